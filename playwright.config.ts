@@ -3,19 +3,21 @@ import { defineConfig, devices } from '@playwright/test';
 import { findChromium } from './scripts/find-chromium.mjs';
 
 const DEV = !!process.env.E2E_DEV; // E2E_DEV=1 → test against the dev server
-const PORT = DEV ? 5173 : 4173;
+// E2E_PORT / E2E_DIST let two people (or helpers) run the suite at once without clobbering dist/.
+const PORT = Number(process.env.E2E_PORT ?? (DEV ? 5173 : 4173));
+const DIST = process.env.E2E_DIST ?? 'dist';
 const CHROMIUM: string | undefined = findChromium() ?? undefined;
 
 export default defineConfig({
   testDir: './e2e',
-  outputDir: './test-results',
+  outputDir: process.env.E2E_RESULTS ?? './test-results',
   timeout: 90_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
   forbidOnly: !!process.env.CI,
-  reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }]],
+  reporter: [['list'], ['json', { outputFile: process.env.E2E_REPORT ?? 'reports/e2e.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     screenshot: 'only-on-failure',
@@ -35,11 +37,13 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } }],
+  projects: [
+    { name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } },
+  ],
   webServer: {
     command: DEV
       ? `./node_modules/.bin/vite --host 127.0.0.1 --port ${PORT} --strictPort`
-      : `${process.env.E2E_SKIP_BUILD ? '' : './node_modules/.bin/vite build && '}./node_modules/.bin/vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+      : `${process.env.E2E_SKIP_BUILD ? '' : `./node_modules/.bin/vite build --outDir ${DIST} && `}./node_modules/.bin/vite preview --outDir ${DIST} --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,

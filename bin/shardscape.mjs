@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+// `npx shardscape <command> …`: the headless runners. Commands live in src/cli/<command>.ts and
+// run from source through tsx (no build step), so the CLI always matches the studio's engine.
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { register } from 'tsx/esm/api';
+
+const COMMANDS = {
+  run: 'Run a design file: shardscape run DESIGN.json [--duration 15m] [--seed N] [--price-book 2017|current] [--json]',
+  sql: "Run Analytics SQL: shardscape sql --query FILE.sql --input NAME=FILE.jsonl [--reference NAME=FILE.jsonl] [--schema NAME='COL TYPE, …'] [--no-flush]",
+};
+
+const [command, ...args] = process.argv.slice(2);
+if (!command || command === '--help' || command === '-h' || !(command in COMMANDS)) {
+  console.error('usage: shardscape <command> [options]\n');
+  for (const [name, help] of Object.entries(COMMANDS)) console.error(`  ${name.padEnd(5)} ${help}`);
+  process.exit(command && command !== '--help' && command !== '-h' ? 2 : 0);
+}
+register();
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const mod = await import(pathToFileURL(join(root, 'src', 'cli', `${command}.ts`)).href);
+const code = await mod.main(args);
+process.exitCode = typeof code === 'number' ? code : 0;
