@@ -1,0 +1,233 @@
+/**
+ * The engine's public surface, shared by the headless CLI (`npx shardscape run`), the benchmark,
+ * the Web Worker host (src/worker) and the studio's live views. Pure types: no DOM, no Node.
+ *
+ * Time: every `…Ms` here is SIMULATED time in ms since the run started (t = 0 at
+ * `settings.startTime`), never wall-clock time. Rates are per simulated second.
+ * Sizes: bytes, or MiB (1,048,576 bytes) where the name says so.
+ */
+import type { Diagnostic, NodeKind, PipelineDoc, TimelineEvent } from '../model/types.ts';
+
+export interface SimulationOptions {
+  seed: number;
+  priceBook?: '2017' | 'current';
+}
+
+/** Live figures for one node over the last simulated second (what the canvas badges show). */
+export interface NodeLive {
+  inRecordsPerSec: number;
+  inBytesPerSec: number;
+  outRecordsPerSec: number;
+  outBytesPerSec: number;
+  /** 0…1+ share of the binding limit (shard write cap, concurrency, buffer, consumer capacity). */
+  utilization: number;
+  throttledPerSec: number;
+  /** Cumulative counters since the start, e.g. attempted / accepted / throttled / retried / dropped. */
+  counters: Record<string, number>;
+  /** Data streams: one entry per shard, open shards first in hash-key order, then closed ones. */
+  shards?: ShardLive[];
+  lambda?: { concurrency: number; iteratorAgeMs: number; errorsPerSec: number; invocationsPerSec: number };
+  firehose?: { bufferBytes: number; bufferRecords: number; bufferLimitBytes: number; msToFlush: number };
+  /** Destinations and consumer apps: whether a timeline outage is active now. */
+  down?: boolean;
+}
+
+export interface ShardLive {
+  shardId: string;
+  /** Decimal 128-bit hash key range, inclusive. */
+  startingHashKey: string;
+  endingHashKey: string;
+  open: boolean;
+  parentShardIds: string[];
+  /** max(records/1,000, bytes/1 MiB) over the last second. */
+  writeUtilization: number;
+  /** bytes read / 2 MiB over the last second (polling consumers; EFO counted separately). */
+  readUtilization: number;
+  incomingRecordsPerSec: number;
+  incomingBytesPerSec: number;
+  writeThrottledPerSec: number;
+  readThrottledPerSec: number;
+  iteratorAgeMs: number;
+}
+
+export interface EdgeLive {
+  recordsPerSec: number;
+  bytesPerSec: number;
+  /** Records refused on this edge in the last second (throttling, back-pressure). */
+  throttledPerSec: number;
+}
+
+export interface CostItem {
+  nodeId: string;
+  /** e.g. 'Shard hours', 'PUT payload units', 'Firehose ingestion (5 KB rounded)', 'Lambda GB-seconds'. */
+  item: string;
+  /** Amount of the billed unit so far, and the unit, e.g. 12.5 'shard-hours'. */
+  quantity: number;
+  unit: string;
+  usd: number;
+}
+
+export interface CostSummary {
+  priceBook: '2017' | 'current';
+  /** Cost accrued over the simulated time so far. */
+  totalUsd: number;
+  /** Rate extrapolated from the last simulated minute (or the run so far if shorter). */
+  perHourUsd: number;
+  perMonthUsd: number;
+  items: CostItem[];
+  assumptions: string[];
+}
+
+/** Something that happened on the timeline: reshard started/finished, fault began/ended. */
+export interface TimelineMarker {
+  atMs: number;
+  nodeId: string;
+  type: string;
+  label: string;
+}
+
+export interface LiveFrame {
+  simMs: number;
+  nodes: Record<string, NodeLive>;
+  edges: Record<string, EdgeLive>;
+  cost: CostSummary;
+  markers: TimelineMarker[];
+}
+
+/** A record as shown in the studio's record peek (payload truncated to a few KiB). */
+export interface PeekRecord {
+  atMs: number;
+  partitionKey: string;
+  shardId?: string;
+  sequenceNumber?: string;
+  approximateArrivalMs?: number;
+  bytes: number;
+  /** UTF-8 text of the payload (or of the handler's output). */
+  data: string;
+}
+
+export interface S3Object {
+  key: string;
+  sizeBytes: number;
+  records: number;
+  /** Time the object was written (sim ms). */
+  atMs: number;
+  compression: string;
+  /** The object's bytes as stored (compressed when the delivery stream compresses), for sampled content. */
+  body?: Uint8Array;
+  /** First records, decompressed, for quick display. */
+  firstRecords: string[];
+  /** Objects written under an error prefix (processing-failed, OpenSearch-failed) or as backup. */
+  kind: 'data' | 'error' | 'backup' | 'staging';
+}
+
+export type DestinationContents =
+  | { kind: 's3'; objects: S3Object[]; totalObjects: number; totalRecords: number; totalBytes: number }
+  | {
+      kind: 'redshift';
+      table: string;
+      columns: string[];
+      rows: unknown[][];
+      totalRows: number;
+      copies: number;
+    }
+  | {
+      kind: 'opensearch';
+      indices: { name: string; docs: number }[];
+      documents: { index: string; id: string; source: unknown }[];
+      totalDocs: number;
+    }
+  | { kind: 'dynamodb'; table: string; items: Record<string, unknown>[]; totalItems: number }
+  | {
+      kind: 'consumerApp';
+      checkpoints: { shardId: string; sequenceNumber: string; atMs: number }[];
+      processed: number;
+    };
+
+export interface SqlStreamRows {
+  stream: string;
+  columns: string[];
+  /** Latest rows (bounded), ROWTIME first as ISO text. */
+  rows: unknown[][];
+  total: number;
+}
+
+export interface MetricSummary {
+  sum: number;
+  max: number;
+  /** One value per simulated second (bounded: long runs are downsampled, see `resolutionSec`). */
+  series: number[];
+}
+
+export interface NodeReport {
+  id: string;
+  kind: NodeKind;
+  name: string;
+  /** Keyed by CloudWatch metric name: IncomingRecords, WriteProvisionedThroughputExceeded, … */
+  metrics: Record<string, MetricSummary>;
+  counters: Record<string, number>;
+  shards?: {
+    shardId: string;
+    startingHashKey: string;
+    endingHashKey: string;
+    parentShardIds: string[];
+    metrics: Record<string, MetricSummary>;
+  }[];
+  destination?: DestinationContents;
+}
+
+export interface ConservationCheck {
+  ok: boolean;
+  /** Per node: records in = out + dropped + expired + in flight + …; each with its terms. */
+  nodes: { nodeId: string; ok: boolean; terms: Record<string, number>; note?: string }[];
+}
+
+export interface RunReport {
+  design: string;
+  seed: number;
+  simulatedSeconds: number;
+  /** Seconds covered by one point of each `series` (1 unless downsampled). */
+  resolutionSec: number;
+  nodes: NodeReport[];
+  cost: CostSummary;
+  conservation: ConservationCheck;
+  markers: TimelineMarker[];
+}
+
+/** A change the studio asks to apply while running. */
+export type LiveEdit =
+  | { type: 'shardCount'; nodeId: string; shardCount: number }
+  | { type: 'batchSize'; nodeId: string; batchSize: number }
+  | { type: 'parallelizationFactor'; nodeId: string; parallelizationFactor: number }
+  | { type: 'bufferHints'; nodeId: string; bufferSizeMiB: number; bufferIntervalSec: number }
+  | { type: 'producerRate'; nodeId: string; multiplier: number };
+
+export interface Simulation {
+  /** Simulated ms elapsed. */
+  readonly nowMs: number;
+  /**
+   * Run until simulated time `toMs`. Async only so user Lambda handlers that return promises can
+   * settle (by draining microtasks, deterministically); no wall-clock time is involved.
+   */
+  advance(toMs: number): Promise<void>;
+  frame(): LiveFrame;
+  report(): RunReport;
+  /** Apply a live edit (becomes a timeline event, e.g. a reshard); refused with a reason if AWS could not. */
+  applyEdit(edit: LiveEdit): { applied: boolean; reason?: string };
+  /** Add a fault or what-if at its `fromSec` (already past → starts now). */
+  injectFault(event: TimelineEvent): void;
+  /** Latest records seen at a node (its output) or on an edge, newest last. */
+  peek(target: { nodeId: string } | { edgeId: string }, limit: number): PeekRecord[];
+  destination(nodeId: string): DestinationContents | undefined;
+  sqlResults(nodeId: string): SqlStreamRows[];
+}
+
+export type CreateSimulation = (doc: PipelineDoc, options: SimulationOptions) => Simulation;
+
+/** Thrown by createSimulation for a design with errors: the same problems the studio shows. */
+export class DesignError extends Error {
+  constructor(readonly problems: Diagnostic[]) {
+    super(`The design has ${problems.length} problem(s): ${problems.map((p) => p.message).join('; ')}`);
+    this.name = 'DesignError';
+  }
+}
