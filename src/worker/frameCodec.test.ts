@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import type { LiveFrame } from '../engine/api.ts';
+import { type FrameLayout, FramePacker, type PackedFrame, unpackFrame } from './frameCodec.ts';
+import { fakeSimulation } from './testing/fakeSimulation.ts';
+
+function lambdaAndFirehose(frame: LiveFrame): LiveFrame {
+  return {
+    ...frame,
+    nodes: {
+      ...frame.nodes,
+      fn: {
+        inRecordsPerSec: 500,
+        inBytesPerSec: 50_000,
+        outRecordsPerSec: 500,
+        outBytesPerSec: 50_000,
+        utilization: 0.42,
+        throttledPerSec: 0,
+        counters: { invocations: 12, errors: 1 },
+        lambda: { concurrency: 2, iteratorAgeMs: 1_850, errorsPerSec: 0.5, invocationsPerSec: 5 },
+      },
+      fh: {
+        inRecordsPerSec: 500,
+        inBytesPerSec: 50_000,
+        outRecordsPerSec: 0,
+        outBytesPerSec: 0,
+        utilization: 0.1,
+        throttledPerSec: 0,
+        counters: {},
+        firehose: {
+          bufferBytes: 524_288,
+          bufferRecords: 5_000,
+          bufferLimitBytes: 5_242_880,
+          msToFlush: 12_000,
+        },
+      },
+      s3: {
+        inRecordsPerSec: 0,
+        inBytesPerSec: 0,
+        outRecordsPerSec: 0,
+        outBytesPerSec: 0,
+        utilization: 0,
+        throttledPerSec: 0,
+        counters: { objects: 3 },
+        down: true,
+      },
+    },
+  };
+}
+
+function roundTrip(packer: FramePacker, frame: LiveFrame, layout: { current?: FrameLayout }) {
+  const packed: PackedFrame = packer.pack(frame);
+  if (packed.layout) layout.current = packed.layout;
+  if (!layout.current) throw new Error('no layout');
+  return { packed, frame: unpackFrame(packed, layout.current, frame.markers) };
+}
+
+describe('frame codec', () => {
+  it('round-trips every number of a hot-shard frame, lambda and firehose figures included', async () => {
+    const sim = fakeSimulation({ ratePerSec: 1_500, shards: 4, hot: true });
+    await sim.advance(3_000);
+    const frame = lambdaAndFirehose(sim.frame());
+    const out = roundTrip(new FramePacker(), frame, {});
+    expect(out.frame).toEqual(frame);
+    // 1,500 rec/s all on shard 0: 1,000 accepted, 500 throttled each second, 150 % write utilisation.
+    const shard0 = out.frame.nodes.stream.shards?.[0];
+    expect(shard0?.writeUtilization).toBe(1.5);
+    expect(shard0?.writeThrottledPerSec).toBe(500);
+    expect(out.frame.nodes.producer.counters).toEqual({
+      attempted: 4_500,
+      accepted: 3_000,
+      throttled: 1_500,
+    });
+    expect(out.frame.nodes.s3.down).toBe(true);
+  });
+
+  it('sends the layout once, then only numbers, until a reshard changes the shard list', async () => {
+    const sim = fakeSimulation({ ratePerSec: 1_500, shards: 2 });
+    const packer = new FramePacker();
+    const layout: { current?: FrameLayout } = {};
+    await sim.advance(1_000);
+    const first = roundTrip(packer, sim.frame(), layout);
+    expect(first.packed.layout).toBeDefined();
+    // 2 nodes + 1 edge: producer 6 + 3 counters, stream 6 + 1 counter + 2 shards × 8, edge 3.
+    expect(first.packed.numbers.length).toBe(9 + 23 + 3);
+    await sim.advance(2_000);
+    const second = roundTrip(packer, sim.frame(), layout);
+    expect(second.packed.layout).toBeUndefined();
+    expect(second.packed.layoutVersion).toBe(first.packed.layoutVersion);
+
+    sim.applyEdit({ type: 'shardCount', nodeId: 'stream', shardCount: 4 });
+    await sim.advance(3_000);
+    const third = roundTrip(packer, sim.frame(), layout);
+    expect(third.packed.layout?.version).toBe(2);
+    expect(third.frame.nodes.stream.shards?.map((s) => s.shardId)).toEqual([
+      'shardId-000000000000',
+      'shardId-000000000001',
+      'shardId-000000000002',
+      'shardId-000000000003',
+    ]);
+    expect(third.packed.newMarkers).toEqual([
+      { atMs: 2_000, nodeId: 'stream', type: 'reshard', label: 'reshard to 4' },
+    ]);
+    const fourth = roundTrip(packer, sim.frame(), layout);
+    expect(fourth.packed.newMarkers).toEqual([]);
+  });
+
+  it('keeps the object of a node whose figures did not change, so its card does not re-render', async () => {
+    const sim = fakeSimulation({ ratePerSec: 500, shards: 1 });
+    const packer = new FramePacker();
+    await sim.advance(1_000);
+    const a = packer.pack(sim.frame());
+    if (!a.layout) throw new Error('layout expected');
+    const fa = unpackFrame(a, a.layout, []);
+    await sim.advance(2_000);
+    const b = packer.pack(sim.frame());
+    const fb = unpackFrame(b, a.layout, [], {
+      layoutVersion: a.layoutVersion,
+      numbers: a.numbers,
+      frame: fa,
+    });
+    // The edge carries the same 500 rec/s: same object. The producer's counters grew: new object.
+    expect(fb.edges.e1).toBe(fa.edges.e1);
+    expect(fb.nodes.producer).not.toBe(fa.nodes.producer);
+    expect(fb.nodes.producer.counters.accepted).toBe(1_000);
+  });
+});
