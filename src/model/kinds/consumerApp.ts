@@ -1,0 +1,74 @@
+import type { ConsumerAppConfig } from '../types.ts';
+import { fmt, type KindDef, t } from './types.ts';
+
+export const consumerAppKind: KindDef<'consumerApp'> = {
+  kind: 'consumerApp',
+  group: 'compute',
+  label: t('Consumer application', 'コンシューマーアプリケーション'),
+  description: t(
+    'A KCL-style application: workers hold one lease per shard, poll GetRecords and checkpoint.',
+    'KCL 型のアプリケーション: ワーカーがシャードごとにリースを持ち、GetRecords でポーリングしてチェックポイントします。',
+  ),
+  icon: 'KCL',
+  namePrefix: 'consumer',
+  defaults: (): ConsumerAppConfig => ({
+    applicationName: 'my-kcl-app',
+    processingRecordsPerSec: 1_000,
+    workers: 1,
+    initialPosition: 'LATEST',
+    pollIntervalMs: 1_000,
+    checkpointEveryRecords: 1_000,
+  }),
+  fields: [
+    {
+      path: 'applicationName',
+      label: t('Application name', 'アプリケーション名'),
+      help: t('Also the name of its DynamoDB lease table.', 'DynamoDB のリーステーブル名にもなります。'),
+      type: 'text',
+    },
+    {
+      path: 'processingRecordsPerSec',
+      label: t('Processing rate per worker', 'ワーカーあたりの処理レート'),
+      type: 'number',
+      unit: 'rec/s',
+      min: 1,
+      max: 1_000_000,
+    },
+    { path: 'workers', label: t('Workers', 'ワーカー数'), type: 'integer', min: 1, max: 1_000 },
+    {
+      path: 'initialPosition',
+      label: t('Initial position', '開始位置'),
+      type: 'select',
+      options: [
+        { value: 'LATEST', label: t('LATEST (newest)', 'LATEST (最新)') },
+        { value: 'TRIM_HORIZON', label: t('TRIM_HORIZON (oldest)', 'TRIM_HORIZON (最古)') },
+      ],
+    },
+    {
+      path: 'pollIntervalMs',
+      label: t('Time between reads', '読み取り間隔'),
+      help: t(
+        'idleTimeBetweenReadsInMillis; under 200 ms gets throttled (5 GetRecords/s per shard).',
+        'idleTimeBetweenReadsInMillis。200 ms 未満はスロットリングされます (シャードあたり GetRecords 5 回/秒)。',
+      ),
+      type: 'integer',
+      unit: 'ms',
+      min: 1,
+      max: 60_000,
+    },
+    {
+      path: 'checkpointEveryRecords',
+      label: t('Checkpoint every', 'チェックポイント間隔'),
+      type: 'integer',
+      unit: 'records',
+      min: 1,
+      max: 1_000_000,
+    },
+  ],
+  summary: (c, locale) => [
+    locale === 'ja'
+      ? `ワーカー ${fmt(c.workers)} · ${fmt(c.processingRecordsPerSec)} rec/s`
+      : `${fmt(c.workers)} ${c.workers === 1 ? 'worker' : 'workers'} · ${fmt(c.processingRecordsPerSec)} rec/s`,
+    `${fmt(c.pollIntervalMs)} ms poll`,
+  ],
+};

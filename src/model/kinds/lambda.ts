@@ -1,0 +1,332 @@
+import type { LambdaConfig } from '../types.ts';
+import { type FieldDef, fmt, type KindDef, t } from './types.ts';
+
+/** A real Kinesis consumer: decodes each record's base64 data and parses it as JSON. */
+export const DEFAULT_CONSUMER_CODE = `// Invoked by the event source mapping with a batch of Kinesis records.
+export const handler = async (event) => {
+  let processed = 0;
+  for (const record of event.Records) {
+    // Kinesis delivers the data blob base64-encoded.
+    const text = Buffer.from(record.kinesis.data, 'base64').toString('utf8');
+    const payload = JSON.parse(text);
+    console.log(record.kinesis.partitionKey, payload);
+    processed += 1;
+  }
+  return { processed };
+};
+`;
+
+/** A Firehose data-transformation function: every record must come back with its recordId. */
+export const DEFAULT_TRANSFORM_CODE = `// Invoked by Firehose with buffered records; return each one with the same recordId.
+export const handler = async (event) => {
+  const records = event.records.map((record) => {
+    const text = Buffer.from(record.data, 'base64').toString('utf8');
+    const payload = JSON.parse(text);
+    const out = JSON.stringify({ ...payload, processedAt: new Date().toISOString() }) + '\\n';
+    return { recordId: record.recordId, result: 'Ok', data: Buffer.from(out).toString('base64') };
+  });
+  return { records };
+};
+`;
+
+const FN = t('Function', '関数');
+const ESM = t('Event source mapping', 'イベントソースマッピング');
+const isConsumer = (c: LambdaConfig) => c.use === 'consumer';
+
+const esmFields: FieldDef<LambdaConfig>[] = [
+  {
+    path: 'esm.batchSize',
+    label: t('Batch size', 'バッチサイズ'),
+    help: t(
+      'Records per invocation, 1 – 10,000 (within 6 MB).',
+      '1 回の呼び出しのレコード数、1 – 10,000 (6 MB 以内)。',
+    ),
+    section: ESM,
+    type: 'integer',
+    unit: 'records',
+    min: 1,
+    max: 10_000,
+    visible: isConsumer,
+  },
+  {
+    path: 'esm.batchingWindowSec',
+    label: t('Batching window', 'バッチウィンドウ'),
+    section: ESM,
+    type: 'integer',
+    unit: 's',
+    min: 0,
+    max: 300,
+    visible: isConsumer,
+  },
+  {
+    path: 'esm.parallelizationFactor',
+    label: t('Parallelization factor', '並列化係数'),
+    help: t('Concurrent batches per shard, 1 – 10.', 'シャードごとに同時に処理するバッチ数 (1 – 10)。'),
+    section: ESM,
+    type: 'integer',
+    min: 1,
+    max: 10,
+    visible: isConsumer,
+  },
+  {
+    path: 'esm.startingPosition',
+    label: t('Starting position', '開始位置'),
+    section: ESM,
+    type: 'select',
+    options: [
+      { value: 'TRIM_HORIZON', label: t('TRIM_HORIZON (oldest)', 'TRIM_HORIZON (最古)') },
+      { value: 'LATEST', label: t('LATEST (newest)', 'LATEST (最新)') },
+      { value: 'AT_TIMESTAMP', label: t('AT_TIMESTAMP', 'AT_TIMESTAMP') },
+    ],
+    visible: isConsumer,
+  },
+  {
+    path: 'esm.maximumRetryAttempts',
+    label: t('Maximum retry attempts', '最大再試行回数'),
+    help: t(
+      '−1 = retry until the records expire (the default).',
+      '−1 = レコードが期限切れになるまで再試行 (デフォルト)。',
+    ),
+    section: ESM,
+    type: 'integer',
+    min: -1,
+    max: 10_000,
+    visible: isConsumer,
+  },
+  {
+    path: 'esm.maximumRecordAgeSec',
+    label: t('Maximum record age', '最大レコード経過時間'),
+    help: t('−1 = no limit, or 60 – 604,800 s.', '−1 = 無制限、または 60 – 604,800 秒。'),
+    section: ESM,
+    type: 'integer',
+    unit: 's',
+    min: -1,
+    max: 604_800,
+    visible: isConsumer,
+  },
+  {
+    path: 'esm.bisectBatchOnFunctionError',
+    label: t('Split batch on error', 'エラー時にバッチを分割'),
+    section: ESM,
+    type: 'boolean',
+    visible: isConsumer,
+  },
+  {
+    path: 'esm.reportBatchItemFailures',
+    label: t('Report batch item failures', 'バッチアイテムの失敗を報告'),
+    section: ESM,
+    type: 'boolean',
+    visible: isConsumer,
+  },
+  {
+    path: 'esm.onFailureDestination',
+    label: t('On-failure destination', '失敗時の送信先'),
+    section: ESM,
+    type: 'select',
+    options: [
+      { value: 'none', label: t('None', 'なし') },
+      { value: 'sqs', label: t('SQS queue', 'SQS キュー') },
+      { value: 'sns', label: t('SNS topic', 'SNS トピック') },
+      { value: 's3', label: t('S3 bucket', 'S3 バケット') },
+    ],
+    visible: isConsumer,
+  },
+  {
+    path: 'esm.tumblingWindowSec',
+    label: t('Tumbling window', 'タンブリングウィンドウ'),
+    help: t('0 = off; up to 900 s.', '0 = 無効、最大 900 秒。'),
+    section: ESM,
+    type: 'integer',
+    unit: 's',
+    min: 0,
+    max: 900,
+    visible: isConsumer,
+  },
+];
+
+const fields: FieldDef<LambdaConfig>[] = [
+  {
+    path: 'use',
+    label: t('Use', '用途'),
+    section: FN,
+    type: 'select',
+    options: [
+      {
+        value: 'consumer',
+        label: t(
+          'Stream consumer (event source mapping)',
+          'ストリームのコンシューマー (イベントソースマッピング)',
+        ),
+      },
+      { value: 'firehoseTransform', label: t('Firehose transform', 'Firehose 変換') },
+    ],
+  },
+  {
+    path: 'runtime',
+    label: t('Runtime', 'ランタイム'),
+    section: FN,
+    type: 'select',
+    options: [{ value: 'nodejs20.x', label: t('Node.js 20.x', 'Node.js 20.x') }],
+  },
+  {
+    path: 'code',
+    label: t('Handler code', 'ハンドラーコード'),
+    section: FN,
+    type: 'code',
+    language: 'javascript',
+  },
+  {
+    path: 'memoryMB',
+    label: t('Memory', 'メモリ'),
+    section: FN,
+    type: 'integer',
+    unit: 'MB',
+    min: 128,
+    max: 10_240,
+    step: 64,
+  },
+  {
+    path: 'timeoutSec',
+    label: t('Timeout', 'タイムアウト'),
+    help: t('1 – 900 s (Firehose transforms: up to 300 s).', '1 – 900 秒 (Firehose 変換は最大 300 秒)。'),
+    section: FN,
+    type: 'integer',
+    unit: 's',
+    min: 1,
+    max: 900,
+  },
+  {
+    path: 'duration.type',
+    label: t('Duration model', '実行時間モデル'),
+    section: FN,
+    type: 'select',
+    options: [
+      { value: 'fixed', label: t('Fixed', '固定') },
+      { value: 'perRecord', label: t('Base + per record', '基本 + レコードごと') },
+    ],
+  },
+  {
+    path: 'duration.ms',
+    label: t('Duration', '実行時間'),
+    section: FN,
+    type: 'integer',
+    unit: 'ms',
+    min: 1,
+    max: 900_000,
+    visible: (c) => c.duration.type === 'fixed',
+  },
+  {
+    path: 'duration.baseMs',
+    label: t('Base duration', '基本時間'),
+    section: FN,
+    type: 'number',
+    unit: 'ms',
+    min: 0,
+    max: 900_000,
+    visible: (c) => c.duration.type === 'perRecord',
+  },
+  {
+    path: 'duration.perRecordMs',
+    label: t('Per record', 'レコードごと'),
+    section: FN,
+    type: 'number',
+    unit: 'ms',
+    min: 0,
+    max: 900_000,
+    step: 0.1,
+    visible: (c) => c.duration.type === 'perRecord',
+  },
+  {
+    path: 'duration.jitterPct',
+    label: t('Jitter', 'ばらつき'),
+    section: FN,
+    type: 'number',
+    unit: '%',
+    min: 0,
+    max: 100,
+    visible: (c) => c.duration.type === 'perRecord',
+  },
+  {
+    path: 'errorRate',
+    label: t('Error rate', 'エラー率'),
+    help: t('Share of invocations that fail (0 – 1).', '失敗する呼び出しの割合 (0 – 1)。'),
+    section: FN,
+    type: 'number',
+    min: 0,
+    max: 1,
+    step: 0.01,
+  },
+  {
+    path: 'reservedConcurrency',
+    label: t('Reserved concurrency', '予約済み同時実行数'),
+    help: t('0 = unreserved (account limit 1,000).', '0 = 予約なし (アカウント上限 1,000)。'),
+    section: FN,
+    type: 'integer',
+    min: 0,
+    max: 1_000,
+  },
+  {
+    path: 'sampleRecordsPerSec',
+    label: t('Run real code on', '実コードで処理する件数'),
+    help: t(
+      'The handler really runs on at most this many records per simulated second; the rest follow the duration model.',
+      'シミュレーション 1 秒あたりこの件数まで実際のハンドラーを実行し、残りは実行時間モデルで扱います。',
+    ),
+    section: FN,
+    type: 'integer',
+    unit: 'rec/s',
+    min: 0,
+    max: 10_000,
+  },
+  ...esmFields,
+];
+
+export const lambdaKind: KindDef<'lambda'> = {
+  kind: 'lambda',
+  group: 'compute',
+  label: t('Lambda function', 'Lambda 関数'),
+  description: t(
+    'Runs JavaScript on batches of stream records (event source mapping), or transforms Firehose records.',
+    'ストリームのレコードのバッチ (イベントソースマッピング) で JavaScript を実行するか、Firehose のレコードを変換します。',
+  ),
+  icon: 'λ',
+  namePrefix: 'function',
+  defaults: (): LambdaConfig => ({
+    use: 'consumer',
+    runtime: 'nodejs20.x',
+    code: DEFAULT_CONSUMER_CODE,
+    memoryMB: 128,
+    timeoutSec: 60,
+    duration: { type: 'perRecord', baseMs: 20, perRecordMs: 0.5, jitterPct: 10 },
+    errorRate: 0,
+    reservedConcurrency: 0,
+    sampleRecordsPerSec: 50,
+    esm: {
+      batchSize: 100,
+      batchingWindowSec: 0,
+      parallelizationFactor: 1,
+      startingPosition: 'LATEST',
+      maximumRetryAttempts: -1,
+      maximumRecordAgeSec: -1,
+      bisectBatchOnFunctionError: false,
+      reportBatchItemFailures: false,
+      onFailureDestination: 'none',
+      tumblingWindowSec: 0,
+    },
+  }),
+  fields,
+  variants: {
+    duration: {
+      fixed: () => ({ type: 'fixed', ms: 100 }),
+      perRecord: () => ({ type: 'perRecord', baseMs: 20, perRecordMs: 0.5, jitterPct: 10 }),
+    },
+  },
+  summary(c, locale) {
+    const ja = locale === 'ja';
+    const d = c.duration;
+    const dur = d.type === 'fixed' ? `${fmt(d.ms)} ms` : `${fmt(d.baseMs)} + ${fmt(d.perRecordMs)} ms/rec`;
+    const fn = `${fmt(c.memoryMB)} MB · ${dur}`;
+    if (c.use === 'firehoseTransform') return [ja ? 'Firehose 変換' : 'Firehose transform', fn];
+    return [`batch ${fmt(c.esm.batchSize)} · PF ${c.esm.parallelizationFactor}`, fn];
+  },
+};
