@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { BucketSeries } from './simSeries.ts';
+
+describe('bounded chart series', () => {
+  it('an hour-long run at one point per simulated second stays within 1,000 points and keeps its spike', () => {
+    const s = new BucketSeries();
+    for (let sec = 0; sec < 3_600; sec++) {
+      // 1,000 rec/s all hour, except 1,500 rec/s (throttling) during second 1,234 only.
+      s.push(sec * 1_000, { IncomingRecords: sec === 1_234 ? 1_500 : 1_000 });
+    }
+    expect(s.length).toBeLessThanOrEqual(1_000);
+    expect(s.length).toBeGreaterThan(400);
+    expect(s.bucketMs).toBe(4_000);
+    const values = s.columns.get('IncomingRecords') ?? [];
+    expect(Math.max(...(values as number[]))).toBe(1_500);
+    expect(values.filter((v) => v === 1_500)).toHaveLength(1);
+    // The spike is in the bucket covering second 1,234.
+    const at = values.indexOf(1_500);
+    expect(s.t[at]).toBeLessThanOrEqual(1_234_000);
+    expect(s.t[at] + s.bucketMs).toBeGreaterThan(1_234_000);
+  });
+
+  it('frames shown several times per simulated second fold into one point holding the maximum', () => {
+    const s = new BucketSeries();
+    s.push(1_000, { x: 3 });
+    s.push(1_250, { x: 9 });
+    s.push(1_500, { x: 4 });
+    s.push(2_000, { x: 1 });
+    expect(s.rows(['x'])).toEqual([
+      { t: 1, x: 9 },
+      { t: 2, x: 1 },
+    ]);
+  });
+
+  it('a shard appearing mid-run (reshard) has gaps before it existed; CSV leaves them empty', () => {
+    const s = new BucketSeries();
+    s.push(0, { 'shardId-000000000000': 1.5 });
+    s.push(1_000, { 'shardId-000000000000': 0.75, 'shardId-000000000001': 0.75 });
+    expect(s.rows(['shardId-000000000001'])).toEqual([
+      { t: 0, 'shardId-000000000001': null },
+      { t: 1, 'shardId-000000000001': 0.75 },
+    ]);
+    expect(s.toCsv()).toBe('t_sec,shardId-000000000000,shardId-000000000001\n0,1.5,\n1,0.75,0.75\n');
+  });
+});
