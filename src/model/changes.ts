@@ -109,7 +109,8 @@ const WIRING = new Set(['node/add', 'node/remove', 'edge/add', 'edge/remove']);
  * Keep config values that follow from wiring in step with it:
  * - a Firehose fed by a data stream has source 'kinesisStream'; fed by a producer, 'directPut';
  * - an Analytics app has one output per outgoing edge (new edges get DESTINATION_SQL_STREAM as JSON);
- * - a Firehose's transformLambdaId is cleared when that Lambda is gone.
+ * - a Firehose's transformLambdaId is cleared when that Lambda is gone;
+ * - a Firehose's S3 edge has role 'backup' when it also delivers to Redshift / OpenSearch, else 'delivery'.
  * Nodes that need no update keep their identity.
  */
 export function syncDerived(doc: PipelineDoc): PipelineDoc {
@@ -145,7 +146,24 @@ export function syncDerived(doc: PipelineDoc): PipelineDoc {
       nodes[i] = next;
     }
   });
-  return nodes ? { ...doc, nodes } : doc;
+  // A Firehose's S3 edge is the delivery when S3 is its only destination, and the staging / backup
+  // bucket when it also delivers to Redshift or OpenSearch.
+  let edges: PipelineEdge[] | null = null;
+  doc.edges.forEach((e, i) => {
+    const src = byId.get(e.source);
+    if (src?.kind !== 'firehose' || byId.get(e.target)?.kind !== 's3') return;
+    const hasMain = doc.edges.some(
+      (o) =>
+        o.source === e.source &&
+        (byId.get(o.target)?.kind === 'redshift' || byId.get(o.target)?.kind === 'opensearch'),
+    );
+    const role = hasMain ? 'backup' : 'delivery';
+    if (e.config.role === role) return;
+    edges ??= doc.edges.slice();
+    edges[i] = { ...e, config: { ...e.config, role } };
+  });
+  if (!nodes && !edges) return doc;
+  return { ...doc, nodes: nodes ?? doc.nodes, edges: edges ?? doc.edges };
 }
 
 /** Apply changes in order. Unknown ids and duplicate adds are ignored; the input is never mutated. */
