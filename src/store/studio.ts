@@ -1,0 +1,176 @@
+/**
+ * The studio store: the open design, its diagnostics, the selection and the bits of UI state the
+ * shell shares (locale, bottom tab, focus requests). A zustand *vanilla* store so node tests can
+ * drive it without React; `useStudio(selector)` is the thin React binding.
+ *
+ * Only `doc` is undoable and exported. Selection, tabs, locale and run state are session state:
+ * never recorded in history, never saved in the document.
+ */
+import { useStore } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { applyChanges, type Change } from '../model/changes.ts';
+import { emptyDocument } from '../model/factory.ts';
+import { emptyHistory, type History, record, redo, undo } from '../model/history.ts';
+import type { Diagnostic, PipelineDoc } from '../model/types.ts';
+import { validateDocument } from '../model/validate.ts';
+
+export type Locale = 'en' | 'ja';
+
+export interface Selection {
+  nodeIds: string[];
+  edgeIds: string[];
+}
+
+export interface DispatchOptions {
+  /** Changes with the same group within 1,000 ms (wall clock) merge into one undo step. */
+  group?: string;
+  /** false = apply without an undo step (e.g. a live edit echo). Default true. */
+  history?: boolean;
+}
+
+export interface StudioState {
+  doc: PipelineDoc;
+  diagnostics: Diagnostic[];
+  selection: Selection;
+  locale: Locale;
+  bottomTab: string;
+  /** Bumped by focusNode; the canvas centres `nodeId` whenever `seq` changes. */
+  focusRequest: { nodeId: string; seq: number } | null;
+  canUndo: boolean;
+  canRedo: boolean;
+  dispatch(changes: Change[], opts?: DispatchOptions): void;
+  undo(): void;
+  redo(): void;
+  select(sel: { nodeIds?: string[]; edgeIds?: string[] }): void;
+  setBottomTab(id: string): void;
+  focusNode(id: string): void;
+  setLocale(locale: Locale): void;
+  /** Replace the open design without an undo step (open from the list, import, template). */
+  loadDocument(doc: PipelineDoc): void;
+}
+
+export interface StudioStoreOptions {
+  doc?: PipelineDoc;
+  locale?: Locale;
+  /** Wall-clock ms source for undo grouping; injectable for tests. */
+  now?: () => number;
+}
+
+/** Moves never change what validation finds, so a drag (60 moves/s on 300 nodes) skips re-validation. */
+function onlyMoves(changes: Change[]): boolean {
+  return changes.every((c) => c.type === 'node/move');
+}
+
+function safeValidate(doc: PipelineDoc): Diagnostic[] {
+  try {
+    return validateDocument(doc);
+  } catch (err) {
+    // A validator bug must not take the editor down: show it as a problem instead.
+    return [{ severity: 'error', code: 'validator-crash', message: `Validation failed: ${String(err)}` }];
+  }
+}
+
+/** Drop selected ids that no longer exist (after delete, undo of an add, or a load). */
+function pruneSelection(doc: PipelineDoc, sel: Selection): Selection {
+  const nodeIds = sel.nodeIds.filter((id) => doc.nodes.some((n) => n.id === id));
+  const edgeIds = sel.edgeIds.filter((id) => doc.edges.some((e) => e.id === id));
+  if (nodeIds.length === sel.nodeIds.length && edgeIds.length === sel.edgeIds.length) return sel;
+  return { nodeIds, edgeIds };
+}
+
+export function createStudioStore(options: StudioStoreOptions = {}): StoreApi<StudioState> {
+  const now = options.now ?? (() => Date.now());
+  const initial = options.doc ?? emptyDocument('Untitled pipeline');
+  // History lives outside the reactive state: components never render from it.
+  let history: History = emptyHistory();
+  let focusSeq = 0;
+
+  return createStore<StudioState>()((set, get) => {
+    const afterDocChange = (doc: PipelineDoc, revalidate: boolean) => {
+      const { selection, diagnostics } = get();
+      set({
+        doc,
+        diagnostics: revalidate ? safeValidate(doc) : diagnostics,
+        selection: pruneSelection(doc, selection),
+        canUndo: history.past.length > 0,
+        canRedo: history.future.length > 0,
+      });
+    };
+
+    return {
+      doc: initial,
+      diagnostics: safeValidate(initial),
+      selection: { nodeIds: [], edgeIds: [] },
+      locale: options.locale ?? 'en',
+      bottomTab: 'problems',
+      focusRequest: null,
+      canUndo: false,
+      canRedo: false,
+
+      dispatch(changes, opts = {}) {
+        if (changes.length === 0) return;
+        const before = get().doc;
+        const after = applyChanges(before, changes);
+        if (after === before) return;
+        if (opts.history !== false) history = record(history, before, { group: opts.group, atMs: now() });
+        afterDocChange(after, !onlyMoves(changes));
+      },
+
+      undo() {
+        const result = undo(history, get().doc);
+        if (!result) return;
+        history = result.history;
+        afterDocChange(result.doc, true);
+      },
+
+      redo() {
+        const result = redo(history, get().doc);
+        if (!result) return;
+        history = result.history;
+        afterDocChange(result.doc, true);
+      },
+
+      select(sel) {
+        const current = get().selection;
+        set({
+          selection: pruneSelection(get().doc, {
+            nodeIds: sel.nodeIds ?? current.nodeIds,
+            edgeIds: sel.edgeIds ?? current.edgeIds,
+          }),
+        });
+      },
+
+      setBottomTab(id) {
+        set({ bottomTab: id });
+      },
+
+      focusNode(id) {
+        if (!get().doc.nodes.some((n) => n.id === id)) return;
+        focusSeq += 1;
+        set({ selection: { nodeIds: [id], edgeIds: [] }, focusRequest: { nodeId: id, seq: focusSeq } });
+      },
+
+      setLocale(locale) {
+        set({ locale });
+      },
+
+      loadDocument(doc) {
+        history = emptyHistory();
+        set({
+          doc,
+          diagnostics: safeValidate(doc),
+          selection: { nodeIds: [], edgeIds: [] },
+          canUndo: false,
+          canRedo: false,
+        });
+      },
+    };
+  });
+}
+
+/** The app's single store (also `window.__studio` for tests and devtools). */
+export const studioStore = createStudioStore();
+
+export function useStudio<T>(selector: (state: StudioState) => T): T {
+  return useStore(studioStore, selector);
+}

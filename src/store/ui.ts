@@ -1,0 +1,40 @@
+/**
+ * Transient UI state shared across the shell: which dialog is open, the alert shown after a failed
+ * import, and the one-line notice under the canvas. Never saved, never undone.
+ */
+import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
+
+export type DialogId = 'shortcuts' | 'templates' | null;
+
+export interface AlertInfo {
+  title: string;
+  message: string;
+  /** Where in the file, e.g. "line 3, column 14" or "nodes[2].config.shardCount". */
+  where?: string;
+}
+
+export interface UiState {
+  dialog: DialogId;
+  alert: AlertInfo | null;
+  /** Polite status line (connection refused, design imported, …) and a counter to restart its timer. */
+  notice: { text: string; tone: 'info' | 'error'; seq: number } | null;
+  openDialog(id: DialogId): void;
+  showAlert(alert: AlertInfo | null): void;
+  notify(text: string, tone?: 'info' | 'error'): void;
+  clearNotice(): void;
+}
+
+export const uiStore = createStore<UiState>()((set, get) => ({
+  dialog: null,
+  alert: null,
+  notice: null,
+  openDialog: (dialog) => set({ dialog }),
+  showAlert: (alert) => set({ alert }),
+  notify: (text, tone = 'info') => set({ notice: { text, tone, seq: (get().notice?.seq ?? 0) + 1 } }),
+  clearNotice: () => set({ notice: null }),
+}));
+
+export function useUi<T>(selector: (state: UiState) => T): T {
+  return useStore(uiStore, selector);
+}
