@@ -1,0 +1,391 @@
+/**
+ * The producer runtime: PutRecord / PutRecords / KPL / Kinesis Agent / Kinesis Data Generator.
+ *
+ * Each tick it works out how many user records the rate profile owes (a deterministic
+ * accumulator: 1,500 rec/s is exactly 150 per 100 ms tick), renders up to SAMPLES_PER_TICK of them
+ * from the template (real text, kept in the payload store) and lets the others reuse a rendered
+ * sample's text, size and field key; partition keys and sizes come from the strategies. Records the
+ * target throttles go to a retry queue with exponential backoff and jitter; after
+ * `retry.maxAttempts` attempts they are dropped and counted. Failed puts are never counted as sent.
+ * KPL packs user records bound for the same shard into Kinesis records of ≤ aggregationMaxBytes.
+ */
+
+import type { PipelineNodeOf, ProducerConfig, TimelineEvent } from '../../model/types.ts';
+import type { LiveEdit, NodeLive, PeekRecord } from '../api.ts';
+import { TICK_MS } from '../clock.ts';
+import { RecordBatch, utf8Length } from '../records.ts';
+import type { Rng } from '../rng.ts';
+import {
+  ACCEPTED,
+  balance,
+  type Conservation,
+  type EngineContext,
+  emptyLive,
+  FAILED,
+  type NodeRuntime,
+  type NodeWiring,
+  PeekRing,
+  truncateForPeek,
+} from '../runtime.ts';
+import { StreamRuntime } from '../stream/stream.ts';
+import { agentRecord } from './agent.ts';
+import { createKeyPicker, hotKeyPicker, type KeyPicker } from './keys.ts';
+import { RateModel } from './rate.ts';
+import { createSizer } from './sizes.ts';
+import { type CompiledTemplate, compileTemplate, TemplateRenderer } from './template.ts';
+
+/** Real records rendered per tick per producer; the rest reuse them (statistically the same). */
+export const SAMPLES_PER_TICK = 8;
+/** Overhead of the KPL aggregation format: 4-byte magic + 16-byte MD5 trailer, ~4 bytes per user record. */
+const KPL_FIXED_BYTES = 20;
+const KPL_PER_RECORD_BYTES = 4;
+
+export class ProducerRuntime implements NodeRuntime {
+  readonly id: string;
+  readonly kind = 'producer' as const;
+  readonly cfg: ProducerConfig;
+  readonly index: number;
+  private readonly rng: Rng;
+  private readonly rate: RateModel;
+  private readonly renderer: TemplateRenderer;
+  private readonly template: CompiledTemplate;
+  private readonly picker: KeyPicker;
+  private hotPicker: KeyPicker | null = null;
+  private readonly sizer: (t: number) => number;
+  private owed = 0;
+  multiplier = 1;
+  private surge = 1;
+  private readonly fresh = new RecordBatch(1024);
+  private readonly send = new RecordBatch(1024);
+  private readonly retry = new RecordBatch(256);
+  private readonly agentBuf = new RecordBatch(512);
+  private agentOldestMs = 0;
+  private status = new Uint8Array(1024);
+  private readonly samplePayload = new Int32Array(SAMPLES_PER_TICK);
+  private readonly sampleBytes = new Int32Array(SAMPLES_PER_TICK);
+  private readonly sampleKey = new Int32Array(SAMPLES_PER_TICK);
+  private readonly maxAttempts: number;
+  private readonly kplTarget: StreamRuntime | null;
+  private readonly peeks = new PeekRing(30);
+  private readonly h: Record<string, number> = {};
+  // Cumulative counters in USER records unless named otherwise.
+  generated = 0;
+  accepted = 0;
+  dropped = 0;
+  failed = 0;
+  /** Put attempts refused for throughput (Kinesis records, every attempt). */
+  throttledAttempts = 0;
+  /** Retry attempts sent (Kinesis records). */
+  retriedAttempts = 0;
+  putCalls = 0;
+  kinesisRecordsSent = 0;
+  private secGenerated = 0;
+  private secAccepted = 0;
+  private secAcceptedBytes = 0;
+  private secThrottled = 0;
+  private secRetried = 0;
+  private secDropped = 0;
+  private last = { generated: 0, accepted: 0, bytes: 0, throttled: 0 };
+
+  constructor(
+    node: PipelineNodeOf<'producer'>,
+    readonly ctx: EngineContext,
+    readonly wiring: NodeWiring,
+    index: number,
+  ) {
+    this.id = node.id;
+    this.cfg = node.config;
+    this.index = index;
+    this.rng = ctx.rngFor(node.id);
+    this.rate = new RateModel(this.cfg.rate, ctx.clock, ctx.rngFor(node.id, 'rate'));
+    this.renderer = new TemplateRenderer(ctx.rngFor(node.id, 'faker').nextU32());
+    this.template = compileTemplate(this.cfg.template);
+    this.picker = createKeyPicker(this.cfg.partitionKey, ctx.keys, ctx.rngFor(node.id, 'keys'));
+    this.sizer = createSizer(this.cfg.size, ctx.rngFor(node.id, 'sizes'));
+    // The Data Generator does not retry failed entries (§6.2.4); the others follow the retry policy.
+    this.maxAttempts = this.cfg.source === 'dataGenerator' ? 1 : Math.max(1, this.cfg.retry.maxAttempts);
+    const target = wiring.outputs[0] ? ctx.runtime(wiring.outputs[0].targetId) : undefined;
+    this.kplTarget =
+      this.cfg.source === 'kpl' && this.cfg.kpl.aggregation && target instanceof StreamRuntime
+        ? target
+        : null;
+    for (const n of [
+      'RecordsGenerated',
+      'RecordsAccepted',
+      'BytesAccepted',
+      'RecordsThrottled',
+      'RecordsRetried',
+      'RecordsDropped',
+    ]) {
+      this.h[n] = ctx.metrics.register(node.id, n);
+    }
+  }
+
+  tick(nowMs: number): void {
+    const rate = this.rate.at(nowMs) * this.multiplier * this.surge;
+    this.owed += (rate * TICK_MS) / 1000;
+    const n = Math.floor(this.owed);
+    this.owed -= n;
+    this.fresh.clear();
+    if (n > 0) this.generate(n, nowMs);
+    this.send.clear();
+    this.takeDueRetries(nowMs);
+    if (this.cfg.source === 'agent') this.bufferAgent(nowMs);
+    else if (this.kplTarget) this.aggregate();
+    else this.send.append(this.fresh);
+    if (this.send.length > 0) this.put(nowMs);
+  }
+
+  private generate(n: number, nowMs: number): void {
+    const ctx = this.ctx;
+    const samples = Math.min(n, SAMPLES_PER_TICK);
+    const epoch = ctx.clock.startEpochMs + nowMs;
+    const fieldKey = this.cfg.partitionKey.type === 'field' ? this.cfg.partitionKey.field : null;
+    for (let s = 0; s < samples; s++) {
+      const text =
+        this.cfg.source === 'agent'
+          ? agentRecord(this.cfg.agent, this.rng, epoch)
+          : this.renderer.render(this.template, epoch);
+      this.samplePayload[s] = ctx.payloads.add(text);
+      this.sampleBytes[s] = utf8Length(text);
+      this.sampleKey[s] = fieldKey
+        ? ctx.keys.intern(fieldOf(text, fieldKey) ?? String(this.rng.int(1e9)))
+        : 0;
+      if (s === 0) {
+        this.peeks.push({
+          atMs: nowMs,
+          partitionKey: '',
+          bytes: this.sampleBytes[s],
+          data: truncateForPeek(text),
+        });
+      }
+    }
+    const picker = this.hotPicker ?? this.picker;
+    const agentDeterministic =
+      this.cfg.source === 'agent' && this.cfg.agent.partitionKeyOption === 'DETERMINISTIC';
+    const b = this.fresh;
+    b.reserve(n);
+    for (let i = 0; i < n; i++) {
+      const s = i < samples ? i : this.rng.int(samples);
+      const key = agentDeterministic ? this.deterministicKey(s) : picker.next(this.sampleKey[s]);
+      b.push(key, this.sizer(this.sampleBytes[s]), nowMs, nowMs, this.index, this.samplePayload[s], 1);
+    }
+    this.generated += n;
+    this.secGenerated += n;
+  }
+
+  /** Kinesis Agent DETERMINISTIC keys: a hash of the record's data. */
+  private deterministicKey(sample: number): number {
+    const text = this.ctx.payloads.get(this.samplePayload[sample]) ?? '';
+    let h = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    return this.ctx.keys.intern((h >>> 0).toString(16));
+  }
+
+  private takeDueRetries(nowMs: number): void {
+    const r = this.retry;
+    if (r.length === 0) return;
+    let keep = 0;
+    for (let i = 0; i < r.length; i++) {
+      // While queued, arrivalMs holds the time the retry is due.
+      if (r.arrivalMs[i] <= nowMs) {
+        this.send.appendRow(r, i);
+        this.retriedAttempts++;
+        this.secRetried++;
+      } else {
+        if (keep !== i) copyRow(r, i, keep);
+        keep++;
+      }
+    }
+    r.length = keep;
+  }
+
+  /** Agent: lines wait in its buffer until maxBufferSizeRecords or maxBufferAgeMillis. */
+  private bufferAgent(nowMs: number): void {
+    if (this.agentBuf.length === 0 && this.fresh.length > 0) this.agentOldestMs = nowMs;
+    this.agentBuf.append(this.fresh);
+    const max = Math.max(1, this.cfg.agent.maxBufferSizeRecords);
+    const full = Math.floor(this.agentBuf.length / max) * max;
+    const aged = this.agentBuf.length > 0 && nowMs - this.agentOldestMs >= this.cfg.agent.maxBufferAgeMillis;
+    const take = aged ? this.agentBuf.length : full;
+    if (take > 0) {
+      this.send.append(this.agentBuf, 0, take);
+      this.agentBuf.shift(take);
+      this.agentOldestMs = nowMs;
+    }
+  }
+
+  /** KPL aggregation: user records for the same shard packed into ≤ aggregationMaxBytes records. */
+  private aggregate(): void {
+    const f = this.fresh;
+    const target = this.kplTarget as StreamRuntime;
+    const keys = this.ctx.keys;
+    const maxBytes = this.cfg.kpl.aggregationMaxBytes;
+    const open = new Map<number, number>();
+    const s = this.send;
+    for (let i = 0; i < f.length; i++) {
+      const shard = target.routing.route(keys, f.key[i]);
+      const add = f.bytes[i] + KPL_PER_RECORD_BYTES;
+      const row = open.get(shard);
+      if (row !== undefined && s.bytes[row] + add + keys.bytes(s.key[row]) <= maxBytes) {
+        s.bytes[row] += add;
+        s.users[row] += 1;
+      } else {
+        const j = s.push(
+          f.key[i],
+          KPL_FIXED_BYTES + add,
+          f.arrivalMs[i],
+          f.bornMs[i],
+          this.index,
+          f.payload[i],
+          1,
+        );
+        open.set(shard, j);
+      }
+    }
+  }
+
+  private put(nowMs: number): void {
+    const s = this.send;
+    if (this.status.length < s.length) this.status = new Uint8Array(s.capacity);
+    const st = this.status;
+    const batchSize = this.cfg.source === 'putRecord' ? 1 : Math.max(1, Math.min(500, this.cfg.batchSize));
+    this.putCalls += Math.ceil(s.length / batchSize);
+    this.kinesisRecordsSent += s.length;
+    this.ctx.emit(this.id, s, 0, s.length, st);
+    const retry = this.cfg.retry;
+    for (let i = 0; i < s.length; i++) {
+      const u = s.users[i];
+      if (st[i] === ACCEPTED) {
+        this.accepted += u;
+        this.secAccepted += u;
+        this.secAcceptedBytes += s.bytes[i];
+      } else if (st[i] === FAILED) {
+        this.failed += u;
+      } else {
+        this.throttledAttempts++;
+        this.secThrottled++;
+        const attempts = s.attempts[i] + 1;
+        if (attempts >= this.maxAttempts) {
+          this.dropped += u;
+          this.secDropped += u;
+        } else {
+          // Exponential backoff (base × 2^(n−1), capped), full jitter when enabled.
+          const cap = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempts - 1));
+          const delay = retry.jitter ? this.rng.next() * cap : cap;
+          const j = this.retry.length;
+          this.retry.appendRow(s, i);
+          this.retry.attempts[j] = attempts;
+          this.retry.arrivalMs[j] = nowMs + Math.max(delay, 0);
+        }
+      }
+    }
+  }
+
+  closeSecond(): void {
+    const m = this.ctx.metrics;
+    m.add(this.h.RecordsGenerated, this.secGenerated);
+    m.add(this.h.RecordsAccepted, this.secAccepted);
+    m.add(this.h.BytesAccepted, this.secAcceptedBytes);
+    m.add(this.h.RecordsThrottled, this.secThrottled);
+    m.add(this.h.RecordsRetried, this.secRetried);
+    m.add(this.h.RecordsDropped, this.secDropped);
+    this.last = {
+      generated: this.secGenerated,
+      accepted: this.secAccepted,
+      bytes: this.secAcceptedBytes,
+      throttled: this.secThrottled,
+    };
+    this.secGenerated = 0;
+    this.secAccepted = 0;
+    this.secAcceptedBytes = 0;
+    this.secThrottled = 0;
+    this.secRetried = 0;
+    this.secDropped = 0;
+  }
+
+  setFault(event: TimelineEvent, active: boolean): void {
+    if (event.type === 'producerSurge') this.surge = active ? event.multiplier : 1;
+    if (event.type === 'hotKey') {
+      this.hotPicker = active
+        ? hotKeyPicker(event.key, event.share, this.ctx.keys, this.rng, this.picker)
+        : null;
+    }
+  }
+
+  applyEdit(edit: LiveEdit): { applied: boolean; reason?: string } {
+    if (edit.type !== 'producerRate') return { applied: false, reason: 'Not a producer setting.' };
+    if (!(edit.multiplier >= 0)) return { applied: false, reason: 'The multiplier must be ≥ 0.' };
+    this.multiplier = edit.multiplier;
+    return { applied: true };
+  }
+
+  pendingUsers(): number {
+    return this.retry.sumUsers() + this.agentBuf.length;
+  }
+
+  live(): NodeLive {
+    const l = this.last;
+    return {
+      ...emptyLive(),
+      outRecordsPerSec: l.accepted,
+      outBytesPerSec: l.bytes,
+      inRecordsPerSec: l.generated,
+      throttledPerSec: l.throttled,
+      utilization: l.generated > 0 ? l.throttled / l.generated : 0,
+      counters: this.counters(),
+    };
+  }
+
+  counters(): Record<string, number> {
+    return {
+      attempted: this.generated,
+      accepted: this.accepted,
+      throttled: this.throttledAttempts,
+      retried: this.retriedAttempts,
+      dropped: this.dropped,
+      failed: this.failed,
+      pendingRetry: this.retry.sumUsers(),
+      buffered: this.agentBuf.length,
+      putCalls: this.putCalls,
+      kinesisRecordsSent: this.kinesisRecordsSent,
+    };
+  }
+
+  conservation(): Conservation {
+    return balance('attempted', this.generated, {
+      accepted: this.accepted,
+      dropped: this.dropped,
+      failed: this.failed,
+      pendingRetry: this.retry.sumUsers(),
+      buffered: this.agentBuf.length,
+    });
+  }
+
+  peek(limit: number): PeekRecord[] {
+    return this.peeks.latest(limit);
+  }
+}
+
+function copyRow(b: RecordBatch, from: number, to: number): void {
+  b.key[to] = b.key[from];
+  b.bytes[to] = b.bytes[from];
+  b.arrivalMs[to] = b.arrivalMs[from];
+  b.bornMs[to] = b.bornMs[from];
+  b.seq[to] = b.seq[from];
+  b.producer[to] = b.producer[from];
+  b.payload[to] = b.payload[from];
+  b.users[to] = b.users[from];
+  b.shard[to] = b.shard[from];
+  b.attempts[to] = b.attempts[from];
+}
+
+/** Top-level field of a rendered JSON record as text, or null. */
+function fieldOf(text: string, field: string): string | null {
+  try {
+    const v = (JSON.parse(text) as Record<string, unknown>)[field];
+    return v === undefined || v === null ? null : String(v);
+  } catch {
+    return null;
+  }
+}

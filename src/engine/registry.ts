@@ -1,0 +1,29 @@
+/**
+ * Which runtime runs each node kind (exhaustive by type: a new NodeKind fails to compile here).
+ * Producers get their producer index through `createProducer` in compile.ts; the factory below is
+ * used for all other kinds. ENGINE-CONSUMERS: swap the stubs for your runtimes (lambda, firehose,
+ * s3, redshift, opensearch, dynamodb) by changing the lines below.
+ */
+import type { NodeKind } from '../model/types.ts';
+import { createAnalyticsRuntime } from './analytics/analytics.ts';
+import { createConsumerAppRuntime } from './consumer-app.ts';
+import { ProducerRuntime } from './producer/producer.ts';
+import type { RuntimeRegistry } from './runtime.ts';
+import { StreamRuntime } from './stream/stream.ts';
+import { createPassThroughRuntime, createSinkRuntime } from './stubs.ts';
+
+export const RUNTIMES: RuntimeRegistry = {
+  producer: (node, ctx, wiring) => new ProducerRuntime(node, ctx, wiring, 0),
+  stream: (node, ctx, wiring) => new StreamRuntime(node, ctx, wiring),
+  lambda: createPassThroughRuntime,
+  analytics: createAnalyticsRuntime,
+  firehose: createPassThroughRuntime,
+  s3: createSinkRuntime,
+  redshift: createSinkRuntime,
+  opensearch: createSinkRuntime,
+  dynamodb: createSinkRuntime,
+  consumerApp: createConsumerAppRuntime,
+};
+
+/** Kinds that read data streams by polling or EFO (their incoming stream edges become consumers). */
+export const STREAM_CONSUMER_KINDS: readonly NodeKind[] = ['lambda', 'analytics', 'firehose', 'consumerApp'];

@@ -1,0 +1,410 @@
+/**
+ * The data-stream runtime: routes pushed records to shards by MD5 hash key, enforces per-shard
+ * write limits (records throttled are reported back per record, as PutRecords does), stores
+ * records for its consumers, serves GetRecords / EFO reads on the shard budgets, expires records
+ * past retention (counted per consumer as expired), reshards, and bills shard-hours and PUT
+ * payload units. On-demand capacity lives in ondemand.ts; per-second figures in closeSecond.
+ */
+
+import type { PipelineNodeOf, ReshardAction, StreamConfig } from '../../model/types.ts';
+import type { LiveEdit, NodeLive, NodeReport, PeekRecord, ShardLive } from '../api.ts';
+import { evenSplit } from '../hash.ts';
+import { round6 } from '../metrics.ts';
+import type { RecordBatch } from '../records.ts';
+import {
+  ACCEPTED,
+  balance,
+  type Conservation,
+  type EngineContext,
+  FAILED,
+  type NodeRuntime,
+  type NodeWiring,
+  PeekRing,
+  THROTTLED,
+  truncateForPeek,
+} from '../runtime.ts';
+import { OnDemandScaler } from './ondemand.ts';
+import { StreamReaderImpl } from './reader.ts';
+import { openInHashOrder, planReshard, refuseReason } from './reshard.ts';
+import { RoutingTable } from './routing.ts';
+import { formatSequenceNumber, MIB, Shard } from './shard.ts';
+import { StreamMetrics } from './stream-metrics.ts';
+
+/** Simulated ms between a reshard request and the new shard map (the stream is UPDATING meanwhile). */
+export const RESHARD_DELAY_MS = 5000;
+/** Per-shard metrics get a per-second series up to this many shards (sum/max only beyond). */
+export const SHARD_SERIES_LIMIT = 1024;
+
+export interface ConsumerInfo {
+  edgeId: string;
+  targetId: string;
+  mode: 'polling' | 'efo';
+  /** Index among EFO consumers (budget slot), -1 for polling. */
+  efoSlot: number;
+  read: number;
+  readBytes: number;
+  expired: number;
+}
+
+export class StreamRuntime implements NodeRuntime {
+  readonly id: string;
+  readonly kind = 'stream' as const;
+  readonly cfg: StreamConfig;
+  readonly shards: Shard[] = [];
+  readonly routing = new RoutingTable();
+  readonly consumers: ConsumerInfo[] = [];
+  readonly readers = new Map<string, StreamReaderImpl>();
+  readonly metrics: StreamMetrics;
+  readonly ondemand: OnDemandScaler | null;
+  private readonly perRecordRounding = new Set<string>();
+  private readonly pending: { atMs: number; action: ReshardAction; label: string }[] = [];
+  private readonly peeks = new PeekRing(50);
+  private peeksThisTick = 0;
+  readonly maxRecordBytes: number;
+  readonly retentionMs: number;
+  nowMs = 0;
+  // Cumulative counters (records).
+  offered = 0;
+  accepted = 0;
+  throttled = 0;
+  failed = 0;
+  acceptedUsers = 0;
+  reshards = 0;
+
+  constructor(
+    node: PipelineNodeOf<'stream'>,
+    readonly ctx: EngineContext,
+    wiring: NodeWiring,
+  ) {
+    this.id = node.id;
+    this.cfg = node.config;
+    this.maxRecordBytes = this.cfg.maxRecordSizeKiB * 1024;
+    this.retentionMs = this.cfg.retentionHours * 3600_000;
+    for (const src of wiring.pushSources) {
+      const n = ctx.docNode(src.sourceId);
+      if (n?.kind === 'producer' && n.config.source === 'putRecord') this.perRecordRounding.add(src.sourceId);
+    }
+    let efo = 0;
+    for (const out of wiring.outputs) {
+      const mode = out.edge.config.readMode === 'efo' ? 'efo' : 'polling';
+      const info: ConsumerInfo = {
+        edgeId: out.edgeId,
+        targetId: out.targetId,
+        mode,
+        efoSlot: mode === 'efo' ? efo++ : -1,
+        read: 0,
+        readBytes: 0,
+        expired: 0,
+      };
+      this.consumers.push(info);
+      this.readers.set(out.edgeId, new StreamReaderImpl(this, this.consumers.length - 1, info));
+    }
+    this.ondemand = this.cfg.capacityMode === 'onDemand' ? new OnDemandScaler(this) : null;
+    const initial = this.ondemand ? this.ondemand.initialShards : Math.max(1, this.cfg.shardCount);
+    for (const r of evenSplit(initial)) this.addShard(r.start, r.end, []);
+    this.routing.rebuild(this.shards);
+    this.metrics = new StreamMetrics(this, ctx.metrics, initial <= SHARD_SERIES_LIMIT);
+    for (const r of this.cfg.reshards) {
+      this.pending.push({ atMs: r.atSec * 1000, action: r.action, label: 'scheduled' });
+    }
+  }
+
+  addShard(start: bigint, end: bigint, parents: number[]): Shard {
+    const s = new Shard(this.shards.length, start, end, parents, this.consumers.length, this.efoCount());
+    s.refill();
+    this.shards.push(s);
+    return s;
+  }
+
+  efoCount(): number {
+    return this.consumers.filter((c) => c.mode === 'efo').length;
+  }
+
+  get openShards(): number {
+    let n = 0;
+    for (const s of this.shards) if (s.open) n++;
+    return n;
+  }
+
+  beginTick(nowMs: number): void {
+    this.nowMs = nowMs;
+    this.peeksThisTick = 0;
+    this.applyDue(nowMs);
+    for (let i = 0; i < this.pending.length; ) {
+      const p = this.pending[i];
+      if (p.atMs <= nowMs) {
+        this.pending.splice(i, 1);
+        this.startReshard(p.action, p.label, nowMs);
+      } else i++;
+    }
+    for (const s of this.shards) {
+      s.refill();
+      if (s.log.length > s.head) this.expire(s, nowMs);
+    }
+    this.ondemand?.beginTick();
+  }
+
+  tick(): void {}
+
+  /** Records older than the retention period leave the shard; consumers behind them lose them. */
+  private expire(s: Shard, nowMs: number): void {
+    const cutoff = s.positionAt(nowMs - this.retentionMs);
+    if (cutoff <= s.startPos) {
+      this.trimRead(s);
+      return;
+    }
+    for (let c = 0; c < this.consumers.length; c++) {
+      if (s.iter[c] < cutoff) {
+        this.consumers[c].expired += cutoff - s.iter[c];
+        s.iter[c] = cutoff;
+      }
+    }
+    s.trimTo(cutoff);
+    this.trimRead(s);
+  }
+
+  /** Forget records every consumer has read (they stay billed and counted, not stored). */
+  trimRead(s: Shard): void {
+    let min = s.endPos;
+    for (let c = 0; c < this.consumers.length; c++) if (s.iter[c] < min) min = s.iter[c];
+    s.trimTo(min);
+  }
+
+  accept(batch: RecordBatch, start: number, end: number, fromId: string, status: Uint8Array | null): number {
+    const keys = this.ctx.keys;
+    const rounding = this.perRecordRounding.has(fromId);
+    const store = this.consumers.length > 0;
+    const od = this.ondemand;
+    const m = this.metrics;
+    let ok = 0;
+    for (let i = start; i < end; i++) {
+      const key = batch.key[i];
+      const si = this.routing.route(keys, key);
+      const shard = this.shards[si];
+      batch.shard[i] = si;
+      const size = batch.bytes[i] + keys.bytes(key);
+      let st: number;
+      if (size > this.maxRecordBytes) {
+        st = FAILED;
+        this.failed++;
+      } else {
+        // PutRecord: each record rounded up to 1 KB for throttling (§1.1.3); PutRecords: exact.
+        const charge = rounding ? Math.ceil(size / 1024) * 1024 : size;
+        if (shard.writeRecords >= 1 && shard.writeBytes >= charge && (od === null || od.admit(charge))) {
+          shard.writeRecords -= 1;
+          shard.writeBytes -= charge;
+          const seq = ++shard.seq;
+          batch.seq[i] = seq;
+          batch.arrivalMs[i] = this.nowMs;
+          if (store) {
+            shard.log.appendRow(batch, i);
+          }
+          shard.inRecords++;
+          shard.inBytes += size;
+          shard.totalIn++;
+          m.acceptedRecord(size);
+          this.acceptedUsers += batch.users[i];
+          if (this.peeksThisTick < 3) this.peekRecord(batch, i, si);
+          st = ACCEPTED;
+          ok++;
+        } else {
+          shard.writeThrottled++;
+          st = THROTTLED;
+          this.throttled++;
+        }
+      }
+      if (status) status[i - start] = st;
+    }
+    this.offered += end - start;
+    this.accepted += ok;
+    m.putCall(rounding, end - start, ok);
+    return ok;
+  }
+
+  private peekRecord(batch: RecordBatch, i: number, si: number): void {
+    this.peeksThisTick++;
+    const shard = this.shards[si];
+    this.peeks.push({
+      atMs: this.nowMs,
+      partitionKey: this.ctx.keys.text(batch.key[i]),
+      shardId: shard.id,
+      sequenceNumber: formatSequenceNumber(si, batch.seq[i]),
+      approximateArrivalMs: this.nowMs,
+      bytes: batch.bytes[i],
+      data: truncateForPeek(this.ctx.payloads.get(batch.payload[i]) ?? ''),
+    });
+  }
+
+  /** Queue a reshard (timeline, live edit); it completes after RESHARD_DELAY_MS. */
+  requestReshard(action: ReshardAction, atMs: number, label: string): { applied: boolean; reason?: string } {
+    if (this.ondemand)
+      return {
+        applied: false,
+        reason: 'On-demand streams scale themselves; resharding is provisioned only.',
+      };
+    const reason = refuseReason(action, this.shards);
+    if (reason) return { applied: false, reason };
+    this.pending.push({ atMs, action, label });
+    return { applied: true };
+  }
+
+  private startReshard(action: ReshardAction, label: string, nowMs: number): void {
+    const reason = refuseReason(action, this.shards);
+    const what =
+      action.type === 'updateShardCount'
+        ? `UpdateShardCount → ${action.targetShardCount}`
+        : action.type === 'split'
+          ? `SplitShard #${action.shardIndex}`
+          : `MergeShards #${action.shardIndex}+${action.shardIndex + 1}`;
+    if (reason) {
+      this.ctx.marker({ atMs: nowMs, nodeId: this.id, type: 'reshard-refused', label: `${what}: ${reason}` });
+      return;
+    }
+    this.ctx.marker({ atMs: nowMs, nodeId: this.id, type: 'reshard-start', label: `${what} (${label})` });
+    this.applyPlanLater(action, nowMs + RESHARD_DELAY_MS, what);
+  }
+
+  private applyPlanLater(action: ReshardAction, atMs: number, what: string): void {
+    // Writes keep going to the parents while the stream is UPDATING; the new map applies at atMs.
+    this.pendingApply.push({ atMs, action, what });
+  }
+
+  private readonly pendingApply: { atMs: number; action: ReshardAction; what: string }[] = [];
+
+  /** Apply reshards whose UPDATING period is over (called from beginTick via applyDue). */
+  applyDue(nowMs: number): void {
+    for (let i = 0; i < this.pendingApply.length; ) {
+      const p = this.pendingApply[i];
+      if (p.atMs > nowMs) {
+        i++;
+        continue;
+      }
+      this.pendingApply.splice(i, 1);
+      if (refuseReason(p.action, this.shards)) continue;
+      this.applyPlan(p.action);
+      this.ctx.marker({
+        atMs: nowMs,
+        nodeId: this.id,
+        type: 'reshard-done',
+        label: `${p.what}: ${this.openShards} open shards`,
+      });
+    }
+  }
+
+  /** Close parents and open children now (used directly by on-demand splits). */
+  applyPlan(action: ReshardAction): void {
+    const plan = planReshard(action, this.shards);
+    for (const idx of plan.close) {
+      const s = this.shards[idx];
+      s.open = false;
+      s.closedAtMs = this.nowMs;
+    }
+    for (const c of plan.open) this.addShard(c.start, c.end, c.parents);
+    this.routing.rebuild(openInHashOrder(this.shards));
+    this.metrics.ensureShards();
+    this.reshards++;
+  }
+
+  closeSecond(): void {
+    this.metrics.closeSecond();
+    this.ondemand?.closeSecond();
+    for (const s of this.shards) s.rollSecond();
+  }
+
+  live(): NodeLive {
+    const m = this.metrics;
+    const ordered = [...openInHashOrder(this.shards), ...this.shards.filter((s) => !s.open)];
+    const shards: ShardLive[] = ordered.slice(0, 1000).map((s) => ({
+      shardId: s.id,
+      startingHashKey: s.startHash.toString(),
+      endingHashKey: s.endHash.toString(),
+      open: s.open,
+      parentShardIds: s.parents.map((p) => this.shards[p].id),
+      writeUtilization: round6(Math.max(s.last.inRecords / 1000, s.last.inBytes / MIB)),
+      readUtilization: round6(s.last.outBytes / (2 * MIB)),
+      incomingRecordsPerSec: s.last.inRecords,
+      incomingBytesPerSec: s.last.inBytes,
+      writeThrottledPerSec: s.last.writeThrottled,
+      readThrottledPerSec: s.last.readThrottled,
+      iteratorAgeMs: s.last.iteratorAge,
+    }));
+    let util = 0;
+    for (const s of shards) if (s.open && s.writeUtilization > util) util = s.writeUtilization;
+    return {
+      inRecordsPerSec: m.last.incomingRecords,
+      inBytesPerSec: m.last.incomingBytes,
+      outRecordsPerSec: m.last.outRecords,
+      outBytesPerSec: m.last.outBytes,
+      utilization: util,
+      throttledPerSec: m.last.writeThrottled,
+      counters: this.counters(),
+      shards,
+    };
+  }
+
+  counters(): Record<string, number> {
+    const c: Record<string, number> = {
+      offered: this.offered,
+      accepted: this.accepted,
+      throttled: this.throttled,
+      failed: this.failed,
+      acceptedUserRecords: this.acceptedUsers,
+      openShards: this.openShards,
+      totalShards: this.shards.length,
+      reshards: this.reshards,
+    };
+    for (const k of this.consumers) {
+      c[`read:${k.targetId}`] = k.read;
+      c[`expired:${k.targetId}`] = k.expired;
+    }
+    return c;
+  }
+
+  conservation(): Conservation {
+    const parts: Record<string, number> = {
+      accepted: this.accepted,
+      throttled: this.throttled,
+      failed: this.failed,
+    };
+    const base = balance('offered', this.offered, parts);
+    if (!base.ok) return base;
+    // Every consumer started at the beginning: each accepted record is read, expired or still unread.
+    for (let c = 0; c < this.consumers.length; c++) {
+      let unread = 0;
+      for (const s of this.shards) unread += s.endPos - s.iter[c];
+      const k = this.consumers[c];
+      const b = balance('accepted', this.accepted, { read: k.read, expired: k.expired, unread });
+      if (!b.ok) return { ...b, note: `consumer ${k.targetId}` };
+      base.terms[`read:${k.targetId}`] = k.read;
+      base.terms[`expired:${k.targetId}`] = k.expired;
+      base.terms[`unread:${k.targetId}`] = unread;
+    }
+    return base;
+  }
+
+  peek(limit: number): PeekRecord[] {
+    return this.peeks.latest(limit);
+  }
+
+  report(): Pick<NodeReport, 'shards'> {
+    return { shards: this.metrics.shardReports() };
+  }
+
+  applyEdit(edit: LiveEdit, nowMs: number): { applied: boolean; reason?: string } {
+    if (edit.type !== 'shardCount') return { applied: false, reason: 'Not a stream setting.' };
+    const r = this.requestReshard(
+      { type: 'updateShardCount', targetShardCount: edit.shardCount },
+      nowMs,
+      'live edit',
+    );
+    if (r.applied) {
+      this.ctx.marker({
+        atMs: nowMs,
+        nodeId: this.id,
+        type: 'edit',
+        label: `Shard count → ${edit.shardCount} (UpdateShardCount)`,
+      });
+    }
+    return r;
+  }
+}

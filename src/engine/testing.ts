@@ -1,0 +1,60 @@
+/**
+ * Test and benchmark helpers: build small designs in a line each, e.g.
+ * `design([node('p', 'producer', { rate: { type: 'constant', recordsPerSec: 1500 } }), node('s', 'stream', { shardCount: 1 })], [['p', 's']])`.
+ * Node configs are the kind's defaults with a shallow override.
+ */
+import { emptyDocument } from '../model/factory.ts';
+import { KINDS } from '../model/kinds/index.ts';
+import type {
+  ConfigByKind,
+  EdgeConfig,
+  NodeKind,
+  PipelineDoc,
+  PipelineNode,
+  TimelineEvent,
+} from '../model/types.ts';
+
+export function node<K extends NodeKind>(
+  id: string,
+  kind: K,
+  config: Partial<ConfigByKind[K]> = {},
+): PipelineNode {
+  const defaults = KINDS[kind].defaults() as ConfigByKind[K];
+  return { id, kind, name: id, position: { x: 0, y: 0 }, config: { ...defaults, ...config } } as PipelineNode;
+}
+
+export function design(
+  nodes: PipelineNode[],
+  edges: [string, string, EdgeConfig?][],
+  opts: { timeline?: TimelineEvent[]; seed?: number; durationSec?: number; name?: string } = {},
+): PipelineDoc {
+  const doc = emptyDocument(opts.name ?? 'test design');
+  doc.nodes = nodes;
+  doc.edges = edges.map(([source, target, config], i) => ({
+    id: `e${i + 1}`,
+    source,
+    target,
+    config: config ?? {},
+  }));
+  doc.timeline = opts.timeline ?? [];
+  if (opts.seed !== undefined) doc.settings.seed = opts.seed;
+  if (opts.durationSec !== undefined) doc.settings.durationSec = opts.durationSec;
+  return doc;
+}
+
+/** A producer with a fixed-size record and no retries, the simplest load for limit tests. */
+export function plainProducer(
+  id: string,
+  recordsPerSec: number,
+  bytes: number,
+  extra: Record<string, unknown> = {},
+): PipelineNode {
+  return node(id, 'producer', {
+    source: 'putRecords',
+    rate: { type: 'constant', recordsPerSec },
+    size: { type: 'fixed', bytes },
+    retry: { maxAttempts: 1, baseDelayMs: 100, maxDelayMs: 1000, jitter: false },
+    template: '{"v":{{random.number(100)}}}',
+    ...extra,
+  });
+}
