@@ -1,3 +1,83 @@
+/** The studio shell: toolbar, palette, canvas, inspector, bottom panel, dialogs. */
+import { ReactFlowProvider } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useEffect } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import { designsStore, useDesigns } from '../../store/designs.ts';
+import { studioStore, useStudio } from '../../store/studio.ts';
+import { FlowCanvas } from '../canvas/FlowCanvas.tsx';
+import { Dialogs } from '../dialogs/Dialogs.tsx';
+import { i18n } from '../i18n/index.ts';
+import { Inspector } from '../inspector/Inspector.tsx';
+import { Palette } from '../palette/Palette.tsx';
+import { BottomPanel } from './BottomPanel.tsx';
+import { Layout } from './Layout.tsx';
+import { FirstHint, Notice } from './Notice.tsx';
+import { loadLocale, saveLocale } from './prefs.ts';
+import { Toolbar } from './Toolbar.tsx';
+import { useShortcuts } from './useShortcuts.ts';
+import './studio.css';
+
+declare global {
+  interface Window {
+    /** The studio store, for end-to-end tests and devtools. */
+    __studio?: typeof studioStore;
+  }
+}
+window.__studio = studioStore;
+
+// Language: the saved choice, else the browser's (ja → 日本語), else English.
+const initialLocale = loadLocale() ?? (navigator.language.startsWith('ja') ? 'ja' : 'en');
+studioStore.getState().setLocale(initialLocale);
+
+function useLocaleSync() {
+  const locale = useStudio((s) => s.locale);
+  useEffect(() => {
+    void i18n.changeLanguage(locale);
+    document.documentElement.lang = locale;
+    saveLocale(locale);
+  }, [locale]);
+}
+
+function Shell() {
+  const { t } = useTranslation('studio');
+  const ready = useDesigns((s) => s.ready);
+  useShortcuts();
+  useLocaleSync();
+  useEffect(() => {
+    void designsStore.getState().init();
+    const flush = () => void designsStore.getState().flush();
+    window.addEventListener('pagehide', flush);
+    return () => window.removeEventListener('pagehide', flush);
+  }, []);
+  return (
+    <div className="app">
+      <Toolbar />
+      <main className="app__main" aria-busy={!ready}>
+        <Layout
+          palette={<Palette />}
+          canvas={
+            <>
+              {ready ? <FlowCanvas /> : <p className="loading">{t('loading')}</p>}
+              <FirstHint />
+              <Notice />
+            </>
+          }
+          inspector={<Inspector />}
+          bottom={<BottomPanel />}
+        />
+      </main>
+      <Dialogs />
+    </div>
+  );
+}
+
 export function App() {
-  return <main>Shardscape</main>;
+  return (
+    <I18nextProvider i18n={i18n}>
+      <ReactFlowProvider>
+        <Shell />
+      </ReactFlowProvider>
+    </I18nextProvider>
+  );
 }

@@ -1,0 +1,159 @@
+/**
+ * The studio's panels: palette | canvas + bottom panel | inspector. Each side panel collapses and
+ * resizes (drag the separator or use the arrow keys on it); sizes persist in localStorage.
+ */
+import { type ReactNode, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type LayoutPrefs, loadLayout, saveLayout } from './prefs.ts';
+
+function Separator({
+  label,
+  orientation,
+  value,
+  min,
+  max,
+  invert,
+  onChange,
+}: {
+  label: string;
+  orientation: 'vertical' | 'horizontal';
+  value: number;
+  min: number;
+  max: number;
+  /** Dragging right/down shrinks the panel (inspector, bottom panel). */
+  invert?: boolean;
+  onChange(px: number): void;
+}) {
+  const clamp = (v: number) => Math.max(min, Math.min(max, Math.round(v)));
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: a focusable, draggable splitter is the ARIA separator pattern
+    <div
+      role="separator"
+      tabIndex={0}
+      aria-label={label}
+      aria-orientation={orientation}
+      aria-valuenow={value}
+      aria-valuemin={min}
+      aria-valuemax={max}
+      className={`separator separator--${orientation}`}
+      onPointerDown={(e) => {
+        const start = orientation === 'vertical' ? e.clientX : e.clientY;
+        const from = value;
+        const el = e.currentTarget;
+        el.setPointerCapture(e.pointerId);
+        const move = (ev: PointerEvent) => {
+          const delta = (orientation === 'vertical' ? ev.clientX : ev.clientY) - start;
+          onChange(clamp(from + (invert ? -delta : delta)));
+        };
+        const up = () => {
+          el.removeEventListener('pointermove', move);
+          el.removeEventListener('pointerup', up);
+        };
+        el.addEventListener('pointermove', move);
+        el.addEventListener('pointerup', up);
+      }}
+      onKeyDown={(e) => {
+        const grow = orientation === 'vertical' ? ['ArrowRight', 'ArrowLeft'] : ['ArrowDown', 'ArrowUp'];
+        const i = grow.indexOf(e.key);
+        if (i < 0) return;
+        const sign = (i === 0 ? 1 : -1) * (invert ? -1 : 1);
+        onChange(clamp(value + sign * 20));
+        e.preventDefault();
+      }}
+    />
+  );
+}
+
+export function Layout({
+  palette,
+  canvas,
+  inspector,
+  bottom,
+}: {
+  palette: ReactNode;
+  canvas: ReactNode;
+  inspector: ReactNode;
+  bottom: ReactNode;
+}) {
+  const { t } = useTranslation('studio');
+  const [layout, setLayout] = useState<LayoutPrefs>(loadLayout);
+  useEffect(() => saveLayout(layout), [layout]);
+  const patch = (p: Partial<LayoutPrefs>) => setLayout((l) => ({ ...l, ...p }));
+
+  const columns = [
+    layout.paletteOpen ? `${layout.paletteWidth}px 6px` : '',
+    'minmax(0, 1fr)',
+    layout.inspectorOpen ? `6px ${layout.inspectorWidth}px` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+
+  return (
+    <div className="layout" style={{ gridTemplateColumns: columns }}>
+      {layout.paletteOpen && (
+        <>
+          <div className="layout__palette">{palette}</div>
+          <Separator
+            label={t('layout.resizePalette')}
+            orientation="vertical"
+            value={layout.paletteWidth}
+            min={160}
+            max={420}
+            onChange={(paletteWidth) => patch({ paletteWidth })}
+          />
+        </>
+      )}
+      <div
+        className="layout__center"
+        style={{
+          gridTemplateRows: layout.bottomOpen
+            ? `minmax(0, 1fr) 6px ${layout.bottomHeight}px`
+            : 'minmax(0, 1fr) auto',
+        }}
+      >
+        <div className="layout__canvas">
+          {canvas}
+          <div className="layout__toggles">
+            <button type="button" onClick={() => patch({ paletteOpen: !layout.paletteOpen })}>
+              {layout.paletteOpen ? t('layout.hidePalette') : t('layout.showPalette')}
+            </button>
+            <button type="button" onClick={() => patch({ bottomOpen: !layout.bottomOpen })}>
+              {layout.bottomOpen ? t('layout.hideBottom') : t('layout.showBottom')}
+            </button>
+            <button type="button" onClick={() => patch({ inspectorOpen: !layout.inspectorOpen })}>
+              {layout.inspectorOpen ? t('layout.hideInspector') : t('layout.showInspector')}
+            </button>
+          </div>
+        </div>
+        {layout.bottomOpen && (
+          <>
+            <Separator
+              label={t('layout.resizeBottom')}
+              orientation="horizontal"
+              value={layout.bottomHeight}
+              min={100}
+              max={600}
+              invert
+              onChange={(bottomHeight) => patch({ bottomHeight })}
+            />
+            <div className="layout__bottom">{bottom}</div>
+          </>
+        )}
+      </div>
+      {layout.inspectorOpen && (
+        <>
+          <Separator
+            label={t('layout.resizeInspector')}
+            orientation="vertical"
+            value={layout.inspectorWidth}
+            min={260}
+            max={640}
+            invert
+            onChange={(inspectorWidth) => patch({ inspectorWidth })}
+          />
+          <div className="layout__inspector">{inspector}</div>
+        </>
+      )}
+    </div>
+  );
+}

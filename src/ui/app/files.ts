@@ -1,0 +1,83 @@
+/**
+ * Export to a JSON file and import from one (file picker or a file dropped on the canvas).
+ * A file that does not parse, migrate or validate leaves the open design untouched and explains
+ * what is wrong and where; a good file becomes a new design in the list and opens.
+ */
+import { parseDocument, serializeDocument } from '../../export/document.ts';
+import { designsStore } from '../../store/designs.ts';
+import { studioStore } from '../../store/studio.ts';
+import { uiStore } from '../../store/ui.ts';
+import { i18n } from '../i18n/index.ts';
+
+/** A safe file name from the design name: `Clickstream analytics` → `clickstream-analytics.json`. */
+export function fileNameFor(name: string): string {
+  const slug = name
+    .normalize('NFKC')
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  return `${slug || 'pipeline'}.json`;
+}
+
+export function exportCurrent(): void {
+  const { doc } = studioStore.getState();
+  const blob = new Blob([serializeDocument(doc)], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileNameFor(doc.name);
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Give the browser a moment to start the download before the URL goes away.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  uiStore.getState().notify(i18n.t('studio:file.exported', { file: a.download }));
+}
+
+export async function importText(text: string, fileName: string): Promise<boolean> {
+  const t = i18n.t.bind(i18n);
+  const result = parseDocument(text);
+  if (!result.ok) {
+    const { error } = result;
+    const where = [
+      error.line !== undefined
+        ? t('studio:file.lineColumn', { line: error.line, column: error.column ?? 1 })
+        : '',
+      error.path ? t('studio:file.path', { path: error.path }) : '',
+    ]
+      .filter(Boolean)
+      .join(' · ');
+    uiStore.getState().showAlert({
+      title: t('studio:file.importFailed', { file: fileName }),
+      message: error.message,
+      where: where || undefined,
+    });
+    return false;
+  }
+  await designsStore.getState().add(result.doc);
+  const note =
+    result.migratedFrom !== undefined
+      ? t('studio:file.importedMigrated', {
+          file: fileName,
+          from: result.migratedFrom,
+          to: result.doc.schemaVersion,
+        })
+      : t('studio:file.imported', { file: fileName });
+  uiStore.getState().notify(note);
+  return true;
+}
+
+export async function importFile(file: File): Promise<boolean> {
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (err) {
+    uiStore.getState().showAlert({
+      title: i18n.t('studio:file.importFailed', { file: file.name }),
+      message: String(err),
+    });
+    return false;
+  }
+  return importText(text, file.name);
+}

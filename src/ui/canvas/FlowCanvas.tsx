@@ -1,0 +1,248 @@
+/**
+ * The canvas: React Flow 12, controlled from the studio store. Document changes go through
+ * `dispatch` (undoable); selection goes to the session; measured card sizes stay local.
+ */
+import {
+  Background,
+  type Connection,
+  Controls,
+  type EdgeChange,
+  type FinalConnectionState,
+  MiniMap,
+  type NodeChange,
+  ReactFlow,
+  useReactFlow,
+} from '@xyflow/react';
+import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { canConnect } from '../../model/connections.ts';
+import { newId } from '../../model/factory.ts';
+import type { NodeKind } from '../../model/types.ts';
+import { studioStore, useStudio } from '../../store/studio.ts';
+import { uiStore } from '../../store/ui.ts';
+import { addNode } from '../app/commands.ts';
+import { importFile } from '../app/files.ts';
+import { canvasBridge } from './bridge.ts';
+import { CanvasMenu, type MenuState } from './CanvasMenu.tsx';
+import { KIND_COLOR } from './icons.tsx';
+import { NodeCard } from './NodeCard.tsx';
+import { type CardNode, createFlowMapper, type WireEdge as WireEdgeType } from './toFlow.ts';
+import { WireEdge } from './WireEdge.tsx';
+
+// Module scope: React Flow warns (error002) and re-mounts every node if these objects change.
+const nodeTypes = { card: NodeCard };
+const edgeTypes = { wire: WireEdge };
+const fitViewOptions = { padding: 0.15, maxZoom: 1.2 };
+const proOptions = { hideAttribution: true };
+
+/** Drag payload type of palette entries. */
+export const KIND_MIME = 'application/x-shardscape-kind';
+
+export function FlowCanvas() {
+  const { t } = useTranslation('canvas');
+  const flow = useReactFlow<CardNode, WireEdgeType>();
+  const doc = useStudio((s) => s.doc);
+  const selection = useStudio((s) => s.selection);
+  const diagnostics = useStudio((s) => s.diagnostics);
+  const locale = useStudio((s) => s.locale);
+  const focusRequest = useStudio((s) => s.focusRequest);
+  const mapper = useRef(createFlowMapper()).current;
+  const [measured, setMeasured] = useState<ReadonlyMap<string, { width: number; height: number }>>(
+    () => new Map(),
+  );
+  const [menu, setMenu] = useState<MenuState | null>(null);
+  const wrapper = useRef<HTMLElement>(null);
+
+  const nodes = useMemo(
+    () => mapper.nodes({ doc, selection, diagnostics, locale, measured }),
+    [mapper, doc, selection, diagnostics, locale, measured],
+  );
+  const edges = useMemo(
+    () => mapper.edges({ doc, selection, diagnostics, locale }),
+    [mapper, doc, selection, diagnostics, locale],
+  );
+
+  const measuredRef = useRef(measured);
+  measuredRef.current = measured;
+  useEffect(() => {
+    canvasBridge.current = {
+      center() {
+        const box = wrapper.current?.getBoundingClientRect();
+        if (!box) return { x: 0, y: 0 };
+        return flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 });
+      },
+      toFlow: (p) => flow.screenToFlowPosition(p),
+      fitView: () => void flow.fitView(fitViewOptions),
+      centerOn: (p) => void flow.setCenter(p.x, p.y, { zoom: Math.max(flow.getZoom(), 0.8), duration: 300 }),
+      sizes: () => measuredRef.current,
+    };
+  }, [flow]);
+
+  // Problems tab / toolbar asked to show a node: centre on the middle of its card.
+  useEffect(() => {
+    if (!focusRequest) return;
+    const node = studioStore.getState().doc.nodes.find((n) => n.id === focusRequest.nodeId);
+    if (!node) return;
+    const size = measuredRef.current.get(node.id) ?? { width: 240, height: 110 };
+    canvasBridge.current.centerOn({
+      x: node.position.x + size.width / 2,
+      y: node.position.y + size.height / 2,
+    });
+  }, [focusRequest]);
+
+  const onNodesChange = useCallback((changes: NodeChange<CardNode>[]) => {
+    const store = studioStore.getState();
+    const moves = [];
+    let nextSizes: Map<string, { width: number; height: number }> | null = null;
+    let selected: Set<string> | null = null;
+    for (const c of changes) {
+      if (c.type === 'position' && c.position) {
+        moves.push({ type: 'node/move' as const, id: c.id, position: c.position });
+      } else if (c.type === 'dimensions' && c.dimensions) {
+        nextSizes ??= new Map(measuredRef.current);
+        nextSizes.set(c.id, { width: c.dimensions.width, height: c.dimensions.height });
+      } else if (c.type === 'select') {
+        selected ??= new Set(store.selection.nodeIds);
+        if (c.selected) selected.add(c.id);
+        else selected.delete(c.id);
+      }
+    }
+    // One drag (all moves of the selection within a second of each other) = one undo step.
+    if (moves.length) store.dispatch(moves, { group: 'drag' });
+    if (nextSizes) setMeasured(nextSizes);
+    if (selected) store.select({ nodeIds: [...selected] });
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange<WireEdgeType>[]) => {
+    const store = studioStore.getState();
+    let selected: Set<string> | null = null;
+    for (const c of changes) {
+      if (c.type !== 'select') continue;
+      selected ??= new Set(store.selection.edgeIds);
+      if (c.selected) selected.add(c.id);
+      else selected.delete(c.id);
+    }
+    if (selected) store.select({ edgeIds: [...selected] });
+  }, []);
+
+  // Asked while a connection is dragged over a handle: refuse with the model's reason, on screen.
+  const lastRefusal = useRef('');
+  const isValidConnection = useCallback((conn: Connection | WireEdgeType) => {
+    const { doc: current, locale: loc } = studioStore.getState();
+    const verdict = canConnect(current, conn.source, conn.target);
+    if (!verdict.ok) {
+      const text = verdict.reason[loc];
+      if (text !== lastRefusal.current) uiStore.getState().notify(text, 'error');
+      lastRefusal.current = text;
+    }
+    return verdict.ok;
+  }, []);
+
+  const onConnect = useCallback(
+    (conn: Connection) => {
+      const { doc: current, locale: loc, dispatch, select } = studioStore.getState();
+      const verdict = canConnect(current, conn.source, conn.target);
+      if (!verdict.ok) {
+        uiStore.getState().notify(verdict.reason[loc], 'error');
+        return;
+      }
+      const id = newId('edge');
+      dispatch([
+        { type: 'edge/add', edge: { id, source: conn.source, target: conn.target, config: verdict.config } },
+      ]);
+      select({ nodeIds: [], edgeIds: [id] });
+      const names = (nid: string) => current.nodes.find((n) => n.id === nid)?.name ?? nid;
+      uiStore.getState().notify(t('connected', { from: names(conn.source), to: names(conn.target) }));
+    },
+    [t],
+  );
+
+  // Dropped on a node body (not a handle) or refused on its handle: say why.
+  const onConnectEnd = useCallback((_event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+    lastRefusal.current = '';
+    if (state.isValid || !state.fromNode || !state.toNode || state.fromNode.id === state.toNode.id) return;
+    const { doc: current, locale: loc } = studioStore.getState();
+    const [source, target] =
+      state.fromHandle?.type === 'target'
+        ? [state.toNode.id, state.fromNode.id]
+        : [state.fromNode.id, state.toNode.id];
+    const verdict = canConnect(current, source, target);
+    if (!verdict.ok) uiStore.getState().notify(verdict.reason[loc], 'error');
+  }, []);
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    const types = event.dataTransfer.types;
+    if (types.includes(KIND_MIME) || types.includes('Files')) {
+      event.preventDefault();
+      event.dataTransfer.dropEffect = types.includes('Files') ? 'copy' : 'move';
+    }
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const kind = event.dataTransfer.getData(KIND_MIME) as NodeKind;
+      if (kind) {
+        event.preventDefault();
+        addNode(kind, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+        return;
+      }
+      const file = event.dataTransfer.files[0];
+      if (file) {
+        event.preventDefault();
+        void importFile(file);
+      }
+    },
+    [flow],
+  );
+
+  return (
+    <section
+      className="canvas"
+      ref={wrapper}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      aria-label={t('region')}
+    >
+      <ReactFlow<CardNode, WireEdgeType>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        onNodeContextMenu={(e, node) => {
+          e.preventDefault();
+          studioStore.getState().select({ nodeIds: [node.id], edgeIds: [] });
+          setMenu({ type: 'node', nodeId: node.id, x: e.clientX, y: e.clientY });
+        }}
+        onPaneContextMenu={(e) => {
+          e.preventDefault();
+          setMenu({ type: 'pane', x: e.clientX, y: e.clientY });
+        }}
+        onPaneClick={() => setMenu(null)}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        fitView
+        fitViewOptions={fitViewOptions}
+        minZoom={0.1}
+        maxZoom={2}
+        proOptions={proOptions}
+      >
+        <Background gap={24} size={1.2} color="#c8cdd6" />
+        <MiniMap
+          pannable
+          zoomable
+          ariaLabel={t('minimap')}
+          nodeColor={(n) => KIND_COLOR[(n as CardNode).data.node.kind]}
+          nodeStrokeWidth={2}
+        />
+        <Controls showInteractive={false} aria-label={t('zoomControls')} />
+      </ReactFlow>
+      {menu && <CanvasMenu menu={menu} onClose={() => setMenu(null)} />}
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+/**
+ * One memoised card component for every kind. It renders only what is in `data` (the document
+ * node and its problem counts) plus the run view's overlay, which subscribes to live figures by
+ * node id on its own: live data never flows through `node.data`.
+ */
+import { Handle, type NodeProps, Position } from '@xyflow/react';
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { KINDS } from '../../model/kinds/index.ts';
+import type { NodeKind, PipelineNode } from '../../model/types.ts';
+import { useStudio } from '../../store/studio.ts';
+import { NodeLiveOverlay } from '../run/index.tsx';
+import { KIND_COLOR, KindIcon } from './icons.tsx';
+import type { CardNode } from './toFlow.ts';
+
+/** Kinds that only receive (destinations, your own consumer app) have no output handle. */
+const HAS_OUTPUT: Record<NodeKind, boolean> = {
+  producer: true,
+  stream: true,
+  lambda: true,
+  analytics: true,
+  firehose: true,
+  s3: false,
+  redshift: false,
+  opensearch: false,
+  dynamodb: false,
+  consumerApp: false,
+};
+
+function summaryOf(node: PipelineNode, locale: 'en' | 'ja'): string[] {
+  try {
+    // biome-ignore lint/suspicious/noExplicitAny: the union's config matches its kind at runtime
+    return KINDS[node.kind].summary(node.config as any, locale);
+  } catch {
+    return [];
+  }
+}
+
+function NodeCardImpl({ data, selected }: NodeProps<CardNode>) {
+  const { t } = useTranslation('canvas');
+  const locale = useStudio((s) => s.locale);
+  const { node, errors, warnings, firstProblem } = data;
+  const def = KINDS[node.kind];
+  const color = KIND_COLOR[node.kind];
+  const lines = summaryOf(node, locale);
+  const problemCount = errors + warnings;
+  return (
+    <div
+      className={`card${selected ? ' card--selected' : ''}${errors ? ' card--error' : ''}`}
+      style={{ '--kind': color } as React.CSSProperties}
+    >
+      {node.kind !== 'producer' && (
+        <Handle
+          type="target"
+          position={Position.Left}
+          className="card__handle"
+          aria-label={t('handle.in', { name: node.name })}
+        />
+      )}
+      <div className="card__head">
+        <span className="card__icon">
+          <KindIcon kind={node.kind} />
+        </span>
+        <span className="card__titles">
+          <span className="card__kind">{def.label[locale]}</span>
+          <span className="card__name" title={node.name}>
+            {node.name}
+          </span>
+        </span>
+        {problemCount > 0 && (
+          <span
+            className={`card__mark ${errors ? 'card__mark--error' : 'card__mark--warning'}`}
+            title={firstProblem}
+            role="img"
+            aria-label={t('problemsMark', { errors, warnings })}
+          >
+            {errors ? '✖' : '▲'} {problemCount}
+          </span>
+        )}
+      </div>
+      {lines.length > 0 && (
+        <ul className="card__figures">
+          {lines.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      )}
+      <NodeLiveOverlay nodeId={node.id} kind={node.kind} />
+      {HAS_OUTPUT[node.kind] && (
+        <Handle
+          type="source"
+          position={Position.Right}
+          className="card__handle"
+          aria-label={t('handle.out', { name: node.name })}
+        />
+      )}
+    </div>
+  );
+}
+
+export const NodeCard = memo(NodeCardImpl);

@@ -1,0 +1,55 @@
+/**
+ * A lazily loaded Monaco editor for code fields (Lambda handlers in JavaScript, SQL). Import it with
+ * React.lazy: Monaco (~1 MB gzip) stays out of the first load. The wrapper carries `nokey` so React
+ * Flow's keyboard handling (Space = pan, Delete, …) never eats keys typed into the editor.
+ */
+import Editor, { type OnMount } from '@monaco-editor/react';
+import './monacoSetup.ts';
+
+export interface CodeEditorProps {
+  value: string;
+  language: 'javascript' | 'sql';
+  ariaLabel: string;
+  onChange(value: string): void;
+  /** CSS height, default 260 px. */
+  height?: string;
+}
+
+declare global {
+  interface Window {
+    /** The last mounted editor (tests read its value; `.view-lines` text uses NBSP, gotcha 6). */
+    __editor?: Parameters<OnMount>[0];
+  }
+}
+
+export default function CodeEditor({
+  value,
+  language,
+  ariaLabel,
+  onChange,
+  height = '260px',
+}: CodeEditorProps) {
+  return (
+    <div className="code-editor nokey" style={{ height }}>
+      <Editor
+        height={height}
+        language={language}
+        value={value}
+        onChange={(v) => onChange(v ?? '')}
+        onMount={(editor) => {
+          window.__editor = editor;
+        }}
+        options={{
+          ariaLabel,
+          minimap: { enabled: false },
+          automaticLayout: true,
+          fontSize: 14,
+          lineNumbersMinChars: 3,
+          scrollBeyondLastLine: false,
+          tabSize: 2,
+          wordWrap: 'on',
+        }}
+      />
+    </div>
+  );
+}

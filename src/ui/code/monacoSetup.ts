@@ -1,0 +1,22 @@
+/**
+ * Monaco, bundled locally (never from a CDN): the editor API, its UI features (codicons, find, …),
+ * and only the JavaScript and SQL tokenizers. No TypeScript/JSON language services, so the only
+ * worker is the editor worker (keeps dist small, see toolchain.md gotcha 4).
+ */
+import { loader } from '@monaco-editor/react';
+import * as monaco from 'monaco-editor/editor/editor.api';
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import 'monaco-editor/features/register.all';
+import 'monaco-editor/languages/definitions/javascript/register';
+import 'monaco-editor/languages/definitions/sql/register';
+
+self.MonacoEnvironment = {
+  getWorker(_workerId: string, _label: string): Worker {
+    return new EditorWorker();
+  },
+};
+
+// @monaco-editor/react would otherwise fetch Monaco from jsDelivr (gotcha 3).
+loader.config({ monaco });
+
+export { monaco };

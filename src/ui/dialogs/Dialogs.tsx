@@ -1,0 +1,105 @@
+/** The shell's dialogs: keyboard shortcuts, the template gallery, and the import error alert. */
+import { useTranslation } from 'react-i18next';
+import { designsStore } from '../../store/designs.ts';
+import { useStudio } from '../../store/studio.ts';
+import { TEMPLATES } from '../../store/templates.ts';
+import { uiStore, useUi } from '../../store/ui.ts';
+import { SHORTCUTS } from '../app/useShortcuts.ts';
+import { Modal } from './Modal.tsx';
+
+function ShortcutsDialog() {
+  const { t } = useTranslation('studio');
+  const close = () => uiStore.getState().openDialog(null);
+  return (
+    <Modal title={t('keys.title')} onClose={close}>
+      <table className="shortcuts">
+        <tbody>
+          {SHORTCUTS.map((s) => (
+            <tr key={s.labelKey}>
+              <th scope="row">
+                <kbd>{s.keys}</kbd>
+              </th>
+              <td>{t(s.labelKey)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="modal__actions">
+        <button type="button" onClick={close}>
+          {t('close')}
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+function TemplatesDialog() {
+  const { t } = useTranslation('studio');
+  const locale = useStudio((s) => s.locale);
+  const close = () => uiStore.getState().openDialog(null);
+  return (
+    <Modal title={t('gallery.title')} onClose={close} className="modal--wide">
+      <p>{t('gallery.intro')}</p>
+      <ul className="gallery">
+        {TEMPLATES.map((tpl) => (
+          <li key={tpl.id} className="gallery__card">
+            <h3>{tpl.title[locale]}</h3>
+            <p>{tpl.description[locale]}</p>
+            <p className="gallery__meta">
+              {t('gallery.size', { nodes: tpl.doc.nodes.length, edges: tpl.doc.edges.length })}
+            </p>
+            <button
+              type="button"
+              aria-label={t('gallery.open', { title: tpl.title[locale] })}
+              onClick={() => {
+                void designsStore.getState().fromTemplate(tpl.id);
+                close();
+              }}
+            >
+              {t('gallery.openShort')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className="modal__actions">
+        <button type="button" onClick={close}>
+          {t('close')}
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+function ImportAlert() {
+  const { t } = useTranslation('studio');
+  const alert = useUi((s) => s.alert);
+  if (!alert) return null;
+  const close = () => uiStore.getState().showAlert(null);
+  return (
+    <Modal title={alert.title} onClose={close} role="alertdialog" className="modal--alert">
+      <p className="alert__message">{alert.message}</p>
+      {alert.where && (
+        <p className="alert__where">
+          {t('file.where')}: <code>{alert.where}</code>
+        </p>
+      )}
+      <p>{t('file.untouched')}</p>
+      <div className="modal__actions">
+        <button type="button" onClick={close}>
+          {t('ok')}
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+export function Dialogs() {
+  const dialog = useUi((s) => s.dialog);
+  return (
+    <>
+      {dialog === 'shortcuts' && <ShortcutsDialog />}
+      {dialog === 'templates' && <TemplatesDialog />}
+      <ImportAlert />
+    </>
+  );
+}

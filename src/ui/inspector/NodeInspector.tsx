@@ -1,0 +1,148 @@
+/** The form for one node: its name, then every visible field of its kind, grouped by section. */
+import { type ComponentType, lazy, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { getAt, setField } from '../../model/config.ts';
+import { type FieldDef, KINDS } from '../../model/kinds/index.ts';
+import type { AnalyticsConfig, PipelineNode } from '../../model/types.ts';
+import { diagnosticText } from '../../model/validate.ts';
+import { studioStore, useStudio } from '../../store/studio.ts';
+import { KIND_COLOR, KindIcon } from '../canvas/icons.tsx';
+import { Field } from './fields.tsx';
+
+interface SqlPanelProps {
+  nodeId: string;
+  config: AnalyticsConfig;
+  onChange(config: AnalyticsConfig, group?: string): void;
+}
+
+// The SQL helper's panel, if present in this build (the glob is empty otherwise): analytics nodes
+// then get the SQL workbench instead of the generic form.
+const sqlPanelModules = import.meta.glob<{ AnalyticsSqlPanel: ComponentType<SqlPanelProps> }>(
+  '../sql/AnalyticsSqlPanel.tsx',
+);
+const sqlPanelLoader = Object.values(sqlPanelModules)[0];
+const AnalyticsSqlPanel = sqlPanelLoader
+  ? lazy(() => sqlPanelLoader().then((m) => ({ default: m.AnalyticsSqlPanel })))
+  : null;
+
+function NameField({ node }: { node: PipelineNode }) {
+  const { t } = useTranslation('inspector');
+  const [draft, setDraft] = useState<string | null>(null);
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={`name-${node.id}`}>
+        {t('name')}
+      </label>
+      <input
+        id={`name-${node.id}`}
+        type="text"
+        value={draft ?? node.name}
+        spellCheck={false}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          const name = e.target.value.trim();
+          if (name) {
+            studioStore
+              .getState()
+              .dispatch([{ type: 'node/rename', id: node.id, name }], { group: `name:${node.id}` });
+          }
+        }}
+        onBlur={() => setDraft(null)}
+      />
+    </div>
+  );
+}
+
+/** Consecutive fields sharing a section label render in one fieldset. */
+function sections(fields: FieldDef[], locale: 'en' | 'ja'): { title: string; fields: FieldDef[] }[] {
+  const out: { title: string; fields: FieldDef[] }[] = [];
+  for (const field of fields) {
+    const title = field.section?.[locale] ?? '';
+    const last = out[out.length - 1];
+    if (last && last.title === title) last.fields.push(field);
+    else out.push({ title, fields: [field] });
+  }
+  return out;
+}
+
+export function NodeInspector({ nodeId }: { nodeId: string }) {
+  const { t } = useTranslation('inspector');
+  const node = useStudio((s) => s.doc.nodes.find((n) => n.id === nodeId));
+  const doc = useStudio((s) => s.doc);
+  const locale = useStudio((s) => s.locale);
+  const diagnostics = useStudio((s) => s.diagnostics);
+  if (!node) return null;
+  const def = KINDS[node.kind];
+  // Widen to FieldDef<any>: the union of per-kind field lists would make `visible` take `never`.
+  const fields = def.fields as FieldDef[];
+  const ctx = { doc, nodeId };
+  const mine = diagnostics.filter((d) => d.nodeId === nodeId);
+  const general = mine.filter((d) => !d.field || !fields.some((f) => f.path === d.field));
+
+  const change = (path: string, value: unknown, group: string) => {
+    const current = studioStore.getState().doc.nodes.find((n) => n.id === nodeId);
+    if (!current) return;
+    const config = setField(current.kind, current.config as never, path, value);
+    if (config === current.config) return;
+    studioStore.getState().dispatch([{ type: 'node/config', id: nodeId, config } as never], { group });
+  };
+
+  const visible = fields.filter((f) => !f.visible || f.visible(node.config, ctx));
+  const useSqlPanel = node.kind === 'analytics' && AnalyticsSqlPanel;
+  return (
+    <section className="inspector__node" aria-label={t('nodeSettings', { name: node.name })}>
+      <header className="inspector__head" style={{ '--kind': KIND_COLOR[node.kind] } as React.CSSProperties}>
+        <span className="card__icon">
+          <KindIcon kind={node.kind} />
+        </span>
+        <div>
+          <div className="inspector__kind">{def.label[locale]}</div>
+          <p className="inspector__desc">{def.description[locale]}</p>
+        </div>
+      </header>
+      {general.length > 0 && (
+        <ul className="inspector__problems">
+          {general.map((p) => (
+            <li key={`${p.code}-${p.message}`} className={`problem problem--${p.severity}`}>
+              <span aria-hidden="true">{p.severity === 'error' ? '✖ ' : '▲ '}</span>
+              <span className="sr-only">{t(p.severity)}: </span>
+              {diagnosticText(p, locale)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <NameField key={node.id} node={node} />
+      {useSqlPanel && node.kind === 'analytics' ? (
+        <Suspense fallback={<p>{t('loading')}</p>}>
+          <AnalyticsSqlPanel
+            nodeId={node.id}
+            config={node.config}
+            onChange={(config, group) =>
+              studioStore
+                .getState()
+                .dispatch([{ type: 'node/config', id: nodeId, config }], { group: group ?? `sql:${nodeId}` })
+            }
+          />
+        </Suspense>
+      ) : (
+        sections(visible, locale).map((section) => (
+          <fieldset key={`${section.title}:${section.fields[0].path}`} className="inspector__section">
+            {section.title && <legend>{section.title}</legend>}
+            {section.fields.map((field) => (
+              <Field
+                key={`${node.id}-${field.path}`}
+                field={field}
+                value={getAt(node.config, field.path)}
+                options={field.dynamicOptions?.(ctx)}
+                locale={locale}
+                problems={mine.filter((d) => d.field === field.path)}
+                groupKey={`${node.id}:${field.path}`}
+                onChange={(value, group) => change(field.path, value, group)}
+              />
+            ))}
+          </fieldset>
+        ))
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+/**
+ * The palette: every kind from KINDS, grouped by service, searchable. Each entry is a button named
+ * after the kind ("Data stream"): click or Enter adds it at the centre of the view; dragging it
+ * onto the canvas drops it where the pointer is.
+ */
+import { type DragEvent, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { KINDS } from '../../model/kinds/index.ts';
+import type { KindGroup } from '../../model/kinds/types.ts';
+import { NODE_KIND_LIST, type NodeKind } from '../../model/types.ts';
+import { useStudio } from '../../store/studio.ts';
+import { addNode } from '../app/commands.ts';
+import { KIND_MIME } from '../canvas/FlowCanvas.tsx';
+import { KIND_COLOR, KindIcon } from '../canvas/icons.tsx';
+
+const GROUPS: KindGroup[] = ['producers', 'streams', 'compute', 'analytics', 'delivery', 'destinations'];
+
+export function Palette() {
+  const { t } = useTranslation('canvas');
+  const locale = useStudio((s) => s.locale);
+  const [query, setQuery] = useState('');
+
+  const groups = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    const matches = (kind: NodeKind) => {
+      if (!q) return true;
+      const def = KINDS[kind];
+      // Search both languages and the description, so "shard" finds Data stream and "バケット" finds S3.
+      return [def.label.en, def.label.ja, def.description.en, def.description.ja, kind]
+        .join(' ')
+        .toLowerCase()
+        .includes(q);
+    };
+    return GROUPS.map((group) => ({
+      group,
+      kinds: NODE_KIND_LIST.filter((k) => KINDS[k].group === group && matches(k)),
+    })).filter((g) => g.kinds.length > 0);
+  }, [query]);
+
+  const onDragStart = (event: DragEvent, kind: NodeKind) => {
+    event.dataTransfer.setData(KIND_MIME, kind);
+    event.dataTransfer.effectAllowed = 'move';
+  };
+
+  return (
+    <nav className="palette" aria-label={t('palette.title')}>
+      <input
+        type="search"
+        className="palette__search"
+        placeholder={t('palette.search')}
+        aria-label={t('palette.search')}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+      />
+      {groups.length === 0 && <p className="palette__empty">{t('palette.none')}</p>}
+      {groups.map(({ group, kinds }) => (
+        <section key={group} className="palette__group" aria-labelledby={`palette-${group}`}>
+          <h3 id={`palette-${group}`}>{t(`group.${group}`)}</h3>
+          {kinds.map((kind) => (
+            <button
+              type="button"
+              key={kind}
+              className="palette__item"
+              draggable
+              onDragStart={(e) => onDragStart(e, kind)}
+              onClick={() => addNode(kind)}
+              title={KINDS[kind].description[locale]}
+              style={{ '--kind': KIND_COLOR[kind] } as React.CSSProperties}
+            >
+              <span className="palette__icon">
+                <KindIcon kind={kind} size={18} />
+              </span>
+              {KINDS[kind].label[locale]}
+            </button>
+          ))}
+        </section>
+      ))}
+      <p className="palette__tip">{t('palette.tip')}</p>
+    </nav>
+  );
+}
