@@ -1,24 +1,20 @@
 /**
  * Extension points the studio shell (src/ui/app, src/ui/canvas) renders for the live run.
- * Placeholders until the run view lands; the shell imports only from this file.
+ * The shell imports only from this file.
  */
 import type { ComponentType } from 'react';
-import type { NodeKind } from '../../model/types.ts';
+import { CostTab } from './CostTab.tsx';
+import { DestinationsTab } from './DestinationsTab.tsx';
+import { MetricsTab } from './MetricsTab.tsx';
+import { RecordsTab } from './RecordsTab.tsx';
+import { SqlTab } from './SqlTab.tsx';
+import { TimelineTab } from './TimelineTab.tsx';
+import './run.css';
 
-/** Toolbar run controls: Run, Pause, Step, Reset, speed, sim clock, seed, $/month. */
-export function RunControls() {
-  return null;
-}
-
-/** Live figures drawn inside a node card while running (rates, utilisation bar, shard strip…). */
-export function NodeLiveOverlay(_props: { nodeId: string; kind: NodeKind }) {
-  return null;
-}
-
-/** Live label on an edge (throughput), rendered by the custom edge. */
-export function EdgeLiveLabel(_props: { edgeId: string }) {
-  return null;
-}
+export { EdgeLiveLabel, edgeStrokeWidth, useEdgeLive, usePrefersReducedMotion } from './EdgeLiveLabel.tsx';
+export { type NodeMenuItem, RUN_NODE_MENU } from './faults.ts';
+export { NodeLiveOverlay } from './NodeLiveOverlay.tsx';
+export { RunControls } from './RunControls.tsx';
 
 /** Extra tabs of the bottom panel (Metrics, Records, Destinations, SQL results, Cost, Timeline). */
 export interface RunTab {
@@ -27,13 +23,12 @@ export interface RunTab {
   labelKey: string;
   Component: ComponentType;
 }
-export const RUN_TABS: RunTab[] = [];
 
-/** Node context-menu entries added by the run view (fault injection). */
-export interface NodeMenuItem {
-  id: string;
-  labelKey: string;
-  kinds: NodeKind[];
-  run(nodeId: string): void;
-}
-export const RUN_NODE_MENU: NodeMenuItem[] = [];
+export const RUN_TABS: RunTab[] = [
+  { id: 'metrics', labelKey: 'tabs.metrics', Component: MetricsTab },
+  { id: 'records', labelKey: 'tabs.records', Component: RecordsTab },
+  { id: 'destinations', labelKey: 'tabs.destinations', Component: DestinationsTab },
+  { id: 'sql', labelKey: 'tabs.sql', Component: SqlTab },
+  { id: 'cost', labelKey: 'tabs.cost', Component: CostTab },
+  { id: 'timeline', labelKey: 'tabs.timeline', Component: TimelineTab },
+];

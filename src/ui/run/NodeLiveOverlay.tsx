@@ -1,0 +1,159 @@
+/**
+ * Live figures inside a node card while a run exists: rates in and out, a utilisation bar,
+ * a throttle badge, and per kind a shard heat strip (streams), concurrency and iterator age
+ * (Lambda), a buffer gauge and flush countdown (Firehose), an outage badge (destinations).
+ * Subscribes only to its own node's figures.
+ */
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { NodeLive } from '../../engine/api.ts';
+import type { NodeKind } from '../../model/types.ts';
+import { useNodeLive } from '../../store/simStore.ts';
+import { band, fmtBytes, fmtDuration, fmtMiB, fmtNum, fmtPct, fmtRate } from './format.ts';
+import { ShardStrip } from './ShardStrip.tsx';
+
+/** Counter names the engine may use for a cumulative throttle count, most specific first. */
+const THROTTLE_COUNTERS = ['throttled', 'writeThrottled', 'throttledRecords', 'rejected'];
+
+function throttleTotal(n: NodeLive): number | undefined {
+  for (const k of THROTTLE_COUNTERS) if (n.counters[k] !== undefined) return n.counters[k];
+  return undefined;
+}
+
+export function UtilBar({ share, label }: { share: number; label: string }) {
+  const b = band(share);
+  const width = Math.min(100, Math.max(0, share * 100));
+  return (
+    <div className="live__util" title={label}>
+      {/* biome-ignore lint/a11y/useSemanticElements: a <meter> cannot carry the red stripes colour-blind readers need */}
+      <div
+        className={`live__bar live__bar--${b}`}
+        role="meter"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(share * 100)}
+      >
+        <div className="live__fill" style={{ width: `${width}%` }} />
+      </div>
+      <span className="live__pct">{Math.round(share * 100)} %</span>
+    </div>
+  );
+}
+
+function Rates({ n, kind }: { n: NodeLive; kind: NodeKind }) {
+  const { t, i18n } = useTranslation('run');
+  const l = i18n.language;
+  const showIn = kind !== 'producer';
+  const showOut = !['s3', 'redshift', 'opensearch', 'dynamodb'].includes(kind);
+  return (
+    <dl className="live__rates">
+      {showIn && (
+        <>
+          <dt>{t('live.in')}</dt>
+          <dd>
+            {t('live.rate', { records: fmtRate(n.inRecordsPerSec, l), mib: fmtMiB(n.inBytesPerSec, l) })}
+          </dd>
+        </>
+      )}
+      {showOut && (
+        <>
+          <dt>{t('live.out')}</dt>
+          <dd>
+            {t('live.rate', { records: fmtRate(n.outRecordsPerSec, l), mib: fmtMiB(n.outBytesPerSec, l) })}
+          </dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+function KindDetails({ n }: { n: NodeLive }) {
+  const { t, i18n } = useTranslation('run');
+  const l = i18n.language;
+  return (
+    <>
+      {n.lambda && (
+        <div className="live__line">
+          <span>{t('live.concurrency', { value: fmtNum(n.lambda.concurrency, l) })}</span>
+          <span className={n.lambda.iteratorAgeMs > 60_000 ? 'live__warn' : undefined}>
+            {t('live.iteratorAge', { value: fmtDuration(n.lambda.iteratorAgeMs, l) })}
+          </span>
+          {n.lambda.errorsPerSec > 0 && (
+            <span className="live__warn">
+              {t('live.errors', { value: fmtRate(n.lambda.errorsPerSec, l) })}
+            </span>
+          )}
+        </div>
+      )}
+      {n.firehose && (
+        <div className="live__buffer">
+          {/* biome-ignore lint/a11y/useSemanticElements: styled like the utilisation bar, see UtilBar */}
+          <div
+            className="live__gauge"
+            role="meter"
+            aria-label={t('live.bufferLabel', {
+              pct: fmtPct(n.firehose.bufferBytes / Math.max(1, n.firehose.bufferLimitBytes), l),
+            })}
+            aria-valuemin={0}
+            aria-valuemax={n.firehose.bufferLimitBytes}
+            aria-valuenow={n.firehose.bufferBytes}
+          >
+            <div
+              className="live__gauge-fill"
+              style={{
+                width: `${Math.min(100, (100 * n.firehose.bufferBytes) / Math.max(1, n.firehose.bufferLimitBytes))}%`,
+              }}
+            />
+          </div>
+          <div className="live__line">
+            <span>
+              {t('live.buffer', {
+                used: fmtBytes(n.firehose.bufferBytes, l),
+                limit: fmtBytes(n.firehose.bufferLimitBytes, l),
+              })}
+            </span>
+            <span>{t('live.flushIn', { value: fmtDuration(n.firehose.msToFlush, l) })}</span>
+          </div>
+        </div>
+      )}
+    </>
+  );
+}
+
+function NodeLiveOverlayImpl({ nodeId, kind }: { nodeId: string; kind: NodeKind }) {
+  const { t, i18n } = useTranslation('run');
+  const n = useNodeLive(nodeId);
+  if (!n) return null;
+  const l = i18n.language;
+  const total = throttleTotal(n);
+  const pct = fmtPct(n.utilization, l);
+  const hasUtil = kind !== 'producer' && kind !== 's3';
+  return (
+    <section className="live nodrag" aria-label={t('live.region', { name: nodeId })}>
+      {n.down && <div className="live__down">⛔ {t('live.down')}</div>}
+      <Rates n={n} kind={kind} />
+      {hasUtil && (
+        <UtilBar
+          share={n.utilization}
+          label={n.utilization > 1 ? t('live.utilizationOver', { pct }) : t('live.utilization', { pct })}
+        />
+      )}
+      {(n.throttledPerSec > 0 || (total ?? 0) > 0) && (
+        <div
+          className={`live__throttle${n.throttledPerSec > 0 ? ' live__throttle--active' : ''}`}
+          role="status"
+        >
+          ⚠{' '}
+          {total === undefined
+            ? t('live.throttledShort', { perSec: fmtRate(n.throttledPerSec, l) })
+            : t('live.throttled', { perSec: fmtRate(n.throttledPerSec, l), total: fmtNum(total, l) })}
+        </div>
+      )}
+      <KindDetails n={n} />
+      {n.shards && n.shards.length > 0 && <ShardStrip shards={n.shards} />}
+    </section>
+  );
+}
+
+export const NodeLiveOverlay = memo(NodeLiveOverlayImpl);

@@ -1,0 +1,83 @@
+/**
+ * One recharts line chart of live series: no dots, no animation, an explicit tick interval
+ * (recharts measures every label otherwise), reference lines for timeline markers.
+ */
+import { memo } from 'react';
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { TimelineMarker } from '../../engine/api.ts';
+
+/** Colour-blind-safe palette (Okabe–Ito), plus dashes so lines differ without colour too. */
+const COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#F0E442'];
+const DASHES = ['', '6 3', '2 2', '8 3 2 3', '', '6 3', '2 2', '8 3 2 3'];
+
+function SeriesChartImpl({
+  title,
+  lines,
+  rows,
+  markers,
+  limitLine,
+}: {
+  title: string;
+  lines: string[];
+  rows: Record<string, number | null>[];
+  markers: TimelineMarker[];
+  /** A horizontal line at this value (e.g. 100 % of a shard's write limit). */
+  limitLine?: number;
+}) {
+  const interval = Math.max(0, Math.ceil(rows.length / 8) - 1);
+  return (
+    <figure className="run-chart" aria-label={title}>
+      <figcaption>{title}</figcaption>
+      <ResponsiveContainer width="100%" height={170}>
+        <LineChart data={rows} margin={{ top: 6, right: 16, bottom: 0, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#e3e6ea" />
+          <XAxis
+            dataKey="t"
+            type="number"
+            domain={['dataMin', 'dataMax']}
+            interval={interval}
+            tickFormatter={(v: number) => `${v}s`}
+          />
+          <YAxis width={56} />
+          <Tooltip isAnimationActive={false} labelFormatter={(v) => `t = ${v} s`} />
+          <Legend />
+          {limitLine !== undefined && <ReferenceLine y={limitLine} stroke="#c62828" strokeDasharray="4 2" />}
+          {markers.map((m) => (
+            <ReferenceLine
+              key={`${m.atMs}-${m.type}-${m.nodeId}`}
+              x={m.atMs / 1000}
+              stroke="#6a1b9a"
+              strokeDasharray="3 3"
+              label={{ value: m.label, position: 'insideTopLeft', fontSize: 11, fill: '#6a1b9a' }}
+            />
+          ))}
+          {lines.map((name, i) => (
+            <Line
+              key={name}
+              dataKey={name}
+              type="linear"
+              dot={false}
+              isAnimationActive={false}
+              stroke={COLOURS[i % COLOURS.length]}
+              strokeDasharray={DASHES[i % DASHES.length]}
+              strokeWidth={1.6}
+              connectNulls={false}
+            />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}
+
+export const SeriesChart = memo(SeriesChartImpl);

@@ -1,0 +1,127 @@
+/**
+ * A data stream's shards as a heat strip: one cell per open shard, coloured by write
+ * utilisation (the upper part) with read utilisation as a thin bar below. A shard over 85 % is
+ * red AND striped, and says "throttling" in its accessible name, so a hot shard reads at a
+ * glance without relying on colour. Above 64 shards the strip becomes a compact histogram.
+ */
+import { useTranslation } from 'react-i18next';
+import type { ShardLive } from '../../engine/api.ts';
+import { band, fmtDuration, fmtMiB, fmtPct, fmtRate } from './format.ts';
+
+export const STRIP_LIMIT = 64;
+
+/** Heat colour for a write share: from pale blue (idle) through amber to red. */
+function heat(share: number): string {
+  const b = band(share);
+  if (b === 'hot') return 'var(--run-hot, #c62828)';
+  if (b === 'warn') return 'var(--run-warn, #f9a825)';
+  // 0–60 %: lightness falls as the shard fills, so busy-but-fine shards still differ from idle ones.
+  const light = 92 - Math.min(1, share / 0.6) * 40;
+  return `hsl(140 55% ${light}%)`;
+}
+
+function ShardCell({ s }: { s: ShardLive }) {
+  const { t, i18n } = useTranslation('run');
+  const l = i18n.language;
+  const throttling = s.writeThrottledPerSec > 0 || s.writeUtilization > 1;
+  const hot = band(s.writeUtilization) === 'hot';
+  const write = fmtPct(s.writeUtilization, l);
+  const read = fmtPct(s.readUtilization, l);
+  const label = t('live.shardCell', {
+    shardId: s.shardId,
+    write,
+    read,
+    throttling: throttling ? t('live.shardThrottling') : '',
+  });
+  const tooltip = t('live.shardTooltip', {
+    shardId: s.shardId,
+    start: s.startingHashKey,
+    end: s.endingHashKey,
+    write,
+    records: fmtRate(s.incomingRecordsPerSec, l),
+    mib: fmtMiB(s.incomingBytesPerSec, l),
+    read,
+    throttled: fmtRate(s.writeThrottledPerSec, l),
+    age: fmtDuration(s.iteratorAgeMs, l),
+  });
+  return (
+    <li
+      className={`shard${hot ? ' shard--hot' : ''}${throttling ? ' shard--throttling' : ''}`}
+      role="img"
+      aria-label={label}
+      title={tooltip}
+    >
+      {/* Hot cells take their striped fill from CSS; the others their heat colour. */}
+      <span className="shard__write" style={hot ? undefined : { background: heat(s.writeUtilization) }} />
+      <span className="shard__read" style={{ width: `${Math.min(100, s.readUtilization * 100)}%` }} />
+    </li>
+  );
+}
+
+const BINS: [number, number][] = [
+  [0, 20],
+  [20, 40],
+  [40, 60],
+  [60, 85],
+  [85, 100],
+  [100, Number.POSITIVE_INFINITY],
+];
+
+function ShardHistogram({ shards }: { shards: ShardLive[] }) {
+  const { t, i18n } = useTranslation('run');
+  const counts = BINS.map(
+    ([from, to]) =>
+      shards.filter((s) => s.writeUtilization * 100 >= from && s.writeUtilization * 100 < to).length,
+  );
+  const hot = shards.filter((s) => s.writeUtilization > 0.85).length;
+  const max = Math.max(...shards.map((s) => s.writeUtilization));
+  const biggest = Math.max(1, ...counts);
+  return (
+    <figure
+      className="shard-hist"
+      aria-label={t('live.shardsCompact', { count: shards.length, hot, max: fmtPct(max, i18n.language) })}
+    >
+      <figcaption>
+        {t('live.shardsCompact', { count: shards.length, hot, max: fmtPct(max, i18n.language) })}
+      </figcaption>
+      <ol>
+        {BINS.map(([from, to], i) => {
+          const label = t('live.histogramBin', {
+            from,
+            to: Number.isFinite(to) ? to : '∞',
+            count: counts[i],
+          });
+          return (
+            <li
+              key={from}
+              role="img"
+              aria-label={label}
+              title={label}
+              className={from >= 85 ? 'shard--hot' : undefined}
+            >
+              <span
+                style={{ height: `${(100 * counts[i]) / biggest}%`, background: heat((from + 1) / 100) }}
+              />
+            </li>
+          );
+        })}
+      </ol>
+    </figure>
+  );
+}
+
+export function ShardStrip({ shards }: { shards: ShardLive[] }) {
+  const { t } = useTranslation('run');
+  const open = shards.filter((s) => s.open);
+  if (open.length > STRIP_LIMIT) return <ShardHistogram shards={open} />;
+  return (
+    <div className="shards">
+      <div className="shards__caption">{t('live.shards')}</div>
+      <ul className="shards__strip" aria-label={t('live.shards')}>
+        {open.map((s) => (
+          <ShardCell key={s.shardId} s={s} />
+        ))}
+      </ul>
+    </div>
+  );
+}

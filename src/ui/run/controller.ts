@@ -1,0 +1,15 @@
+/**
+ * The app's run controller: the sim store driven by the real engine worker, watching the
+ * studio's document. UI components import `simController` from here.
+ */
+import { createSimController } from '../../store/simRun.ts';
+import { simSeries, simStore } from '../../store/simStore.ts';
+import { studioStore } from '../../store/studio.ts';
+import { EngineClient } from '../../worker/engineClient.ts';
+
+export const simController = createSimController({
+  sim: simStore,
+  series: simSeries,
+  studio: studioStore,
+  createClient: (onRestart) => new EngineClient({ onRestart }),
+});

@@ -1,0 +1,74 @@
+/** Metrics export: the node's series as CSV, and its charts as one PNG (SVG → canvas). */
+import { simSeries } from '../../store/simStore.ts';
+
+function download(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function safeName(name: string): string {
+  return name.replace(/[^\w.-]+/g, '_');
+}
+
+/** CSV of every metric of the node (`t_sec` = simulated seconds), plus per-shard figures if any. */
+export function exportCsv(nodeId: string, nodeName: string): void {
+  const main = simSeries.get(nodeId)?.toCsv() ?? 't_sec\n';
+  const shards = simSeries.get(`${nodeId}#shards`);
+  const text = shards ? `${main}\n# per shard: write utilisation (%)\n${shards.toCsv()}` : main;
+  download(new Blob([text], { type: 'text/csv' }), `${safeName(nodeName)}-metrics.csv`);
+}
+
+function svgImage(svg: SVGSVGElement): Promise<HTMLImageElement> {
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  const text = new XMLSerializer().serializeToString(clone);
+  return new Promise((resolve, reject) => {
+    const img = new Image();
+    img.onload = () => resolve(img);
+    img.onerror = () => reject(new Error('SVG could not be rendered'));
+    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
+  });
+}
+
+/** Draws every chart of `container` (with its caption) onto one white PNG. */
+export async function exportPng(container: HTMLElement, nodeName: string): Promise<void> {
+  const figures = [...container.querySelectorAll('figure')];
+  const parts: { caption: string; img: HTMLImageElement; w: number; h: number }[] = [];
+  for (const f of figures) {
+    const svg = f.querySelector('svg.recharts-surface') as SVGSVGElement | null;
+    if (!svg) continue;
+    const { width, height } = svg.getBoundingClientRect();
+    parts.push({
+      caption: f.querySelector('figcaption')?.textContent ?? '',
+      img: await svgImage(svg),
+      w: width,
+      h: height,
+    });
+  }
+  if (parts.length === 0) return;
+  const captionH = 22;
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.ceil(Math.max(...parts.map((p) => p.w)));
+  canvas.height = Math.ceil(parts.reduce((a, p) => a + p.h + captionH, 0));
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  let y = 0;
+  for (const p of parts) {
+    ctx.fillStyle = '#111';
+    ctx.font = '13px sans-serif';
+    ctx.fillText(p.caption, 8, y + 16);
+    y += captionH;
+    ctx.drawImage(p.img, 0, y, p.w, p.h);
+    y += p.h;
+  }
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+  if (blob) download(blob, `${safeName(nodeName)}-metrics.png`);
+}

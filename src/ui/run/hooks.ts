@@ -1,0 +1,79 @@
+/** Small hooks shared by the run tabs: which node a tab shows, and polling the engine worker. */
+import { useEffect, useRef, useState } from 'react';
+import type { NodeKind, PipelineNode } from '../../model/types.ts';
+import type { EngineLike } from '../../store/simRun.ts';
+import { useSim } from '../../store/simStore.ts';
+import { useStudio } from '../../store/studio.ts';
+import { simController } from './controller.ts';
+
+/**
+ * The node a tab shows: the node selected on the canvas when it is of the wanted kinds, else the
+ * one picked in the tab's own list, else the first node of those kinds.
+ */
+export function useTargetNode(kinds?: readonly NodeKind[]) {
+  const nodes = useStudio((s) => s.doc.nodes);
+  const selected = useStudio((s) => s.selection.nodeIds[0]);
+  const [picked, setPicked] = useState<string | null>(null);
+  const candidates = kinds ? nodes.filter((n) => kinds.includes(n.kind)) : nodes;
+  const bySelection = candidates.find((n) => n.id === selected);
+  // A canvas selection wins over an earlier pick: the tab follows what the user points at.
+  const lastSelected = useRef(selected);
+  useEffect(() => {
+    if (selected !== lastSelected.current) {
+      lastSelected.current = selected;
+      if (bySelection) setPicked(null);
+    }
+  }, [selected, bySelection]);
+  const node: PipelineNode | undefined =
+    (picked ? candidates.find((n) => n.id === picked) : undefined) ?? bySelection ?? candidates[0];
+  return { node, candidates, pick: setPicked };
+}
+
+/** True while a run exists (running, paused, or stopped with figures to inspect). */
+export function useRunExists(): boolean {
+  return useSim((s) => s.frame !== null && s.status !== 'idle' && s.status !== 'loading');
+}
+
+/**
+ * Calls `fetch` on the engine every `intervalMs` wall ms while a run exists and `enabled`, and
+ * once more whenever `key` changes. Results of calls that return after the key changed are dropped.
+ */
+export function useEnginePoll<T>(
+  key: string,
+  fetch: (engine: EngineLike) => Promise<T>,
+  { intervalMs = 1_000, enabled = true }: { intervalMs?: number; enabled?: boolean } = {},
+): T | undefined {
+  const exists = useRunExists();
+  const running = useSim((s) => s.status === 'running');
+  const simMs = useSim((s) => (s.status === 'running' ? 0 : s.simMs));
+  const [data, setData] = useState<{ key: string; value: T } | undefined>(undefined);
+  const fetchRef = useRef(fetch);
+  fetchRef.current = fetch;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: simMs re-fetches after a Step while paused
+  useEffect(() => {
+    if (!exists || !enabled) return;
+    let alive = true;
+    const once = () => {
+      const engine = simController.engine();
+      if (!engine) return;
+      fetchRef.current(engine).then(
+        (value) => {
+          if (alive) setData({ key, value });
+        },
+        () => {},
+      );
+    };
+    once();
+    // While paused nothing changes except by Step (simMs in the deps), so no interval is needed.
+    if (!running)
+      return () => {
+        alive = false;
+      };
+    const timer = setInterval(once, intervalMs);
+    return () => {
+      alive = false;
+      clearInterval(timer);
+    };
+  }, [key, exists, enabled, running, intervalMs, simMs]);
+  return data?.key === key ? data.value : undefined;
+}
