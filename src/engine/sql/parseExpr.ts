@@ -106,7 +106,7 @@ export class ExprParser extends TokenCursor {
           kind: 'like',
           arg: left,
           pattern,
-          escape,
+          escape: escapeChar,
           not,
           similar,
           span: joinSpans(left.span, end.span),

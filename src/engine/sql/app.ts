@@ -1,0 +1,134 @@
+/**
+ * The running SQL application (`createSqlApp`): rows pushed into input streams flow through the
+ * pumps synchronously; time only moves forward (ROWTIME is monotonic per stream, a late row is
+ * stamped with the stream's latest ROWTIME); `advanceTo` closes windows without new rows, and
+ * `advanceTo(Infinity)` ends the input so every open window emits. Runtime errors become rows of
+ * error_stream and the query keeps running: nothing thrown by a query escapes.
+ */
+import { type Analysis, dependencyOrder, ERROR_STREAM } from './program.ts';
+import type { Column, Row, SqlValue } from './types.ts';
+
+export interface SqlApp {
+  streams: { name: string; columns: Column[] }[];
+  push(input: string, row: Row): void;
+  advanceTo(rowtimeMs: number): void;
+  drain(): { stream: string; row: Row }[];
+}
+
+interface StreamState {
+  name: string;
+  subs: ((row: Row) => void)[];
+  last: number;
+  output: boolean;
+  width: number;
+}
+
+function errorName(err: unknown): string {
+  if (err instanceof Error) return err.name === 'Error' ? 'RUNTIME_ERROR' : err.name;
+  return 'RUNTIME_ERROR';
+}
+
+export function buildApp(a: Analysis, inputs: string[], seed: number): SqlApp {
+  const streams = new Map<string, StreamState>();
+  const state = (name: string, output: boolean, width: number) => {
+    let s = streams.get(name);
+    if (!s) {
+      s = { name, subs: [], last: Number.NEGATIVE_INFINITY, output, width };
+      streams.set(name, s);
+    }
+    return s;
+  };
+  for (const i of inputs) state(i, false, a.cat.streams.get(i)?.columns.length ?? 0);
+  for (const s of a.streams) state(s.name, true, s.columns.length);
+  let out: { stream: string; row: Row }[] = [];
+  let now = Number.NEGATIVE_INFINITY;
+  let lastFinite = 0;
+  const advancers: ((t: number) => void)[] = [];
+
+  const write = (s: StreamState, row: Row) => {
+    if (!(row.rowtime >= s.last)) row.rowtime = s.last;
+    if (row.rowtime === Number.POSITIVE_INFINITY) row.rowtime = lastFinite;
+    s.last = row.rowtime;
+    if (s.output) out.push({ stream: s.name, row });
+    for (const sub of s.subs) sub(row);
+  };
+  const errors = state(ERROR_STREAM, true, 7);
+  let failing = false;
+  const fail = (pump: string, err: unknown, t: number, data: SqlValue[] | undefined) => {
+    if (failing) return; // an error while reporting an error: drop it rather than loop
+    failing = true;
+    try {
+      const at = Number.isFinite(t) ? t : lastFinite;
+      const message = err instanceof Error ? err.message : String(err);
+      let dataRow: string | null = null;
+      try {
+        dataRow = data ? JSON.stringify(data, (_k, v) => (v instanceof Uint8Array ? [...v] : v)) : null;
+      } catch {
+        dataRow = null;
+      }
+      write(errors, { rowtime: at, values: [at, 'ERROR', errorName(err), message, at, dataRow, pump] });
+    } finally {
+      failing = false;
+    }
+  };
+
+  for (const wr of dependencyOrder(a.writers)) {
+    const target = state(wr.target, true, 0);
+    const w = {
+      seed,
+      subscribe(stream: string, fn: (row: Row) => void) {
+        state(stream, false, 0).subs.push((row) => {
+          try {
+            fn(row);
+          } catch (err) {
+            fail(wr.name, err, row.rowtime, row.values);
+          }
+        });
+      },
+      onAdvance(fn: (t: number) => void) {
+        advancers.push((t) => {
+          try {
+            fn(t);
+          } catch (err) {
+            fail(wr.name, err, t, undefined);
+          }
+        });
+      },
+      fail(err: unknown, t: number, data: SqlValue[] | undefined) {
+        fail(wr.name, err, t, data);
+      },
+    };
+    const map = wr.map;
+    wr.plan.connect(w, (row) => write(target, { rowtime: row.rowtime, values: map(row.values) }));
+  }
+
+  const advanceTo = (t: number) => {
+    if (!(t > now)) return;
+    now = t;
+    if (Number.isFinite(t)) lastFinite = t;
+    for (const f of advancers) f(t);
+  };
+
+  return {
+    streams: a.streams,
+    push(input, row) {
+      const s = streams.get(input);
+      if (!s || s.output) {
+        fail('', new Error(`No input stream named ${input}`), row.rowtime, row.values);
+        return;
+      }
+      const t = Math.max(row.rowtime, s.last, Number.isFinite(now) ? now : Number.NEGATIVE_INFINITY);
+      advanceTo(t);
+      let values = row.values;
+      if (values.length < s.width)
+        values = [...values, ...new Array<SqlValue>(s.width - values.length).fill(null)];
+      write(s, { rowtime: t, values });
+    },
+    advanceTo,
+    drain() {
+      const d = out;
+      out = [];
+      return d;
+    },
+  };
+}

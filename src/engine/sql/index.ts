@@ -1,0 +1,50 @@
+/**
+ * The Kinesis Data Analytics SQL engine: parse, check (with fixes) and run SQL applications.
+ *
+ *   parseSql(text)            → { ok: true, program } | { ok: false, errors }
+ *   checkSql(text, inputs)    → SqlProblem[] (parse + validate; may carry a one-click fix)
+ *   createSqlApp(text, opts)  → SqlApp: push(input, row), advanceTo(ms), drain()
+ */
+import { buildApp, type SqlApp } from './app.ts';
+import { parseSql } from './parser.ts';
+import type { SqlProblem } from './problems.ts';
+import { analyzeProgram } from './program.ts';
+import type { Column, Row } from './types.ts';
+
+export type { SqlApp } from './app.ts';
+export type { Program, Select, Statement } from './ast.ts';
+export { checkSql } from './check.ts';
+export { formatTimestamp, parseTimestamp } from './literals.ts';
+export { parseSql } from './parser.ts';
+export { printExpr, printSelect } from './printer.ts';
+export type { SqlProblem } from './problems.ts';
+export { ERROR_COLUMNS, ERROR_STREAM } from './program.ts';
+
+export interface SqlAppOptions {
+  inputs: { name: string; columns: Column[] }[];
+  reference?: { name: string; columns: Column[]; rows: Row[] }[];
+  seed: number;
+}
+
+/** Thrown by createSqlApp for SQL with errors; `problems` are what checkSql reports. */
+export class SqlCompileError extends Error {
+  override name = 'SqlCompileError';
+  constructor(readonly problems: SqlProblem[]) {
+    const first = problems[0];
+    super(first ? `${first.line}:${first.column}: ${first.message}` : 'Invalid SQL');
+  }
+}
+
+export function createSqlApp(text: string, opts: SqlAppOptions): SqlApp {
+  const parsed = parseSql(text);
+  if (!parsed.ok) throw new SqlCompileError(parsed.errors);
+  const a = analyzeProgram(parsed.program, { inputs: opts.inputs, reference: opts.reference });
+  const errors = a.problems.list.filter((p) => p.severity === 'error');
+  if (errors.length > 0)
+    throw new SqlCompileError(errors.sort((x, y) => x.line - y.line || x.column - y.column));
+  return buildApp(
+    a,
+    opts.inputs.map((i) => i.name),
+    opts.seed,
+  );
+}

@@ -1,0 +1,216 @@
+/**
+ * Streaming aggregation: tumbling windows (GROUP BY with a ROWTIME-monotonic key such as
+ * STEP(ROWTIME BY INTERVAL '1' MINUTE), FLOOR(ROWTIME TO MINUTE) or arithmetic on ROWTIME) and
+ * stagger windows (WINDOWED BY STAGGER: one window per partition key, opened by its first row and
+ * closed one interval later). Each group emits once, when ROWTIME passes its window's end, with
+ * ROWTIME = the window's end (KDA's documented output rows show exactly that).
+ */
+import type { Acc } from '../aggregates.ts';
+import type { Compiled, Fn } from '../compileExpr.ts';
+import { type Env, newEnv } from '../scope.ts';
+import type { SqlValue } from '../types.ts';
+import { valueKey } from '../typing.ts';
+import type { AggSlot } from './items.ts';
+import { FLUSH } from './wiring.ts';
+
+interface Group {
+  keys: SqlValue[];
+  accs: Acc[];
+}
+
+interface Window {
+  k: SqlValue;
+  end: number;
+  groups: Map<unknown, Group>;
+}
+
+/** Emits one group: env.keys / env.aggs / env.t are set. */
+export type GroupOutput = (env: Env) => void;
+
+/**
+ * The first ms after t0 at which a ROWTIME-only key changes value: the window's end. Found by
+ * doubling then bisection (≈ 2·log2(window ms) evaluations, once per window, not per row).
+ */
+export function windowEnd(f: Fn, t0: number, k: SqlValue, sources: number): number {
+  const env = newEnv();
+  env.ts = new Array(sources).fill(t0);
+  const at = (t: number) => {
+    env.t = t;
+    env.ts.fill(t);
+    try {
+      return f(env);
+    } catch {
+      return k;
+    }
+  };
+  const same = (v: SqlValue) => v === k || (v !== null && k !== null && valueKey(v) === valueKey(k));
+  let lo = t0;
+  let hi = -1;
+  for (let step = 1; step <= 2 ** 45; step *= 2) {
+    if (!same(at(t0 + step))) {
+      hi = t0 + step;
+      break;
+    }
+    lo = t0 + step;
+  }
+  if (hi < 0) return FLUSH;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (same(at(mid))) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
+function keyOf(fns: Fn[], env: Env, out: SqlValue[]): unknown {
+  const n = fns.length;
+  if (n === 1) {
+    const v = (fns[0] as Fn)(env);
+    out[0] = v;
+    return v;
+  }
+  let s = '';
+  for (let i = 0; i < n; i++) {
+    const v = (fns[i] as Fn)(env);
+    out[i] = v;
+    s += `${valueKey(v)}\u0001`;
+  }
+  return s;
+}
+
+/**
+ * Tumbling GROUP BY. `driver` is the index of the monotonic key; when it depends on ROWTIME only
+ * the window's end is exact, otherwise (MONOTONIC(col)) a window closes when the key moves on.
+ */
+export class TumblingGroups {
+  private readonly windows: Window[] = [];
+  private lastT = Number.NEGATIVE_INFINITY;
+  private readonly scratch: SqlValue[];
+  private readonly out = newEnv();
+  private readonly keyFns: Fn[];
+
+  constructor(
+    private readonly keys: Compiled[],
+    private readonly driver: number,
+    private readonly slots: AggSlot[],
+    private readonly sources: number,
+    private readonly emit: GroupOutput,
+  ) {
+    this.scratch = new Array(keys.length);
+    this.keyFns = keys.map((c) => c.fn);
+  }
+
+  add(env: Env): void {
+    const t = env.t;
+    this.lastT = t;
+    const kf = (this.keys[this.driver] as Compiled).fn;
+    const k = kf(env);
+    let win: Window | undefined = this.windows[this.windows.length - 1];
+    if (!win || !(win.k === k || valueKey(win.k) === valueKey(k))) {
+      win = this.windows.find((w) => w.k === k || valueKey(w.k) === valueKey(k));
+      if (!win) {
+        const timeOnly = (this.keys[this.driver] as Compiled).timeOnly;
+        if (!timeOnly) this.closeBefore(k, t);
+        win = { k, end: timeOnly ? windowEnd(kf, t, k, this.sources) : FLUSH, groups: new Map() };
+        this.windows.push(win);
+      }
+    }
+    const key = keyOf(this.keyFns, env, this.scratch);
+    let g = win.groups.get(key);
+    if (!g) {
+      g = { keys: this.scratch.slice(), accs: this.slots.map((s) => s.kind.make()) };
+      win.groups.set(key, g);
+    }
+    const slots = this.slots;
+    for (let i = 0; i < slots.length; i++) {
+      const a = (slots[i] as AggSlot).arg;
+      (g.accs[i] as Acc).add(a ? a(env) : true, t);
+    }
+  }
+
+  /** MONOTONIC(non-time) windows: a new key value closes every earlier window, stamped now. */
+  private closeBefore(k: SqlValue, t: number): void {
+    while (this.windows.length > 0) {
+      const w = this.windows[0] as Window;
+      if (w.k === k) return;
+      this.windows.shift();
+      this.flushWindow(w, t);
+    }
+  }
+
+  advance(t: number): void {
+    while (this.windows.length > 0) {
+      const w = this.windows[0] as Window;
+      if (w.end > t) return;
+      this.windows.shift();
+      this.flushWindow(w, w.end === FLUSH ? this.lastT : w.end);
+    }
+  }
+
+  private flushWindow(w: Window, at: number): void {
+    const out = this.out;
+    for (const g of w.groups.values()) {
+      out.keys = g.keys;
+      out.aggs = g.accs.map((a) => a.result());
+      out.t = at;
+      out.ts = new Array(this.sources).fill(at);
+      this.emit(out);
+    }
+  }
+}
+
+/** WINDOWED BY STAGGER (PARTITION BY keys RANGE INTERVAL ms). */
+export class StaggerGroups {
+  private readonly open = new Map<unknown, Group & { end: number }>();
+  private readonly queue: (Group & { end: number; key: unknown })[] = [];
+  private readonly scratch: SqlValue[];
+  private readonly out = newEnv();
+
+  constructor(
+    private readonly keys: Compiled[],
+    private readonly ms: number,
+    private readonly slots: AggSlot[],
+    private readonly sources: number,
+    private readonly emit: GroupOutput,
+  ) {
+    this.scratch = new Array(keys.length);
+  }
+
+  add(env: Env): void {
+    const t = env.t;
+    const key = keyOf(
+      this.keys.map((c) => c.fn),
+      env,
+      this.scratch,
+    );
+    let g = this.open.get(key);
+    if (!g) {
+      const w = {
+        keys: this.scratch.slice(),
+        accs: this.slots.map((s) => s.kind.make()),
+        end: t + this.ms,
+        key,
+      };
+      this.open.set(key, w);
+      this.queue.push(w);
+      g = w;
+    }
+    for (let i = 0; i < this.slots.length; i++) {
+      const a = (this.slots[i] as AggSlot).arg;
+      (g.accs[i] as Acc).add(a ? a(env) : true, t);
+    }
+  }
+
+  advance(t: number): void {
+    while (this.queue.length > 0 && (this.queue[0] as { end: number }).end <= t) {
+      const w = this.queue.shift() as Group & { end: number; key: unknown };
+      this.open.delete(w.key);
+      const out = this.out;
+      out.keys = w.keys;
+      out.aggs = w.accs.map((a) => a.result());
+      out.t = w.end;
+      out.ts = new Array(this.sources).fill(w.end);
+      this.emit(out);
+    }
+  }
+}
