@@ -1,18 +1,22 @@
 import type { LambdaConfig } from '../types.ts';
 import { type FieldDef, fmt, type KindDef, t } from './types.ts';
 
-/** A real Kinesis consumer: decodes each record's base64 data and parses it as JSON. */
+/**
+ * A real Kinesis consumer: decodes each record's base64 data and parses it as JSON. What it returns
+ * goes downstream: `items` to a DynamoDB table, `records` to a data stream or a Firehose.
+ */
 export const DEFAULT_CONSUMER_CODE = `// Invoked by the event source mapping with a batch of Kinesis records.
+// Return { items } for a DynamoDB table wired after this function, { records } for a stream or Firehose.
 export const handler = async (event) => {
-  let processed = 0;
+  const items = [];
   for (const record of event.Records) {
     // Kinesis delivers the data blob base64-encoded.
     const text = Buffer.from(record.kinesis.data, 'base64').toString('utf8');
     const payload = JSON.parse(text);
-    console.log(record.kinesis.partitionKey, payload);
-    processed += 1;
+    items.push({ id: record.kinesis.sequenceNumber, partitionKey: record.kinesis.partitionKey, ...payload });
   }
-  return { processed };
+  console.log(\`processed \${items.length} records\`);
+  return { items, records: items.map((item) => JSON.stringify(item)) };
 };
 `;
 

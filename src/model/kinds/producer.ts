@@ -175,7 +175,6 @@ const fields: FieldDef<ProducerConfig>[] = [
       'Kinesis Data Generator の書式: {{random.uuid}}、{{random.number(100)}}、{{random.arrayElement(["a","b"])}}、{{date.utc}}。',
     ),
     type: 'textarea',
-    visible: (c) => c.source !== 'agent' || c.agent.processing !== 'NONE',
   },
   {
     path: 'size.type',
