@@ -13,6 +13,8 @@ import type {
   PipelineNode,
   TimelineEvent,
 } from '../model/types.ts';
+import type { MetricSummary, RunReport } from './api.ts';
+import { EngineSimulation } from './simulation.ts';
 
 export function node<K extends NodeKind>(
   id: string,
@@ -57,4 +59,24 @@ export function plainProducer(
     template: '{"v":{{random.number(100)}}}',
     ...extra,
   });
+}
+
+/** Run a design synchronously for `seconds` of simulated time and return the simulation. */
+export function runFor(doc: PipelineDoc, seconds: number, seed = 1): EngineSimulation {
+  const sim = new EngineSimulation(doc, { seed });
+  sim.advanceSync(seconds * 1000);
+  return sim;
+}
+
+/** A node's metric summary from a report (throws when absent, so tests fail loudly). */
+export function metricOf(r: RunReport, nodeId: string, name: string): MetricSummary {
+  const m = r.nodes.find((n) => n.id === nodeId)?.metrics[name];
+  if (!m) throw new Error(`No metric ${name} on ${nodeId}`);
+  return m;
+}
+
+export function countersOf(r: RunReport, nodeId: string): Record<string, number> {
+  const c = r.nodes.find((n) => n.id === nodeId)?.counters;
+  if (!c) throw new Error(`No node ${nodeId}`);
+  return c;
 }

@@ -65,7 +65,8 @@ export class ProducerRuntime implements NodeRuntime {
   private readonly sampleBytes = new Int32Array(SAMPLES_PER_TICK);
   private readonly sampleKey = new Int32Array(SAMPLES_PER_TICK);
   private readonly maxAttempts: number;
-  private readonly kplTarget: StreamRuntime | null;
+  /** The stream KPL aggregates for (resolved on the first tick: targets are built after sources). */
+  private kplTarget: StreamRuntime | null | undefined;
   private readonly peeks = new PeekRing(30);
   private readonly h: Record<string, number> = {};
   // Cumulative counters in USER records unless named otherwise.
@@ -104,11 +105,6 @@ export class ProducerRuntime implements NodeRuntime {
     this.sizer = createSizer(this.cfg.size, ctx.rngFor(node.id, 'sizes'));
     // The Data Generator does not retry failed entries (§6.2.4); the others follow the retry policy.
     this.maxAttempts = this.cfg.source === 'dataGenerator' ? 1 : Math.max(1, this.cfg.retry.maxAttempts);
-    const target = wiring.outputs[0] ? ctx.runtime(wiring.outputs[0].targetId) : undefined;
-    this.kplTarget =
-      this.cfg.source === 'kpl' && this.cfg.kpl.aggregation && target instanceof StreamRuntime
-        ? target
-        : null;
     for (const n of [
       'RecordsGenerated',
       'RecordsAccepted',
@@ -130,6 +126,12 @@ export class ProducerRuntime implements NodeRuntime {
     if (n > 0) this.generate(n, nowMs);
     this.send.clear();
     this.takeDueRetries(nowMs);
+    if (this.kplTarget === undefined) {
+      const out = this.wiring.outputs[0];
+      const target = out ? this.ctx.runtime(out.targetId) : undefined;
+      const kpl = this.cfg.source === 'kpl' && this.cfg.kpl.aggregation;
+      this.kplTarget = kpl && target instanceof StreamRuntime ? target : null;
+    }
     if (this.cfg.source === 'agent') this.bufferAgent(nowMs);
     else if (this.kplTarget) this.aggregate();
     else this.send.append(this.fresh);
