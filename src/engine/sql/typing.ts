@@ -20,7 +20,7 @@ export const isBinary = (t: SqlType) => t.base === 'BINARY' || t.base === 'VARBI
 export function showType(t: SqlType): string {
   if ((t.base === 'VARCHAR' || t.base === 'CHAR') && t.length !== undefined) return `${t.base}(${t.length})`;
   if (t.base === 'DECIMAL') return `DECIMAL(${t.precision ?? 19},${t.scale ?? 0})`;
-  return t.base.replace(/_/g, ' ');
+  return String(t.base ?? 'UNKNOWN').replace(/_/g, ' ');
 }
 
 export function widerNum(a: SqlType, b: SqlType): SqlType {
