@@ -49,6 +49,32 @@ describe('run loop: wall time to simulated time', () => {
     expect(h.shown).toEqual([160, 320]);
   });
 
+  it('at 1× an engine moving in 100 ms ticks still advances: 16 ms requests add up', async () => {
+    let wall = 0;
+    let callbacks: (() => void)[] = [];
+    const shown: number[] = [];
+    const loop = createRunLoop({
+      now: () => wall,
+      raf: (cb) => callbacks.push(cb),
+      cancelRaf: () => {},
+      // The engine only reaches whole 100 ms ticks.
+      advance: async (toMs) => ({ simMs: Math.floor(toMs / 100) * 100 }) as LiveFrame,
+      onFrame: (f) => shown.push(f.simMs),
+      onError: () => {},
+    });
+    loop.start(0, 1);
+    for (let i = 0; i < 20; i++) {
+      wall += 16;
+      const cbs = callbacks;
+      callbacks = [];
+      for (const cb of cbs) cb();
+      await Promise.resolve();
+      await Promise.resolve();
+    }
+    // 20 frames × 16 ms = 320 ms of wall time at 1×: the engine reached 300 ms.
+    expect(shown.at(-1)).toBe(300);
+  });
+
   it('caps a long wall gap (a background tab) to 250 ms of wall time', async () => {
     const h = harness();
     h.start(60);

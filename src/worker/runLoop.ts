@@ -41,6 +41,12 @@ export function createRunLoop(deps: RunLoopDeps) {
   let running = false;
   let speed: Speed = 1;
   let simMs = 0;
+  /**
+   * Where pacing says the clock should be (sim ms). Kept apart from `simMs` (where the engine
+   * is) because the engine moves in whole ticks (e.g. 100 ms): at 1× a 16 ms animation frame
+   * asks for 16 ms more, and those requests must add up rather than round away.
+   */
+  let wantMs = 0;
   let lastWall = 0;
   let inFlight = false;
   let pending: LiveFrame | null = null;
@@ -58,13 +64,16 @@ export function createRunLoop(deps: RunLoopDeps) {
     if (!running || inFlight) return;
     const wall = now();
     let target: number;
+    const from = Math.max(wantMs, simMs);
     if (speed === 'max') {
-      target = simMs + chunkMs;
+      target = from + chunkMs;
     } else {
-      target = simMs + Math.min(wall - lastWall, MAX_WALL_STEP_MS) * speed;
+      target = from + Math.min(wall - lastWall, MAX_WALL_STEP_MS) * speed;
     }
     lastWall = wall;
-    target = Math.floor(capTarget(target));
+    target = capTarget(target);
+    wantMs = target;
+    target = Math.floor(target);
     if (target <= simMs) return;
     inFlight = true;
     const myGeneration = generation;
@@ -142,6 +151,7 @@ export function createRunLoop(deps: RunLoopDeps) {
       if (running) return;
       running = true;
       simMs = fromSimMs;
+      wantMs = fromSimMs;
       speed = withSpeed;
       lastWall = now();
       handle = raf(onAnimationFrame);

@@ -94,7 +94,7 @@ export function RunControls() {
         disabled={status === 'loading'}
         title={t('controls.stepTitle')}
       >
-        ⏭ {t('controls.step')}
+        ⇥ {t('controls.step')}
       </button>
       <button type="button" onClick={() => simController.reset()} disabled={status === 'idle'}>
         ↺ {t('controls.reset')}
