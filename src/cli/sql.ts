@@ -13,13 +13,8 @@
 import { readFileSync } from 'node:fs';
 import { discoverSchema } from '../engine/sql/discover.ts';
 import { parseTypeName } from '../engine/sql/functions/index.ts';
-import {
-  createSqlApp,
-  formatTimestamp,
-  parseTimestamp,
-  SqlCompileError,
-  type SqlProblem,
-} from '../engine/sql/index.ts';
+import { createSqlApp, parseTimestamp, SqlCompileError, type SqlProblem } from '../engine/sql/index.ts';
+import { displayRow, parseSchema } from '../engine/sql/schema.ts';
 import type { Column, Row, SqlType, SqlValue } from '../engine/sql/types.ts';
 
 const DEFAULT_START = Date.UTC(2024, 0, 1);
@@ -75,29 +70,6 @@ export function parseSqlArgs(args: string[]): SqlArgs | string {
   if (!out.query) return 'Missing --query FILE.sql';
   if (out.inputs.length === 0) return 'Missing --input NAME=FILE.jsonl';
   return out;
-}
-
-/** `COL TYPE, "Col" VARCHAR(8), …` → columns (bare names upper-cased as in SQL). */
-export function parseSchema(text: string): Column[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let cur = '';
-  for (const ch of text) {
-    if (ch === '(') depth++;
-    if (ch === ')') depth--;
-    if (ch === ',' && depth === 0) {
-      parts.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  if (cur.trim()) parts.push(cur);
-  return parts.map((p) => {
-    const m = /^\s*("(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)\s+(.+?)\s*$/.exec(p);
-    if (!m) throw new Error(`Bad column in --schema: '${p.trim()}' (expected NAME TYPE)`);
-    const raw = m[1] as string;
-    const name = raw.startsWith('"') ? raw.slice(1, -1).replace(/""/g, '"') : raw.toUpperCase();
-    return { name, type: parseTypeName(m[2] as string) };
-  });
 }
 
 interface Loaded {
@@ -211,18 +183,6 @@ function load(name: string, file: string, schema: string | undefined): Loaded {
   return { columns, rows };
 }
 
-function formatValue(v: SqlValue, t: SqlType): unknown {
-  if (v === null) return null;
-  if (typeof v === 'number') {
-    if (t.base === 'TIMESTAMP') return formatTimestamp(v);
-    if (t.base === 'DATE') return formatTimestamp(v).slice(0, 10);
-    if (t.base === 'TIME') return formatTimestamp(v).slice(11);
-    return Number.isFinite(v) ? v : null;
-  }
-  if (v instanceof Uint8Array) return [...v].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return v;
-}
-
 function printProblems(problems: SqlProblem[]): void {
   for (const p of problems)
     console.error(`${p.line}:${p.column}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`);
@@ -269,12 +229,7 @@ export function main(args: string[]): number {
   };
   const print = () => {
     for (const { stream, row } of app.drain()) {
-      const cols = types.get(stream) ?? [];
-      const obj: Record<string, unknown> = { stream, ROWTIME: formatTimestamp(row.rowtime) };
-      cols.forEach((c, i) => {
-        obj[c.name] = formatValue(row.values[i] ?? null, c.type);
-      });
-      buffer.push(JSON.stringify(obj));
+      buffer.push(JSON.stringify(displayRow(stream, types.get(stream) ?? [], row.rowtime, row.values)));
       if (buffer.length >= 4096) flushOut();
     }
   };

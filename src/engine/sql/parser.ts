@@ -3,7 +3,16 @@
  * AS INSERT INTO … SELECT STREAM …, and top-level SELECT STREAM queries.
  */
 import type { IToken } from 'chevrotain';
-import type { ColumnDef, FromItem, Ident, Program, Select, SelectItem, Statement } from './ast.ts';
+import type {
+  ColumnDef,
+  FromItem,
+  Ident,
+  Program,
+  Select,
+  SelectItem,
+  Statement,
+  WindowSpec,
+} from './ast.ts';
 import { joinSpans, ParseError, RESERVED, tokenSpan } from './cursor.ts';
 import { tokenize } from './lexer.ts';
 import { ExprParser } from './parseExpr.ts';
@@ -157,6 +166,7 @@ class Parser extends ExprParser {
       }
     }
     if (this.isWord('LIMIT')) this.fail('LIMIT is not supported on a stream: a stream never ends');
+    this.resolveJoinWindows(sel, sel.from);
     sel.span = this.spanFrom(start);
     return sel;
   }
@@ -233,7 +243,7 @@ class Parser extends ExprParser {
       this.pos++;
       const query = this.query();
       this.expect('RParen', "')'", 'to close the subquery');
-      const window = this.acceptWord('OVER') ? this.windowSpec() : undefined;
+      const window = this.joinWindow();
       const alias = this.alias();
       return { kind: 'subquery', query, alias, window, span: this.spanFrom(start) };
     }
@@ -244,9 +254,43 @@ class Parser extends ExprParser {
       schema = name;
       name = this.ident('a stream name after "."');
     }
-    const window = this.acceptWord('OVER') ? this.windowSpec() : undefined;
+    const window = this.joinWindow();
     const alias = this.alias();
     return { kind: 'stream', name, schema, alias, window, span: this.spanFrom(start) };
+  }
+
+  /** `OVER (RANGE …)` or `OVER w` (a window of the WINDOW clause, resolved after the query). */
+  private joinWindow(): WindowSpec | undefined {
+    if (!this.acceptWord('OVER')) return undefined;
+    if (this.is('LParen')) return this.windowSpec();
+    const base = this.ident('a window name or ( after OVER');
+    return { base, partitionBy: [], orderBy: [], span: base.span };
+  }
+
+  /** Replaces `OVER w` on FROM items by the spec of `WINDOW w AS (…)`. */
+  private resolveJoinWindows(sel: Select, f: FromItem): void {
+    if (f.kind === 'join') {
+      this.resolveJoinWindows(sel, f.left);
+      this.resolveJoinWindows(sel, f.right);
+      return;
+    }
+    if (
+      (f.kind === 'stream' || f.kind === 'subquery') &&
+      f.window?.base &&
+      !f.window.frame &&
+      f.window.partitionBy.length === 0
+    ) {
+      const base = f.window.base;
+      const named = sel.windows.find((w) => w.name.name === base.name);
+      if (!named)
+        throw new ParseError(
+          `Unknown window ${base.text}: declare it with WINDOW ${base.text} AS (RANGE INTERVAL '1' MINUTE PRECEDING)`,
+          base.span,
+        );
+      f.window = named.spec;
+      // AWS's guide writes `JOIN TradeStream OVER t … t.amount`: the window name doubles as the alias.
+      f.alias ??= base;
+    }
   }
 
   private alias(): Ident | undefined {
