@@ -7,6 +7,7 @@
 import type { NodeKind } from '../model/types.ts';
 import { createAnalyticsRuntime } from './analytics/analytics.ts';
 import { createConsumerAppRuntime } from './consumer-app.ts';
+import { createLambdaRuntime } from './lambda/runtime.ts';
 import { ProducerRuntime } from './producer/producer.ts';
 import type { RuntimeRegistry } from './runtime.ts';
 import { StreamRuntime } from './stream/stream.ts';
@@ -15,7 +16,7 @@ import { createPassThroughRuntime, createSinkRuntime } from './stubs.ts';
 export const RUNTIMES: RuntimeRegistry = {
   producer: (node, ctx, wiring) => new ProducerRuntime(node, ctx, wiring, 0),
   stream: (node, ctx, wiring) => new StreamRuntime(node, ctx, wiring),
-  lambda: createPassThroughRuntime,
+  lambda: createLambdaRuntime,
   analytics: createAnalyticsRuntime,
   firehose: createPassThroughRuntime,
   s3: createSinkRuntime,

@@ -285,7 +285,8 @@ export function compileHandler(source: string, options: SandboxOptions): Compile
     }
     // Deterministic settling: only microtask turns, no wall-clock waiting.
     for (let i = 0; i < turns && !settled; i++) await null;
-    const workMs = used / iterationsPerMs;
+    // Whole microseconds: a handler that only enters a function or two costs no measurable time.
+    const workMs = Math.floor((used / iterationsPerMs) * 1000) / 1000;
     effects = { items: [], records: [], logs: [] };
     if (!settled) {
       return {

@@ -1,0 +1,130 @@
+/**
+ * What a function sends downstream. Sampled invocations produce real outputs (items from
+ * `return { items }` / `context.putItem`, records from `return { records }` / an array /
+ * `context.putRecord`). Unsampled records use the ratio seen on the sample so far: outputs per input
+ * record, reusing recent real outputs as their content. Before any sample, records pass through.
+ */
+import { RecordBatch, utf8Length } from '../records.ts';
+import type { Rng } from '../rng.ts';
+import type { EngineContext, NodeWiring } from '../runtime.ts';
+
+interface Recent {
+  payload: number;
+  bytes: number;
+  key: number;
+}
+
+class OutputModel {
+  sampledIn = 0;
+  sampledOut = 0;
+  private readonly recent: Recent[] = [];
+  private cursor = 0;
+  remember(r: Recent): void {
+    if (this.recent.length < 32) this.recent.push(r);
+    else this.recent[this.sampledOut % 32] = r;
+  }
+  /** Outputs for `m` unsampled input records; null = pass the inputs through (nothing sampled yet). */
+  modelled(m: number, rng: Rng): Recent[] | null {
+    if (this.sampledIn === 0) return null;
+    const n = rng.roundStochastic((m * this.sampledOut) / this.sampledIn);
+    const out: Recent[] = [];
+    for (let i = 0; i < n && this.recent.length > 0; i++)
+      out.push(this.recent[this.cursor++ % this.recent.length]);
+    return out;
+  }
+}
+
+export class FunctionOutputs {
+  /** Rows for record targets (streams, Firehose, …) and for DynamoDB tables, emitted once per tick. */
+  readonly records = new RecordBatch(64);
+  readonly items = new RecordBatch(64);
+  private readonly recordModel = new OutputModel();
+  private readonly itemModel = new OutputModel();
+  private readonly status = new Uint8Array(10_000);
+  readonly itemEdges: string[] = [];
+  readonly recordEdges: string[] = [];
+  /** Records / items refused downstream (throttled or failed); the function does not retry them. */
+  refused = 0;
+  emitted = 0;
+
+  constructor(
+    private readonly ctx: EngineContext,
+    wiring: NodeWiring,
+  ) {
+    for (const o of wiring.outputs) {
+      const kind = ctx.runtime(o.targetId)?.kind;
+      if (kind === 'dynamodb') this.itemEdges.push(o.edgeId);
+      else this.recordEdges.push(o.edgeId);
+    }
+  }
+
+  get wired(): boolean {
+    return this.itemEdges.length + this.recordEdges.length > 0;
+  }
+
+  /** Real outputs of a sampled invocation that saw `sampledIn` records. */
+  real(
+    sampledIn: number,
+    items: Record<string, unknown>[],
+    records: { data: string; partitionKey?: string }[],
+    fallbackKey: number,
+    atMs: number,
+    bornMs: number,
+  ): void {
+    const p = this.ctx.payloads;
+    this.itemModel.sampledIn += sampledIn;
+    this.recordModel.sampledIn += sampledIn;
+    for (const it of items) {
+      const text = JSON.stringify(it);
+      const r = { payload: p.add(text), bytes: utf8Length(text), key: fallbackKey };
+      this.itemModel.remember(r);
+      this.itemModel.sampledOut++;
+      this.items.push(r.key, r.bytes, atMs, bornMs, -1, r.payload);
+    }
+    for (const rec of records) {
+      const key = rec.partitionKey === undefined ? fallbackKey : this.ctx.keys.intern(rec.partitionKey);
+      const r = { payload: p.add(rec.data), bytes: utf8Length(rec.data), key };
+      this.recordModel.remember(r);
+      this.recordModel.sampledOut++;
+      this.records.push(r.key, r.bytes, atMs, bornMs, -1, r.payload);
+    }
+  }
+
+  /** Modelled outputs for unsampled rows [start, end) of `batch`. */
+  model(batch: RecordBatch, rows: number[], atMs: number, rng: Rng): void {
+    if (rows.length === 0) return;
+    const bornMs = batch.bornMs[rows[0]];
+    const put = (into: RecordBatch, model: OutputModel) => {
+      const out = model.modelled(rows.length, rng);
+      if (out === null) {
+        for (const i of rows)
+          into.push(batch.key[i], batch.bytes[i], atMs, batch.bornMs[i], -1, batch.payload[i]);
+      } else for (const r of out) into.push(r.key, r.bytes, atMs, bornMs, -1, r.payload);
+    };
+    if (this.itemEdges.length > 0) put(this.items, this.itemModel);
+    if (this.recordEdges.length > 0) put(this.records, this.recordModel);
+  }
+
+  /** Send this tick's outputs; returns [records sent, bytes sent]. */
+  flush(): [number, number] {
+    let sent = 0;
+    let bytes = 0;
+    const send = (batch: RecordBatch, edges: string[]) => {
+      if (batch.length === 0) return;
+      for (const edgeId of edges) {
+        for (let start = 0; start < batch.length; start += this.status.length) {
+          const end = Math.min(batch.length, start + this.status.length);
+          const ok = this.ctx.emitTo(edgeId, batch, start, end, this.status);
+          this.refused += end - start - ok;
+          sent += ok;
+        }
+      }
+      bytes += batch.sumBytes();
+      this.emitted += batch.length;
+      batch.clear();
+    };
+    send(this.items, this.itemEdges);
+    send(this.records, this.recordEdges);
+    return [sent, bytes];
+  }
+}
