@@ -4,6 +4,7 @@
  */
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
+import { type LayoutPrefs, loadLayout, saveLayout } from '../ui/app/prefs.ts';
 
 export type DialogId = 'shortcuts' | 'templates' | null;
 
@@ -19,6 +20,9 @@ export interface UiState {
   alert: AlertInfo | null;
   /** Polite status line (connection refused, design imported, …) and a counter to restart its timer. */
   notice: { text: string; tone: 'info' | 'error'; seq: number } | null;
+  /** Panel sizes and which panels are open (persisted in localStorage). */
+  layout: LayoutPrefs;
+  setLayout(patch: Partial<LayoutPrefs>): void;
   openDialog(id: DialogId): void;
   showAlert(alert: AlertInfo | null): void;
   notify(text: string, tone?: 'info' | 'error'): void;
@@ -29,6 +33,12 @@ export const uiStore = createStore<UiState>()((set, get) => ({
   dialog: null,
   alert: null,
   notice: null,
+  layout: loadLayout(),
+  setLayout: (patch) => {
+    const layout = { ...get().layout, ...patch };
+    saveLayout(layout);
+    set({ layout });
+  },
   openDialog: (dialog) => set({ dialog }),
   showAlert: (alert) => set({ alert }),
   notify: (text, tone = 'info') => set({ notice: { text, tone, seq: (get().notice?.seq ?? 0) + 1 } }),

@@ -17,8 +17,8 @@ export function BottomPanel() {
   const active = tabs.find((x) => x.id === tab) ?? tabs[0];
   const count = errors + warnings;
   return (
-    <section className="bottom" aria-label={t('bottomPanel')}>
-      <div className="bottom__tabs" role="tablist" aria-label={t('bottomPanel')}>
+    <section className="dock" aria-label={t('bottomPanel')}>
+      <div className="dock__tabs" role="tablist" aria-label={t('bottomPanel')}>
         {tabs.map((x) => (
           <button
             key={x.id}
@@ -40,7 +40,7 @@ export function BottomPanel() {
         ))}
       </div>
       <div
-        className="bottom__body"
+        className="dock__body"
         role="tabpanel"
         id={`tabpanel-${active.id}`}
         aria-labelledby={`tab-${active.id}`}

@@ -2,9 +2,9 @@
  * The studio's panels: palette | canvas + bottom panel | inspector. Each side panel collapses and
  * resizes (drag the separator or use the arrow keys on it); sizes persist in localStorage.
  */
-import { type ReactNode, useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type LayoutPrefs, loadLayout, saveLayout } from './prefs.ts';
+import { uiStore, useUi } from '../../store/ui.ts';
 
 function Separator({
   label,
@@ -76,9 +76,8 @@ export function Layout({
   bottom: ReactNode;
 }) {
   const { t } = useTranslation('studio');
-  const [layout, setLayout] = useState<LayoutPrefs>(loadLayout);
-  useEffect(() => saveLayout(layout), [layout]);
-  const patch = (p: Partial<LayoutPrefs>) => setLayout((l) => ({ ...l, ...p }));
+  const layout = useUi((s) => s.layout);
+  const patch = uiStore.getState().setLayout;
 
   const columns = [
     layout.paletteOpen ? `${layout.paletteWidth}px 6px` : '',
@@ -111,20 +110,7 @@ export function Layout({
             : 'minmax(0, 1fr) auto',
         }}
       >
-        <div className="layout__canvas">
-          {canvas}
-          <div className="layout__toggles">
-            <button type="button" onClick={() => patch({ paletteOpen: !layout.paletteOpen })}>
-              {layout.paletteOpen ? t('layout.hidePalette') : t('layout.showPalette')}
-            </button>
-            <button type="button" onClick={() => patch({ bottomOpen: !layout.bottomOpen })}>
-              {layout.bottomOpen ? t('layout.hideBottom') : t('layout.showBottom')}
-            </button>
-            <button type="button" onClick={() => patch({ inspectorOpen: !layout.inspectorOpen })}>
-              {layout.inspectorOpen ? t('layout.hideInspector') : t('layout.showInspector')}
-            </button>
-          </div>
-        </div>
+        <div className="layout__canvas">{canvas}</div>
         {layout.bottomOpen && (
           <>
             <Separator

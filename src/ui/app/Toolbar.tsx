@@ -1,13 +1,35 @@
-/** The toolbar: design ▾, undo/redo, run controls, templates, import/export, layout, help, language. */
+/**
+ * The toolbar, two rows: (1) design ▾ and save state, undo/redo, templates, import/export,
+ * auto-layout, fit, shortcuts, language; (2) the run controls and the panel switches.
+ */
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { studioStore, useStudio } from '../../store/studio.ts';
-import { uiStore } from '../../store/ui.ts';
+import { uiStore, useUi } from '../../store/ui.ts';
 import { canvasBridge } from '../canvas/bridge.ts';
 import { RunControls } from '../run/index.tsx';
 import { layoutAll } from './commands.ts';
 import { DesignMenu } from './DesignMenu.tsx';
 import { exportCurrent, importFile } from './files.ts';
+
+function PanelSwitches() {
+  const { t } = useTranslation('studio');
+  const layout = useUi((s) => s.layout);
+  const set = uiStore.getState().setLayout;
+  return (
+    <div className="toolbar__group toolbar__panels">
+      <button type="button" onClick={() => set({ paletteOpen: !layout.paletteOpen })}>
+        {layout.paletteOpen ? t('layout.hidePalette') : t('layout.showPalette')}
+      </button>
+      <button type="button" onClick={() => set({ bottomOpen: !layout.bottomOpen })}>
+        {layout.bottomOpen ? t('layout.hideBottom') : t('layout.showBottom')}
+      </button>
+      <button type="button" onClick={() => set({ inspectorOpen: !layout.inspectorOpen })}>
+        {layout.inspectorOpen ? t('layout.hideInspector') : t('layout.showInspector')}
+      </button>
+    </div>
+  );
+}
 
 export function Toolbar() {
   const { t } = useTranslation('studio');
@@ -19,68 +41,84 @@ export function Toolbar() {
 
   return (
     <header className="toolbar">
-      <span className="brand" aria-hidden="true">
-        Shardscape
-      </span>
-      <DesignMenu />
-      <div className="toolbar__group">
-        <button type="button" onClick={store.undo} disabled={!canUndo} title="Ctrl/⌘ + Z">
-          {t('undo')}
-        </button>
-        <button type="button" onClick={store.redo} disabled={!canRedo} title="Ctrl/⌘ + Y">
-          {t('redo')}
-        </button>
+      <div className="toolbar__row">
+        <span className="brand" aria-hidden="true">
+          Shardscape
+        </span>
+        <DesignMenu />
+        <div className="toolbar__group">
+          <button type="button" onClick={store.undo} disabled={!canUndo} title="Ctrl/⌘ + Z">
+            {t('undo')}
+          </button>
+          <button type="button" onClick={store.redo} disabled={!canRedo} title="Ctrl/⌘ + Y">
+            {t('redo')}
+          </button>
+        </div>
+        <span className="toolbar__spacer" />
+        <div className="toolbar__group">
+          <button type="button" onClick={() => uiStore.getState().openDialog('templates')}>
+            {t('templates')}
+          </button>
+          <button type="button" onClick={() => fileInput.current?.click()}>
+            {t('import')}
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".json,application/json"
+            hidden
+            aria-label={t('importFile')}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = ''; // picking the same file again must fire change again
+              if (file) void importFile(file);
+            }}
+          />
+          <button type="button" onClick={exportCurrent}>
+            {t('export')}
+          </button>
+        </div>
+        <div className="toolbar__group">
+          <button type="button" onClick={layoutAll} title="L">
+            {t('autoLayout')}
+          </button>
+          <button type="button" onClick={() => canvasBridge.current.fitView()} title="F">
+            {t('fit')}
+          </button>
+          <button
+            type="button"
+            aria-label={t('shortcuts')}
+            title={t('shortcuts')}
+            onClick={() => uiStore.getState().openDialog('shortcuts')}
+          >
+            ?
+          </button>
+        </div>
+        <div className="toolbar__group lang">
+          <button
+            type="button"
+            aria-pressed={locale === 'en'}
+            lang="en"
+            onClick={() => store.setLocale('en')}
+          >
+            EN
+          </button>
+          <button
+            type="button"
+            aria-pressed={locale === 'ja'}
+            lang="ja"
+            onClick={() => store.setLocale('ja')}
+          >
+            日本語
+          </button>
+        </div>
       </div>
-      <div className="toolbar__run">
-        <RunControls />
-      </div>
-      <span className="toolbar__spacer" />
-      <div className="toolbar__group">
-        <button type="button" onClick={() => uiStore.getState().openDialog('templates')}>
-          {t('templates')}
-        </button>
-        <button type="button" onClick={() => fileInput.current?.click()}>
-          {t('import')}
-        </button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".json,application/json"
-          hidden
-          aria-label={t('importFile')}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = ''; // picking the same file again must fire change again
-            if (file) void importFile(file);
-          }}
-        />
-        <button type="button" onClick={exportCurrent}>
-          {t('export')}
-        </button>
-      </div>
-      <div className="toolbar__group">
-        <button type="button" onClick={layoutAll} title="L">
-          {t('autoLayout')}
-        </button>
-        <button type="button" onClick={() => canvasBridge.current.fitView()} title="F">
-          {t('fit')}
-        </button>
-        <button
-          type="button"
-          aria-label={t('shortcuts')}
-          title={t('shortcuts')}
-          onClick={() => uiStore.getState().openDialog('shortcuts')}
-        >
-          ?
-        </button>
-      </div>
-      <div className="toolbar__group lang">
-        <button type="button" aria-pressed={locale === 'en'} lang="en" onClick={() => store.setLocale('en')}>
-          EN
-        </button>
-        <button type="button" aria-pressed={locale === 'ja'} lang="ja" onClick={() => store.setLocale('ja')}>
-          日本語
-        </button>
+      <div className="toolbar__row toolbar__row--run">
+        <div className="toolbar__run">
+          <RunControls />
+        </div>
+        <span className="toolbar__spacer" />
+        <PanelSwitches />
       </div>
     </header>
   );

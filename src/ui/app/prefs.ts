@@ -10,9 +10,9 @@ export interface LayoutPrefs {
 }
 
 export const DEFAULT_LAYOUT: LayoutPrefs = {
-  paletteWidth: 220,
-  inspectorWidth: 340,
-  bottomHeight: 220,
+  paletteWidth: 200,
+  inspectorWidth: 320,
+  bottomHeight: 180,
   paletteOpen: true,
   inspectorOpen: true,
   bottomOpen: true,
@@ -22,6 +22,7 @@ const LAYOUT_KEY = 'shardscape.layout';
 const LOCALE_KEY = 'shardscape.locale';
 
 export function loadLayout(): LayoutPrefs {
+  if (typeof localStorage === 'undefined') return { ...DEFAULT_LAYOUT };
   try {
     const raw = JSON.parse(localStorage.getItem(LAYOUT_KEY) ?? '{}') as Partial<LayoutPrefs>;
     const out = { ...DEFAULT_LAYOUT };

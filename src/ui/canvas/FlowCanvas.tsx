@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { canConnect } from '../../model/connections.ts';
 import { newId } from '../../model/factory.ts';
 import type { NodeKind } from '../../model/types.ts';
+import { useDesigns } from '../../store/designs.ts';
 import { studioStore, useStudio } from '../../store/studio.ts';
 import { uiStore } from '../../store/ui.ts';
 import { addNode } from '../app/commands.ts';
@@ -34,6 +35,7 @@ const nodeTypes = { card: NodeCard };
 const edgeTypes = { wire: WireEdge };
 const fitViewOptions = { padding: 0.15, maxZoom: 1.2 };
 const proOptions = { hideAttribution: true };
+const miniMapStyle = { width: 160, height: 110 };
 
 /** Drag payload type of palette entries. */
 export const KIND_MIME = 'application/x-shardscape-kind';
@@ -77,6 +79,20 @@ export function FlowCanvas() {
       sizes: () => measuredRef.current,
     };
   }, [flow]);
+
+  // Another design opened: frame it once React Flow has measured its cards (two frames later).
+  const designId = useDesigns((s) => s.currentId);
+  useEffect(() => {
+    if (!designId) return;
+    let second = 0;
+    const first = requestAnimationFrame(() => {
+      second = requestAnimationFrame(() => void flow.fitView(fitViewOptions));
+    });
+    return () => {
+      cancelAnimationFrame(first);
+      cancelAnimationFrame(second);
+    };
+  }, [designId, flow]);
 
   // Problems tab / toolbar asked to show a node: centre on the middle of its card.
   useEffect(() => {
@@ -234,6 +250,7 @@ export function FlowCanvas() {
       >
         <Background gap={24} size={1.2} color="#c8cdd6" />
         <MiniMap
+          style={miniMapStyle}
           pannable
           zoomable
           ariaLabel={t('minimap')}

@@ -9,7 +9,15 @@ function WireEdgeImpl(props: EdgeProps<WireEdgeType>) {
   const { t } = useTranslation('canvas');
   const [path, labelX, labelY] = getBezierPath(props);
   const role = props.data?.role ?? 'other';
-  const label = role === 'efo' ? t('edge.efo', { name: props.data?.efoName ?? '' }) : t(`edge.${role}`);
+  // Between cards closer than ~120 px (flow units) a label would cover the handles: show it only
+  // when the edge is selected (the inspector names the role too).
+  const roomy = Math.hypot(props.targetX - props.sourceX, props.targetY - props.sourceY) > 120;
+  const label =
+    !roomy && !props.selected
+      ? ''
+      : role === 'efo'
+        ? t('edge.efo', { name: props.data?.efoName ?? '' })
+        : t(`edge.${role}`);
   return (
     <>
       <BaseEdge

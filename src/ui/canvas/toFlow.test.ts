@@ -115,7 +115,7 @@ describe('doc → React Flow edges', () => {
     const mapper = createFlowMapper();
     const doc = design();
     const first = mapper.edges({ doc, selection: none, diagnostics: [], locale: 'en' });
-    expect(first[0].ariaLabel).toMatch(/^Producer: .+ → Data stream: clickstream$/);
+    expect(first[0].ariaLabel).toMatch(/^Connection: Producer: .+ → Data stream: clickstream$/);
     const second = mapper.edges({
       doc,
       selection: { nodeIds: [], edgeIds: ['e2'] },

@@ -42,6 +42,8 @@ export interface WireData extends Record<string, unknown> {
 }
 export type WireEdge = Edge<WireData, 'wire'>;
 
+const CONNECTION = { en: 'Connection', ja: '接続' } as const;
+
 export function kindLabel(kind: NodeKind, locale: Locale): string {
   return KINDS[kind].label[locale];
 }
@@ -163,10 +165,12 @@ export function createFlowMapper() {
       const { role, efoName } = describeEdge(input.doc, edge);
       const source = byId.get(edge.source);
       const target = byId.get(edge.target);
-      const ariaLabel =
+      // "Connection: Producer: web → Data stream: clicks", so a card's name never matches an edge.
+      const route =
         source && target
           ? `${nodeAriaLabel(source, input.locale)} → ${nodeAriaLabel(target, input.locale)}`
           : `${edge.source} → ${edge.target}`;
+      const ariaLabel = `${CONNECTION[input.locale]}: ${route}`;
       const isSelected = selected.has(edge.id);
       const old = prevEdges.get(edge.id);
       const reuse =

@@ -9,7 +9,7 @@ export const en = {
   edge: {
     esm: 'event source mapping',
     efo: 'EFO consumer: {{name}}',
-    polling: 'polling (shared 2 MiB/s per shard)',
+    polling: 'polling',
     sourceStream: 'source stream',
     put: 'PutRecords',
     directPut: 'direct PUT',
@@ -55,7 +55,7 @@ export const ja: typeof en = {
   edge: {
     esm: 'イベントソースマッピング',
     efo: '拡張ファンアウトコンシューマー: {{name}}',
-    polling: 'ポーリング (シャードあたり 2 MiB/秒を共有)',
+    polling: 'ポーリング',
     sourceStream: 'ソースストリーム',
     put: 'PutRecords',
     directPut: 'Direct PUT',
