@@ -75,6 +75,14 @@ function coerce(kind: NodeKind, path: string, value: unknown): unknown {
   return value;
 }
 
+/** A prototype key names a field directly, or by its last segment when that is unambiguous. */
+function pathForKey(kind: NodeKind, key: string): string {
+  const fields = KINDS[kind].fields;
+  if (fields.some((f) => f.path === key)) return key;
+  const bySuffix = fields.filter((f) => f.path.endsWith(`.${key}`));
+  return bySuffix.length === 1 ? bySuffix[0].path : key;
+}
+
 function migrateV0(raw: Record<string, unknown>): MigrateResult {
   const nodesIn = raw.nodes ?? [];
   const linksIn = raw.links ?? [];
@@ -98,7 +106,7 @@ function migrateV0(raw: Record<string, unknown>): MigrateResult {
     let config: unknown = KINDS[kind].defaults();
     for (const [key, value] of Object.entries(data)) {
       if (key === 'name' || key === '__proto__') continue;
-      const path = V0_KEYS[kind]?.[key] ?? key;
+      const path = V0_KEYS[kind]?.[key] ?? pathForKey(kind, key);
       if (!KINDS[kind].fields.some((f) => f.path === path) && !Object.hasOwn(config as object, path))
         continue;
       config = setAt(config, path, coerce(kind, path, value));
