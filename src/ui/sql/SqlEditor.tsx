@@ -34,6 +34,13 @@ declare global {
   interface Window {
     /** The last mounted SQL editor (e2e reads its value and markers). */
     __sqlEditor?: EditorInstance;
+    /** The markers on the last mounted SQL editor's model (e2e asserts their messages). */
+    __sqlMarkers?: () => {
+      message: string;
+      startLineNumber: number;
+      startColumn: number;
+      severity: number;
+    }[];
   }
 }
 
@@ -75,6 +82,7 @@ export default function SqlEditor({
           editorRef.current = editor;
           window.__sqlEditor = editor;
           const model = editor.getModel();
+          window.__sqlMarkers = () => (model ? monaco.editor.getModelMarkers({ resource: model.uri }) : []);
           if (model) {
             detach.current?.();
             detach.current = attachModel(model, {
@@ -88,7 +96,7 @@ export default function SqlEditor({
           ariaLabel,
           minimap: { enabled: false },
           automaticLayout: true,
-          fontSize: 14,
+          fontSize: 13,
           lineNumbersMinChars: 3,
           scrollBeyondLastLine: false,
           tabSize: 2,
