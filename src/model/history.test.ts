@@ -35,12 +35,18 @@ describe('undo history', () => {
 
   it('a typing burst in the name field is one step; a pause of 1 s or more starts a new one', () => {
     const st = start();
-    let t = 0;
-    for (const name of ['c', 'cl', 'cli', 'clic', 'click'])
-      dispatch(st, [{ type: 'node/rename', id: 's', name }], 'rename:s', (t += 200));
-    t += 1_000; // the user pauses for a second
-    for (const name of ['clicks', 'clicks-'])
-      dispatch(st, [{ type: 'node/rename', id: 's', name }], 'rename:s', (t += 200));
+    const keystrokes: [string, number][] = [
+      ['c', 200],
+      ['cl', 400],
+      ['cli', 600],
+      ['clic', 800],
+      ['click', 1_000],
+      // The user pauses for a second.
+      ['clicks', 2_000],
+      ['clicks-', 2_200],
+    ];
+    for (const [name, atMs] of keystrokes)
+      dispatch(st, [{ type: 'node/rename', id: 's', name }], 'rename:s', atMs);
     expect(st.h.past).toHaveLength(2);
     const first = undo(st.h, st.doc);
     expect(first?.doc.nodes[0].name).toBe('click');
