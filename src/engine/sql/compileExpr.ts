@@ -10,6 +10,7 @@
 import type { Expr, Span } from './ast.ts';
 import { SCALAR_FUNCTIONS } from './functions/index.ts';
 import { likeToRegExp, similarToRegExp } from './functions/patterns.ts';
+import { UNIT_MS } from './literals.ts';
 import type { Env, Problems, Scope } from './scope.ts';
 import type { EvalContext, SqlType, SqlValue } from './types.ts';
 import { SqlRuntimeError } from './types.ts';
@@ -243,7 +244,7 @@ function compileRef(e: Expr & { kind: 'ref' }, c: ExprContext): Compiled {
     return { type: { base: 'TIMESTAMP' }, fn, mono: true, timeOnly: true, constant: false };
   }
   const i = r.index;
-  return { type: r.type, fn: (env) => env.v[i] ?? null, mono: false, timeOnly: false, constant: false };
+  return { type: r.type, fn: (env) => env.v[i] ?? null, mono: r.mono, timeOnly: false, constant: false };
 }
 
 function compileUnary(e: Expr & { kind: 'unary' }, c: ExprContext): Compiled {
@@ -531,6 +532,8 @@ function compileCall(e: Expr & { kind: 'call' }, c: ExprContext): Compiled {
   }
   const fn = e.name.quoted ? SCALAR_FUNCTIONS[e.name.name] : SCALAR_FUNCTIONS[name];
   const args = e.args.map((a) => compileExpr(a, c));
+  const intervalRound = roundInterval(name, e, args);
+  if (intervalRound) return intervalRound;
   if (!fn) {
     c.problems.error(e.name.span, `Unknown function ${e.name.text}${suggest(name)}`);
     return placeholder();
@@ -580,6 +583,31 @@ function compileCall(e: Expr & { kind: 'call' }, c: ExprContext): Compiled {
     out.mono = args.slice(1).every((a) => a.constant);
   }
   return out;
+}
+
+/**
+ * FLOOR / CEIL of a day-time INTERVAL to a unit (`FLOOR((ROWTIME - t0) SECOND / 10 TO SECOND)`, a
+ * common KDA idiom for N-second windows): rounds the ms to whole units; monotonic like its input.
+ */
+function roundInterval(name: string, e: Expr & { kind: 'call' }, args: Compiled[]): Compiled | undefined {
+  if (!['FLOOR', 'CEIL', 'CEILING'].includes(name) || e.name.quoted) return undefined;
+  const a = args[0];
+  const unit = args[1]?.literal;
+  if (!a || a.type.base !== 'INTERVAL_DAY_TIME' || (args.length === 2 && typeof unit !== 'string'))
+    return undefined;
+  const step = args.length === 2 ? (UNIT_MS[String(unit)] ?? 1) : 1;
+  const round = name === 'FLOOR' ? Math.floor : Math.ceil;
+  const f = a.fn;
+  return {
+    type: a.type,
+    fn: (env) => {
+      const v = f(env);
+      return typeof v === 'number' ? round(v / step) * step : null;
+    },
+    mono: a.mono,
+    timeOnly: a.timeOnly,
+    constant: a.constant,
+  };
 }
 
 function suggest(name: string): string {

@@ -292,7 +292,8 @@ export class ExprParser extends TokenCursor {
         const s = this.next();
         args.push({ kind: 'star', span: tokenSpan(s) });
       } else {
-        args.push(this.expr());
+        // POSITION(a IN b): the first argument stops before IN (it is not an IN predicate).
+        args.push(fn === 'POSITION' ? this.concatExpr() : this.expr());
         const next = this.word();
         if ((fn === 'FLOOR' || fn === 'CEIL' || fn === 'CEILING') && next === 'TO') {
           this.pos++;

@@ -28,12 +28,14 @@ export interface Source {
   columns: Column[];
   offset: number;
   index: number;
+  /** Columns known to rise with ROWTIME (a subquery's ROWTIME or STEP of it), by position. */
+  mono?: boolean[];
   /** An application input: also exposes APPROXIMATE_ARRIVAL_TIME (the row's arrival, here its ROWTIME). */
   isInput?: boolean;
 }
 
 export type Resolved =
-  | { kind: 'column'; index: number; type: SqlType; name: string }
+  | { kind: 'column'; index: number; type: SqlType; name: string; mono: boolean }
   | { kind: 'rowtime'; source: number }
   | { kind: 'error'; message: string };
 
@@ -75,6 +77,7 @@ export class Scope {
         index: h.s.offset + h.i,
         type: (h.s.columns[h.i] as Column).type,
         name: name.name,
+        mono: h.s.mono?.[h.i] === true,
       };
     }
     if (hits.length > 1) {

@@ -27,7 +27,7 @@ export type PlanSubquery = (
   q: import('../ast.ts').Select,
   cat: Catalog,
   problems: Problems,
-) => { columns: Column[]; connect(w: Wiring, emit: (row: Row) => void): void };
+) => { columns: Column[]; mono?: boolean[]; connect(w: Wiring, emit: (row: Row) => void): void };
 
 export function planFrom(
   f: FromItem,
@@ -69,6 +69,7 @@ export function planFrom(
         columns: sub.columns,
         offset,
         index,
+        mono: sub.mono,
       };
       return {
         sources: [source],

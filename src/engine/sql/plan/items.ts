@@ -47,6 +47,8 @@ export function expandItems(sel: Select, scope: Scope, problems: Problems): OutI
 
 /** A canonical text for an expression with columns resolved, to match select items to group keys. */
 export function canonical(e: Expr, scope: Scope): string {
+  // GROUP BY MONOTONIC(x) groups by x: the select list may name x plainly.
+  if (e.kind === 'monotonic' || e.kind === 'paren') return canonical(e.arg, scope);
   return printExpr(e, {
     ref(parts) {
       const r = scope.resolve(parts);
@@ -71,7 +73,7 @@ export function aggregatedContext(
   scope: Scope,
   problems: Problems,
   keys: Expr[],
-  keyTypes: SqlType[],
+  keyInfo: { type: SqlType; mono: boolean }[],
   slots: AggSlot[],
   what: string,
 ): ExprContext {
@@ -85,8 +87,8 @@ export function aggregatedContext(
       if (e.kind === 'literal' || e.kind === 'interval') return undefined;
       const k = keyCanon.indexOf(canonical(e, scope));
       if (k >= 0) {
-        const type = keyTypes[k] as SqlType;
-        return { type, fn: (env) => env.keys[k] ?? null, mono: false, timeOnly: false, constant: false };
+        const { type, mono } = keyInfo[k] as { type: SqlType; mono: boolean };
+        return { type, fn: (env) => env.keys[k] ?? null, mono, timeOnly: false, constant: false };
       }
       if (e.kind === 'call' && !e.name.quoted && AGGREGATES.has(e.name.name) && !e.over) {
         return aggregateSlot(e, rowCtx, slots);

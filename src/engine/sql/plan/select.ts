@@ -26,6 +26,8 @@ import type { Catalog, RowSink, Wiring } from './wiring.ts';
 
 export interface SelectPlan {
   columns: Column[];
+  /** Which output columns rise with ROWTIME (so an outer query may GROUP BY them). */
+  mono?: boolean[];
   connect(w: Wiring, emit: (row: Row) => void): void;
 }
 
@@ -121,6 +123,7 @@ export function planSelect(sel: Select, cx: PlanContext): SelectPlan {
     const values = project(compiled);
     return {
       columns: outColumns(items, compiled),
+      mono: compiled.map((c) => c.mono),
       connect(w, emit) {
         from.connect(w, (v, t, ts) => {
           setRow(v, t, ts);
@@ -137,6 +140,7 @@ export function planSelect(sel: Select, cx: PlanContext): SelectPlan {
     const values = project(compiled);
     return {
       columns: outColumns(items, compiled),
+      mono: compiled.map((c) => c.mono),
       connect(w, emit) {
         from.connect(w, (v, t, ts) => {
           setRow(v, t, ts);
@@ -185,7 +189,7 @@ function planAggregated(sel: Select, cx: PlanContext, a: AggInput): SelectPlan {
     scope,
     problems,
     keyExprs,
-    keys.map((k) => k.type),
+    keys.map((k) => ({ type: k.type, mono: k.mono })),
     slots,
     what,
   );
@@ -229,6 +233,7 @@ function planAggregated(sel: Select, cx: PlanContext, a: AggInput): SelectPlan {
   const values = a.project(compiled);
   return {
     columns: outColumns(items, compiled),
+    mono: compiled.map((c) => c.mono),
     connect(w, emit) {
       const out = (env: ReturnType<typeof newEnv>) => {
         try {
