@@ -7,8 +7,10 @@
  *   (`CHAR_TO_TIMESTAMP('yyyy-MM-dd', '2009-09-16 03:15:24')` = 2009-09-16 00:00:00);
  * - fields the template omits default to 01 (month, day) or 0 (time);
  * - a value out of range for its field, or a delimiter that does not match, is an error.
- * Two-digit years (`yy`) land in 1950–2049 (Java uses "80 years back from today"; a fixed window
- * keeps runs reproducible).
+ * - white space before a field is skipped, and month names parse in full or short form whatever
+ *   the count (`'MMM dd, yyyy'` reads `'March 7, 2010'`), as in the reference's template table;
+ * - two-digit years with `yy` land in 1950–2049 (Java uses "80 years back from today"; a fixed window
+ *   keeps runs reproducible); `y` reads digits literally (`'10'` is year 10).
  */
 import { SqlRuntimeError } from '../types.ts';
 import { MS } from './datetimeMath.ts';
@@ -232,6 +234,8 @@ export function parseDate(pattern: string, text: string, fn = 'CHAR_TO_TIMESTAMP
       continue;
     }
     const letter = t.letter;
+    // SimpleDateFormat skips white space in front of every field ('MMM dd,y' reads 'March 7, 2010').
+    while (pos < text.length && /\s/.test(text.charAt(pos))) pos++;
     const numeric = isNumericField(t);
     if (numeric) {
       // Adjacent numeric fields (yyyyMMdd) are read by their width; otherwise as many digits as present.
@@ -249,7 +253,8 @@ export function parseDate(pattern: string, text: string, fn = 'CHAR_TO_TIMESTAMP
       switch (letter) {
         case 'y':
         case 'Y':
-          if (t.count <= 2 && digits.length === 2) v += v < 50 ? 2000 : 1900;
+          // Only `yy` pivots two digits into 1950–2049; 'y' reads '10' as year 10 (KDA's template table).
+          if (t.count === 2 && digits.length === 2) v += v < 50 ? 2000 : 1900;
           p.year = v;
           break;
         case 'M':
@@ -302,7 +307,8 @@ export function parseDate(pattern: string, text: string, fn = 'CHAR_TO_TIMESTAMP
       const short = MONTHS.findIndex(
         (m) => text.slice(pos, pos + 3).toLowerCase() === m.slice(0, 3).toLowerCase(),
       );
-      if (idx >= 0 && t.count >= 4) {
+      // Parsing accepts the full or the short name whatever the count ('MMM' reads 'March').
+      if (idx >= 0) {
         p.month = idx + 1;
         pos += (MONTHS[idx] as string).length;
       } else if (short >= 0) {

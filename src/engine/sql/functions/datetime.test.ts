@@ -16,6 +16,19 @@ describe('CHAR_TO_TIMESTAMP (documented examples of the KDA SQL Reference)', () 
     expect(c2t('yyyy-mm', '2009-09-16 03:15:24')).toBe(ts('2009-01-01 00:09:00'));
     expect(c2t('MM/dd/yy hh:mm:ss', '09/16/11 03:15:24')).toBe(ts('2011-09-16 03:15:24'));
   });
+  it('the reference\'s "Template Strings to Create Specific Output Timestamps" table', () => {
+    expect(c2t('yyyy-MM-dd hh:mm:ss', '2009-09-16 03:15:24')).toBe(ts('2009-09-16 03:15:24'));
+    expect(c2t('yyyy-mm', '2011-02-08 07:23:19')).toBe(ts('2011-01-01 00:02:00'));
+    expect(c2t('MMM dd, yyyy', 'March 7, 2010')).toBe(ts('2010-03-07 00:00:00'));
+    expect(c2t('MMM dd,', 'March 7, 2010')).toBe(ts('1970-03-07 00:00:00'));
+    expect(c2t('MMM dd,y', 'March 7, 2010')).toBe(ts('2010-03-07 00:00:00'));
+    expect(new Date(c2t('MMM dd,y', 'March 7, 10') as number).getUTCFullYear()).toBe(10);
+    expect(c2t('M-d', '2-8')).toBe(ts('1970-02-08 00:00:00'));
+    expect(c2t('M-d', '2-8-2011')).toBe(ts('1970-02-08 00:00:00'));
+    expect(() => c2t('M-d', '2011-2-8')).toThrow(/month 2011/);
+    expect(c2t('MM-dd-yyyy', '06-23-2011 10:11:12')).toBe(ts('2011-06-23 00:00:00'));
+  });
+
   it('reads years literally: yyyy on "09-16 03:15" is year 0009', () => {
     expect(new Date(c2t('yyyy', '09-16 03:15') as number).getUTCFullYear()).toBe(9);
   });
@@ -50,6 +63,8 @@ describe('TIMESTAMP_TO_CHAR and friends', () => {
     );
     expect(formatDate('EEE, d MMM yyyy hh:mm:ss.SSS a z', t)).toBe('Fri, 1 Mar 2024 07:04:05.006 AM UTC');
     expect(formatDate("MMMM yy ''Z''", t)).toBe("March 24 '+0000'");
+    // Documented: "If the input is null, the output will be the string 'null'".
+    expect(call('TIMESTAMP_TO_CHAR', ['yyyy', null], [T.varchar(4), TS])).toBe('null');
   });
 });
 

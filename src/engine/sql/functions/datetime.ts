@@ -159,8 +159,9 @@ function charTo(name: string, result: SqlType, convert: (ms: number) => number):
   );
 }
 
+/** TIMESTAMP_TO_CHAR & co. As documented, a NULL datetime formats as the string 'null'. */
 function toChar(name: string, accepts: ReadonlySet<string>): ScalarFunction {
-  return strict(
+  return lenient(
     name,
     2,
     2,
@@ -169,7 +170,11 @@ function toChar(name: string, accepts: ReadonlySet<string>): ScalarFunction {
       expectArg(name, argTypes, 1, accepts as never, 'a datetime');
       return T.varchar(64);
     },
-    ([format, x]) => formatDate(str(format as SqlValue, name), num(x as SqlValue, name)),
+    ([format, x]) => {
+      if (format === null || format === undefined) return null;
+      if (x === null || x === undefined) return 'null';
+      return formatDate(str(format, name), num(x, name));
+    },
   );
 }
 

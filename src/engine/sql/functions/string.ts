@@ -38,11 +38,11 @@ function sameString(fn: string, argIndex = 0) {
 const UPPER = strict('UPPER', 1, 1, sameString('UPPER'), ([s]) => str(s as SqlValue, 'UPPER').toUpperCase());
 const LOWER = strict('LOWER', 1, 1, sameString('LOWER'), ([s]) => str(s as SqlValue, 'LOWER').toLowerCase());
 
-/** INITCAP: first letter of each word upper-case, the rest lower-case; words end at non-alphanumerics. */
+/** INITCAP: the first character of each space-delimited word upper-case, all others lower-case. */
 const INITCAP = strict('INITCAP', 1, 1, sameString('INITCAP'), ([s]) =>
   str(s as SqlValue, 'INITCAP')
     .toLowerCase()
-    .replace(/(^|[^\p{L}\p{N}])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase()),
+    .replace(/(^|\s)(\S)/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase()),
 );
 
 function charLength(name: string): ScalarFunction {
@@ -59,26 +59,52 @@ function charLength(name: string): ScalarFunction {
   );
 }
 
-/** SQL-standard SUBSTRING: characters from max(i, 1) to i + n − 1; a negative length is an error. */
+/**
+ * SUBSTRING(s FROM start [FOR n]): characters from max(start, 1) to start + n − 1 (a start below 1
+ * shortens the result, as documented: FROM -1 FOR 4 of '123456789' is '12'); a negative length
+ * is an error. SUBSTRING(s FROM 'regex' [FOR n]): the first match of the Java regex (NULL if
+ * none), cut to n characters.
+ * The reference says both "a start beyond the string returns null" and, in its example table,
+ * "FROM 17 FOR 4 → <empty string>"; this follows the example (the empty string).
+ */
 const SUBSTRING = strict(
   'SUBSTRING',
   2,
   3,
-  (argTypes) => {
+  (argTypes, literals) => {
     expectArg('SUBSTRING', argTypes, 0, CHAR_TYPES, CHARS);
-    expectArg('SUBSTRING', argTypes, 1, INTEGER_TYPES, INT);
+    expectArg(
+      'SUBSTRING',
+      argTypes,
+      1,
+      new Set([...INTEGER_TYPES, ...CHAR_TYPES]),
+      'a start position or a regex',
+    );
     if (argTypes.length > 2) expectArg('SUBSTRING', argTypes, 2, INTEGER_TYPES, INT);
+    if (typeof literals[1] === 'string') {
+      try {
+        javaRegExp(literals[1], 'SUBSTRING');
+      } catch (e) {
+        throw new Error((e as Error).message);
+      }
+    }
     return T.varchar(lengthOf(argTypes[0]) ?? 1024);
   },
   ([s, from, len]) => {
-    const chars = [...str(s as SqlValue, 'SUBSTRING')];
-    const start = Math.trunc(num(from as SqlValue, 'SUBSTRING'));
-    let end = chars.length + 1;
+    const text = str(s as SqlValue, 'SUBSTRING');
+    let n: number | undefined;
     if (len !== undefined) {
-      const n = Math.trunc(num(len, 'SUBSTRING'));
+      n = Math.trunc(num(len, 'SUBSTRING'));
       if (n < 0) throw new SqlRuntimeError(`SUBSTRING: negative length ${n}`);
-      end = Math.min(end, start + n);
     }
+    if (typeof from === 'string') {
+      const m = javaRegExp(from, 'SUBSTRING').exec(text);
+      if (!m) return null;
+      return n === undefined ? m[0] : [...m[0]].slice(0, n).join('');
+    }
+    const chars = [...text];
+    const start = Math.trunc(num(from as SqlValue, 'SUBSTRING'));
+    const end = n === undefined ? chars.length + 1 : Math.min(chars.length + 1, start + n);
     const a = Math.max(start, 1);
     return a >= end ? '' : chars.slice(a - 1, end - 1).join('');
   },
@@ -135,7 +161,11 @@ const TRIM = strict(
   },
 );
 
-/** OVERLAY(s PLACING r FROM i [FOR n]): replaces n characters (default: length of r) from position i. */
+/**
+ * OVERLAY(s PLACING r FROM i [FOR n]): replaces n characters (default: the length of r) from
+ * position i. KDA's documented departures from SQL:2008: a start beyond the string appends r, and a
+ * start below 1 puts (1 − i) characters of r in front and overlays the rest.
+ */
 const OVERLAY = strict(
   'OVERLAY',
   3,
@@ -151,9 +181,10 @@ const OVERLAY = strict(
     const chars = [...str(s as SqlValue, 'OVERLAY')];
     const rep = str(r as SqlValue, 'OVERLAY');
     const start = Math.trunc(num(from as SqlValue, 'OVERLAY'));
-    if (start < 1) throw new SqlRuntimeError(`OVERLAY: start position ${start} must be at least 1`);
     const n = len === undefined ? [...rep].length : Math.trunc(num(len, 'OVERLAY'));
-    return chars.slice(0, start - 1).join('') + rep + chars.slice(start - 1 + Math.max(n, 0)).join('');
+    if (n < 0) throw new SqlRuntimeError(`OVERLAY: negative length ${n}`);
+    const head = chars.slice(0, Math.max(0, start - 1)).join('');
+    return head + rep + chars.slice(Math.max(0, start - 1 + n)).join('');
   },
 );
 
