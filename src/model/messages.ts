@@ -3,18 +3,20 @@
  * text in `message` and everything needed to rebuild it in `params`, so diagnosticText() can give the
  * Japanese text (or the UI can build its own from code + params).
  */
-import { fmt, type Locale, type Text } from './kinds/types.ts';
+import { fmt, type Locale, type Text, unitText } from './kinds/types.ts';
 import type { Diagnostic } from './types.ts';
 
 type P = Record<string, string | number>;
 const n = (v: string | number | undefined) => (typeof v === 'number' ? fmt(v) : String(v ?? ''));
 /** ' MiB', ' s', '' — unit with a leading space for English ranges. */
 const u = (p: P) => (p.unit ? ` ${p.unit}` : '');
+/** The unit in Japanese (秒, シャード…; symbols such as MiB unchanged). */
+const uJa = (p: P) => (p.unit ? ` ${unitText(String(p.unit), 'ja')}` : '');
 
 export const MESSAGES: Record<string, (p: P) => Text> = {
   range: (p) => ({
     en: `${p.label} must be between ${n(p.min)} and ${n(p.max)}${u(p)} (is ${n(p.value)}).`,
-    ja: `${p.labelJa}は ${n(p.min)} – ${n(p.max)}${u(p)} の範囲で指定してください (現在 ${n(p.value)})。`,
+    ja: `${p.labelJa}は ${n(p.min)} – ${n(p.max)}${uJa(p)} の範囲で指定してください (現在 ${n(p.value)})。`,
   }),
   'not-a-number': (p) => ({
     en: `${p.label} must be a number.`,

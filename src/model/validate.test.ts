@@ -48,7 +48,7 @@ describe('validateDocument', () => {
     expect(d).toMatchObject({ severity: 'error', nodeId: 's', field: 'shardCount' });
     expect(d?.message).toBe('Shards must be between 1 and 10,000 shards (is 0).');
     expect(diagnosticText(d as Diagnostic, 'ja')).toBe(
-      'シャード数は 1 – 10,000 shards の範囲で指定してください (現在 0)。',
+      'シャード数は 1 – 10,000 シャード の範囲で指定してください (現在 0)。',
     );
   });
 
@@ -282,5 +282,36 @@ describe('validateDocument', () => {
       expect(ja, d.code).not.toBe(d.message);
       expect(diagnosticText(d, 'en')).toBe(d.message);
     }
+  });
+
+  it('re-checks a node after each change, and a Firehose when its destination changes (per-node cache)', () => {
+    const doc = basic();
+    expect(codes(doc)).toEqual([]);
+    const s = doc.nodes.find((n) => n.id === 's');
+    if (s?.kind !== 'stream') throw new Error('no stream');
+    const broken = applyChanges(doc, [
+      { type: 'node/config', id: 's', config: { ...s.config, shardCount: 0 } },
+    ]);
+    expect(codes(broken)).toEqual(['error:range']);
+    expect(codes(applyChanges(broken, [{ type: 'node/config', id: 's', config: s.config }]))).toEqual([]);
+
+    const toS3 = firehoseTo(['s3'], { bufferSizeMiB: 120 });
+    expect(codes(toS3)).toEqual([]);
+    // Same Firehose node object, now also delivering to OpenSearch: its 100 MiB cap applies.
+    const withSearch = applyChanges(toS3, [
+      {
+        type: 'node/add',
+        node: {
+          id: 'os',
+          kind: 'opensearch',
+          name: 'os',
+          position: { x: 0, y: 0 },
+          config: { domain: 'd', engine: 'OpenSearch', instanceType: 't3.small.search', instances: 1 },
+        },
+      },
+      { type: 'edge/add', edge: { id: 'f-os', source: 'f', target: 'os', config: {} } },
+    ]);
+    expect(withSearch.nodes.find((n) => n.id === 'f')).toBe(toS3.nodes.find((n) => n.id === 'f'));
+    expect(codes(withSearch)).toEqual(['error:opensearch-buffer-range']);
   });
 });

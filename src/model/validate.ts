@@ -4,6 +4,7 @@
  * the timeline and the run settings. Errors block a run; warnings do not.
  */
 import { connectionRule } from './connections.ts';
+import { firehoseDestinationKind } from './kinds/firehose.ts';
 import { makeDiagnostic } from './messages.ts';
 import type {
   Diagnostic,
@@ -319,12 +320,26 @@ function nameRules(doc: PipelineDoc): Diagnostic[] {
   return out;
 }
 
+/**
+ * Field diagnostics per node object. Nodes are immutable and applyChanges keeps untouched nodes'
+ * identity, so while a node is dragged only that node is re-checked. A Firehose's limits also depend
+ * on its destination kind, which is part of the key.
+ */
+const fieldCache = new WeakMap<PipelineNode, { key: string; diagnostics: Diagnostic[] }>();
+
+function nodeFieldDiagnostics(doc: PipelineDoc, n: PipelineNode): Diagnostic[] {
+  const key = n.kind === 'firehose' ? String(firehoseDestinationKind(doc, n.id)) : '';
+  const hit = fieldCache.get(n);
+  if (hit && hit.key === key) return hit.diagnostics;
+  const diagnostics = validateFields(n.kind, n.config, { doc, nodeId: n.id }, n.name);
+  fieldCache.set(n, { key, diagnostics });
+  return diagnostics;
+}
+
 /** Every problem in the design, errors and warnings, in a stable order (nodes, edges, timeline, settings). */
 export function validateDocument(doc: PipelineDoc): Diagnostic[] {
   const g = graphOf(doc);
-  const fieldDiags = doc.nodes.flatMap((n) =>
-    validateFields(n.kind, n.config, { doc, nodeId: n.id }, n.name),
-  );
+  const fieldDiags = doc.nodes.flatMap((n) => nodeFieldDiagnostics(doc, n));
   return [
     ...nameRules(doc),
     ...fieldDiags,

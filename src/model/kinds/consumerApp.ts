@@ -69,6 +69,6 @@ export const consumerAppKind: KindDef<'consumerApp'> = {
     locale === 'ja'
       ? `ワーカー ${fmt(c.workers)} · ${fmt(c.processingRecordsPerSec)} rec/s`
       : `${fmt(c.workers)} ${c.workers === 1 ? 'worker' : 'workers'} · ${fmt(c.processingRecordsPerSec)} rec/s`,
-    `${fmt(c.pollIntervalMs)} ms poll`,
+    locale === 'ja' ? `ポーリング ${fmt(c.pollIntervalMs)} ms` : `${fmt(c.pollIntervalMs)} ms poll`,
   ],
 };

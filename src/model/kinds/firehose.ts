@@ -1,18 +1,29 @@
 import type { FirehoseConfig, PipelineDoc } from '../types.ts';
 import { type FieldContext, type FieldDef, fmt, type KindDef, t } from './types.ts';
 
-/** The kind of a Firehose node's main destination (its non-backup outgoing edge), or null. */
-export function firehoseDestinationKind(
-  doc: PipelineDoc,
-  firehoseId: string,
-): 's3' | 'redshift' | 'opensearch' | null {
-  const kinds = new Map(doc.nodes.map((n) => [n.id, n.kind]));
-  const outs = doc.edges
-    .filter((e) => e.source === firehoseId)
-    .map((e) => ({ e, kind: kinds.get(e.target) }));
-  const main =
-    outs.find((o) => o.kind === 'redshift' || o.kind === 'opensearch') ?? outs.find((o) => o.kind === 's3');
-  return main?.kind === 's3' || main?.kind === 'redshift' || main?.kind === 'opensearch' ? main.kind : null;
+type DestinationKind = 's3' | 'redshift' | 'opensearch';
+
+/** Per design: each Firehose's main destination kind. Designs are immutable, so a WeakMap is a safe cache. */
+const destinations = new WeakMap<PipelineDoc, Map<string, DestinationKind>>();
+
+/**
+ * The kind of a Firehose node's main destination, or null: Redshift or OpenSearch when it delivers
+ * there (its S3 bucket is then staging / backup), else S3 when it writes to a bucket.
+ */
+export function firehoseDestinationKind(doc: PipelineDoc, firehoseId: string): DestinationKind | null {
+  let map = destinations.get(doc);
+  if (!map) {
+    map = new Map();
+    const kinds = new Map(doc.nodes.map((n) => [n.id, n.kind]));
+    for (const e of doc.edges) {
+      const kind = kinds.get(e.target);
+      if (kind !== 's3' && kind !== 'redshift' && kind !== 'opensearch') continue;
+      if (kinds.get(e.source) !== 'firehose') continue;
+      if (kind !== 's3' || !map.has(e.source)) map.set(e.source, kind);
+    }
+    destinations.set(doc, map);
+  }
+  return map.get(firehoseId) ?? null;
 }
 
 const BUFFER = t('Buffer', 'バッファ');

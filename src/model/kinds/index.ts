@@ -22,7 +22,7 @@ export type {
   Locale,
   Text,
 } from './types.ts';
-export { fmt } from './types.ts';
+export { fmt, unitText } from './types.ts';
 
 export const KINDS: { [K in NodeKind]: KindDef<K> } = {
   producer: producerKind,

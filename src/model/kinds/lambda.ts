@@ -331,6 +331,6 @@ export const lambdaKind: KindDef<'lambda'> = {
     const dur = d.type === 'fixed' ? `${fmt(d.ms)} ms` : `${fmt(d.baseMs)} + ${fmt(d.perRecordMs)} ms/rec`;
     const fn = `${fmt(c.memoryMB)} MB · ${dur}`;
     if (c.use === 'firehoseTransform') return [ja ? 'Firehose 変換' : 'Firehose transform', fn];
-    return [`batch ${fmt(c.esm.batchSize)} · PF ${c.esm.parallelizationFactor}`, fn];
+    return [`${ja ? 'バッチ' : 'batch'} ${fmt(c.esm.batchSize)} · PF ${c.esm.parallelizationFactor}`, fn];
   },
 };

@@ -89,7 +89,7 @@ export const streamKind: KindDef<'stream'> = {
         : ja
           ? `${fmt(c.shardCount)} シャード`
           : `${fmt(c.shardCount)} ${c.shardCount === 1 ? 'shard' : 'shards'}`;
-    const lines = [`${cap} · ${fmt(c.retentionHours)} h`];
+    const lines = [`${cap} · ${fmt(c.retentionHours)} ${ja ? '時間' : 'h'}`];
     if (c.efoConsumers.length > 0) lines.push(`EFO × ${c.efoConsumers.length}`);
     if (c.reshards.length > 0)
       lines.push(ja ? `リシャード ${c.reshards.length} 件` : `${c.reshards.length} reshard(s)`);

@@ -75,3 +75,19 @@ export function fmt(n: number): string {
 }
 
 export const t = (en: string, ja: string): Text => ({ en, ja });
+
+/** Japanese for the word units fields use; symbols (MiB, ms, %, rec/s, WCU) read the same in both. */
+const UNIT_JA: Record<string, string> = {
+  shards: 'シャード',
+  records: 'レコード',
+  bytes: 'バイト',
+  nodes: 'ノード',
+  h: '時間',
+  s: '秒',
+};
+
+/** A field's unit as the UI should print it in a locale (`s` → `秒`, `shards` → `シャード`). */
+export function unitText(unit: string | undefined, locale: Locale): string {
+  if (!unit) return '';
+  return locale === 'ja' ? (UNIT_JA[unit] ?? unit) : unit;
+}
