@@ -56,6 +56,8 @@ function probabilityOfCut(min: Float64Array, max: Float64Array, p: Float64Array)
 
 export class RandomCutTree {
   private root: TreeNode | null = null;
+  /** Reused by score() so scoring a row allocates nothing. */
+  private readonly path: Branch[] = [];
 
   constructor(private readonly rng: Rng) {}
 
@@ -192,7 +194,8 @@ export class RandomCutTree {
   /** Anomaly score of a point against the current tree (the point is not inserted). */
   score(point: Float64Array): number {
     if (!this.root) return 0;
-    const path: Branch[] = [];
+    const path = this.path;
+    path.length = 0;
     let node: TreeNode = this.root;
     while (!node.leaf) {
       path.push(node);
