@@ -23,6 +23,9 @@ import type { DestinationListing, LoadResult } from './engineHost.ts';
 import { type FrameLayout, type PackedFrame, type UnpackPrevious, unpackFrame } from './frameCodec.ts';
 import type { EngineWorkerApi } from './workerApi.ts';
 
+/** Wall ms a load may take (it includes starting the worker). */
+const LOAD_WATCHDOG_MS = 30_000;
+
 export class WatchdogError extends Error {
   constructor(readonly afterMs: number) {
     super(
@@ -80,16 +83,19 @@ export class EngineClient {
   }
 
   /** Runs a remote call under the watchdog. */
-  private guard<T>(call: (remote: Comlink.Remote<EngineWorkerApi>) => Promise<T>): Promise<T> {
+  private guard<T>(
+    call: (remote: Comlink.Remote<EngineWorkerApi>) => Promise<T>,
+    limitMs = this.watchdogMs,
+  ): Promise<T> {
     const generation = this.generation;
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
         if (generation !== this.generation) return;
-        const error = new WatchdogError(this.watchdogMs);
+        const error = new WatchdogError(limitMs);
         this.restart();
         reject(error);
         this.onRestart?.(error);
-      }, this.watchdogMs);
+      }, limitMs);
       call(this.remote).then(
         (value) => {
           clearTimeout(timer);
@@ -129,7 +135,11 @@ export class EngineClient {
   }
 
   async load(doc: PipelineDoc, seed: number, priceBook: '2017' | 'current'): Promise<ClientLoadResult> {
-    const result = await this.guard((r) => r.load(doc, seed, priceBook) as Promise<LoadResult>);
+    // Loading also fetches and starts the worker's modules (slow on a cold dev server): allow more.
+    const result = await this.guard(
+      (r) => r.load(doc, seed, priceBook) as Promise<LoadResult>,
+      Math.max(this.watchdogMs, LOAD_WATCHDOG_MS),
+    );
     this.forgetFrames();
     if (!result.ok) return result;
     return { ok: true, frame: this.unpack(result.frame) };

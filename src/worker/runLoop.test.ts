@@ -3,7 +3,7 @@ import type { LiveFrame } from '../engine/api.ts';
 import { createRunLoop, MAX_WALL_STEP_MS, type Speed } from './runLoop.ts';
 
 /** A hand-cranked animation-frame clock: `frame(ms)` moves wall time and fires the rAF callbacks. */
-function harness(opts: { callWallMs?: number } = {}) {
+function harness(opts: { callWallMs?: number; showEveryMs?: number } = {}) {
   let wall = 0;
   let callbacks: (() => void)[] = [];
   const calls: number[] = [];
@@ -25,6 +25,7 @@ function harness(opts: { callWallMs?: number } = {}) {
     },
     onFrame: (f) => shown.push(f.simMs),
     onError: (e) => errors.push(e),
+    showEveryMs: opts.showEveryMs ?? 0,
   });
   async function frame(wallMs: number) {
     wall += wallMs;
@@ -61,6 +62,7 @@ describe('run loop: wall time to simulated time', () => {
       advance: async (toMs) => ({ simMs: Math.floor(toMs / 100) * 100 }) as LiveFrame,
       onFrame: (f) => shown.push(f.simMs),
       onError: () => {},
+      showEveryMs: 0,
     });
     loop.start(0, 1);
     for (let i = 0; i < 20; i++) {
@@ -73,6 +75,16 @@ describe('run loop: wall time to simulated time', () => {
     }
     // 20 frames × 16 ms = 320 ms of wall time at 1×: the engine reached 300 ms.
     expect(shown.at(-1)).toBe(300);
+  });
+
+  it('shows at most one frame per 100 wall ms (10 Hz) even at 60 animation frames a second', async () => {
+    const h = harness({ showEveryMs: 100 });
+    h.start(10);
+    for (let i = 0; i < 60; i++) await h.frame(1000 / 60);
+    // One wall second: 59 engine calls, about 10 frames shown.
+    expect(h.calls.length).toBeGreaterThan(50);
+    expect(h.shown.length).toBeGreaterThanOrEqual(9);
+    expect(h.shown.length).toBeLessThanOrEqual(11);
   });
 
   it('caps a long wall gap (a background tab) to 250 ms of wall time', async () => {

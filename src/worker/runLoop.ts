@@ -7,8 +7,8 @@
  * - `max`: calls follow each other back to back, each sized so the worker answers in about
  *   `targetCallMs` wall ms (adaptive), so the worker stays busy while the main thread only
  *   unpacks frames and pause or peek calls wait at most one chunk.
- * - Frames reach `onFrame` at most once per animation frame: a frame that arrives between two
- *   animation frames waits for the next one (an older waiting frame is dropped).
+ * - Frames reach `onFrame` at most once per animation frame and at most every `showEveryMs`
+ *   (10 Hz): a frame that arrives in between waits (an older waiting frame is dropped).
  */
 import type { LiveFrame } from '../engine/api.ts';
 
@@ -25,11 +25,17 @@ export interface RunLoopDeps {
   now?: () => number;
   /** Stop by itself at this simulated time (sim ms), e.g. the design's `durationSec`. */
   stopAtSimMs?: () => number | undefined;
+  /**
+   * Wall ms between two frames shown (default 100 ms = 10 Hz): the DOM of a whole canvas of live
+   * cards is not worth repainting 60 times a second, least of all at max speed on 2 cores.
+   */
+  showEveryMs?: number;
   onStopAt?: () => void;
 }
 
 export const MAX_WALL_STEP_MS = 250;
 export const TARGET_CALL_MS = 40;
+export const SHOW_EVERY_MS = 100;
 const MIN_CHUNK_MS = 100;
 const MAX_CHUNK_MS = 3_600_000;
 
@@ -37,6 +43,8 @@ export function createRunLoop(deps: RunLoopDeps) {
   const raf = deps.raf ?? ((cb: () => void) => requestAnimationFrame(cb));
   const cancelRaf = deps.cancelRaf ?? ((h: number) => cancelAnimationFrame(h));
   const now = deps.now ?? (() => performance.now());
+  const showEveryMs = deps.showEveryMs ?? SHOW_EVERY_MS;
+  let lastShown = Number.NEGATIVE_INFINITY;
 
   let running = false;
   let speed: Speed = 1;
@@ -111,9 +119,10 @@ export function createRunLoop(deps: RunLoopDeps) {
   function onAnimationFrame(): void {
     handle = null;
     if (!running) return;
-    if (pending) {
+    if (pending && now() - lastShown >= showEveryMs) {
       const frame = pending;
       pending = null;
+      lastShown = now();
       deps.onFrame(frame);
       const stopAt = deps.stopAtSimMs?.();
       if (stopAt !== undefined && frame.simMs >= stopAt) {

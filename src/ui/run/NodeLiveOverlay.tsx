@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { NodeLive } from '../../engine/api.ts';
 import type { NodeKind } from '../../model/types.ts';
 import { useNodeLive } from '../../store/simStore.ts';
+import { useStudio } from '../../store/studio.ts';
 import { band, fmtBytes, fmtDuration, fmtMiB, fmtNum, fmtPct, fmtRate } from './format.ts';
 import { ShardStrip } from './ShardStrip.tsx';
 
@@ -124,13 +125,14 @@ function KindDetails({ n }: { n: NodeLive }) {
 function NodeLiveOverlayImpl({ nodeId, kind }: { nodeId: string; kind: NodeKind }) {
   const { t, i18n } = useTranslation('run');
   const n = useNodeLive(nodeId);
+  const name = useStudio((s) => s.doc.nodes.find((x) => x.id === nodeId)?.name ?? nodeId);
   if (!n) return null;
   const l = i18n.language;
   const total = throttleTotal(n);
   const pct = fmtPct(n.utilization, l);
   const hasUtil = kind !== 'producer' && kind !== 's3';
   return (
-    <section className="live nodrag" aria-label={t('live.region', { name: nodeId })}>
+    <section className="live nodrag" aria-label={t('live.region', { name })}>
       {n.down && <div className="live__down">⛔ {t('live.down')}</div>}
       <Rates n={n} kind={kind} />
       {hasUtil && (

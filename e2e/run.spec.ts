@@ -1,0 +1,226 @@
+/**
+ * The studio runs designs live: meters, shard heat strip, charts, destinations, SQL results,
+ * pause, live reshard, long tasks at max speed, and the same totals as the headless CLI.
+ * Run: E2E_PORT=4183 E2E_DIST=dist-run E2E_REPORT=reports/e2e-run.json E2E_RESULTS=test-results-run \
+ *      npx playwright test e2e/run.spec.ts
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { expect, type Page, test } from '@playwright/test';
+
+const SHOTS = '/tmp/shots';
+mkdirSync(SHOTS, { recursive: true });
+
+async function openTemplate(page: Page, title: string): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Templates' }).click();
+  await page.getByRole('button', { name: `Open template: ${title}` }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+}
+
+/** The simulated clock in seconds. */
+async function clockSec(page: Page): Promise<number> {
+  const text = (await page.getByRole('timer', { name: 'Simulated time' }).textContent()) ?? '';
+  const [h, m, s] = text.trim().split(':').map(Number);
+  return h * 3600 + m * 60 + s;
+}
+
+async function waitForClock(page: Page, atLeastSec: number, timeout = 30_000): Promise<void> {
+  await expect.poll(() => clockSec(page), { timeout }).toBeGreaterThanOrEqual(atLeastSec);
+}
+
+function live(page: Page, nodeName: string) {
+  return page.getByRole('region', { name: `Live figures of ${nodeName}`, exact: true });
+}
+
+/** The cumulative throttle count in a node's badge ("… (2,000 in total)"). */
+async function throttledTotal(page: Page, nodeName: string): Promise<number> {
+  const text = (await live(page, nodeName).getByRole('status').textContent()) ?? '';
+  const m = /\(([\d,]+) in total\)/.exec(text);
+  return m ? Number(m[1].replaceAll(',', '')) : 0;
+}
+
+async function run(page: Page, speed: '1×' | '10×' | '60×' | 'max'): Promise<void> {
+  await page.getByRole('button', { name: speed, exact: true }).click();
+  await page.getByRole('button', { name: '▶ Run' }).click();
+}
+
+test('clickstream: meters and a chart show traffic, and an S3 object is readable in Destinations', async ({
+  page,
+}) => {
+  await openTemplate(page, 'Web clickstream analytics');
+  await run(page, '60×');
+  await expect(live(page, 'clickstream')).toContainText(/in\s*[1-9][\d,]* rec\/s/);
+  await expect(live(page, 'clickstream').getByRole('meter')).toBeVisible();
+
+  await page.getByRole('tab', { name: 'Metrics' }).click();
+  await page.getByRole('combobox', { name: 'Node' }).selectOption({ label: 'clickstream' });
+  const chart = page.getByRole('figure', { name: /IncomingRecords/ });
+  await expect(chart.locator('.recharts-line-curve').first()).toBeVisible();
+
+  await page.getByRole('tab', { name: 'Destinations' }).click();
+  await page.getByRole('combobox', { name: 'Destination' }).selectOption({ label: 'clickstream-archive' });
+  const open = page.getByRole('button', { name: /^Open / }).first();
+  await expect(open).toBeVisible({ timeout: 30_000 });
+  await open.click();
+  const content = page.getByRole('region', { name: /^Content of / });
+  await expect(content).toContainText('{');
+  await page.screenshot({ path: `${SHOTS}/run-normal.png` });
+});
+
+test('hot key: one shard throttles while its neighbours do not, the producer count rises, Pause stops the clock', async ({
+  page,
+}) => {
+  await openTemplate(page, 'Hot partition key');
+  await run(page, '10×');
+  const stream = live(page, 'telemetry');
+  await expect(stream.getByRole('img', { name: /throttling/ })).toHaveCount(1);
+  await expect(stream.getByRole('img', { name: /^shardId-\d+: write \d+ %, read \d+ %$/ })).toHaveCount(3);
+  const before = await throttledTotal(page, 'device-telemetry');
+  await expect.poll(() => throttledTotal(page, 'device-telemetry')).toBeGreaterThan(before);
+  await page.screenshot({ path: `${SHOTS}/run-hot-shard.png` });
+
+  await page.getByRole('button', { name: '❚❚ Pause' }).click();
+  await expect(page.getByText('Paused', { exact: true })).toBeVisible();
+  const paused = await clockSec(page);
+  await page.waitForTimeout(1_500);
+  expect(await clockSec(page)).toBe(paused);
+});
+
+test('raising the shard count while running adds a reshard marker and the throttling stops', async ({
+  page,
+}) => {
+  await openTemplate(page, 'Hot partition key');
+  // Spread keys evenly at 6,000 rec/s over 4 shards (4,000 rec/s of capacity): every shard throttles.
+  await page.evaluate(() => {
+    type Store = {
+      doc: { nodes: { id: string; config: object }[] };
+      dispatch(changes: object[]): void;
+    };
+    const store = (window as unknown as { __studio: { getState(): Store } }).__studio.getState();
+    const producer = store.doc.nodes.find((n) => n.id === 'devices');
+    if (!producer) throw new Error('the hot-key template has a producer "devices"');
+    store.dispatch([
+      {
+        type: 'node/config',
+        id: 'devices',
+        config: {
+          ...producer.config,
+          partitionKey: { type: 'random' },
+          rate: { type: 'constant', recordsPerSec: 6000 },
+        },
+      },
+    ]);
+  });
+  await run(page, '10×');
+  const stream = live(page, 'telemetry');
+  await expect(stream.getByRole('img', { name: /throttling/ })).toHaveCount(4);
+
+  await page.getByRole('group', { name: 'Data stream: telemetry' }).click();
+  await page.getByRole('spinbutton', { name: 'Shards' }).fill('8');
+  await page.getByRole('tab', { name: 'Timeline' }).click();
+  await expect(page.getByRole('table', { name: 'What happened' })).toContainText(/shard/i);
+  await expect(stream.getByRole('img', { name: /^shardId-/ })).toHaveCount(8, { timeout: 30_000 });
+  await expect(stream.getByRole('img', { name: /throttling/ })).toHaveCount(0, { timeout: 30_000 });
+});
+
+test('selfie dashboard: the Analytics node shows its per-second counts in SQL results', async ({ page }) => {
+  await openTemplate(page, 'Live selfie dashboard (the 2017 demo)');
+  await run(page, '10×');
+  await page.getByRole('tab', { name: 'SQL results' }).click();
+  const panel = page.getByRole('tabpanel');
+  await expect(panel.getByRole('heading', { name: /In-application stream/ }).first()).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(panel.getByRole('table').first().locator('tbody tr').first()).toBeVisible({ timeout: 30_000 });
+  await page.screenshot({ path: `${SHOTS}/run-sql.png` });
+});
+
+test('a destination outage shows on the node and spreads upstream', async ({ page }) => {
+  await openTemplate(page, 'Web clickstream analytics');
+  await run(page, '10×');
+  await waitForClock(page, 5);
+  // The node's context menu (dispatched: the minimap may overlap the card on a small canvas).
+  const card = page.getByRole('group', { name: 'S3 bucket: clickstream-archive' });
+  const box = await card.boundingBox();
+  await card.dispatchEvent('contextmenu', {
+    bubbles: true,
+    clientX: (box?.x ?? 0) + 10,
+    clientY: (box?.y ?? 0) + 10,
+  });
+  await page.getByRole('menuitem', { name: 'Take down for 60 s' }).click();
+  await expect(live(page, 'clickstream-archive')).toContainText('DOWN', { timeout: 20_000 });
+  await waitForClock(page, (await clockSec(page)) + 20);
+  await page.screenshot({ path: `${SHOTS}/run-outage.png` });
+});
+
+test('at max speed the main thread has no long task over 50 ms', async ({ page }) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longTasks: { start: number; ms: number }[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, ms: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await openTemplate(page, 'Web clickstream analytics');
+  await run(page, 'max');
+  await waitForClock(page, 10);
+  const from = await page.evaluate(() => performance.now());
+  const simFrom = await clockSec(page);
+  await page.waitForTimeout(6_000);
+  const tasks = await page.evaluate(
+    (t0) =>
+      (window as unknown as { __longTasks: { start: number; ms: number }[] }).__longTasks.filter(
+        (x) => x.start >= t0,
+      ),
+    from,
+  );
+  const simulated = (await clockSec(page)) - simFrom;
+  console.log(`max speed: ${simulated} simulated s in 6 wall s; long tasks: ${JSON.stringify(tasks)}`);
+  expect(simulated).toBeGreaterThan(60);
+  expect(tasks.filter((x) => x.ms > 50)).toEqual([]);
+});
+
+test('the studio and `shardscape run --json` give the same totals for the same design and seed', async ({
+  page,
+}) => {
+  await openTemplate(page, 'Hot partition key');
+  for (let s = 1; s <= 10; s++) {
+    await page.getByRole('button', { name: '⇥ Step' }).click();
+    await waitForClock(page, s);
+  }
+  expect(await clockSec(page)).toBe(10);
+  await page.getByRole('tab', { name: 'Metrics' }).click();
+  const read = async (node: string) => {
+    await page.getByRole('combobox', { name: 'Node' }).selectOption({ label: node });
+    const table = page.getByRole('table', { name: 'Totals since the start' });
+    await expect(table.locator('tbody tr').first()).toBeVisible();
+    const rows = await table
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [
+          tr.querySelector('th')?.textContent ?? '',
+          tr.querySelector('td')?.textContent ?? '',
+        ]),
+      );
+    return Object.fromEntries(rows.map(([k, v]) => [k, Number(v.replaceAll(',', ''))]));
+  };
+  const studioProducer = await read('device-telemetry');
+  const studioStream = await read('telemetry');
+
+  const out = execFileSync(
+    'node',
+    ['bin/shardscape.mjs', 'run', 'examples/hot-key.json', '--duration', '10s', '--json'],
+    {
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
+  const report = JSON.parse(out) as { nodes: { id: string; counters: Record<string, number> }[] };
+  const cli = (id: string) => report.nodes.find((n) => n.id === id)?.counters ?? {};
+  console.log('studio', studioProducer, studioStream, 'cli', cli('devices'), cli('telemetry'));
+  for (const k of ['attempted', 'accepted', 'throttled']) expect(studioProducer[k]).toBe(cli('devices')[k]);
+  for (const k of ['offered', 'accepted', 'throttled']) expect(studioStream[k]).toBe(cli('telemetry')[k]);
+  expect(studioProducer.throttled).toBeGreaterThan(0);
+});

@@ -1,0 +1,134 @@
+// @vitest-environment happy-dom
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { LiveFrame, NodeLive, ShardLive } from '../../engine/api.ts';
+import { initialSimState, simStore } from '../../store/simStore.ts';
+import { i18n } from '../i18n/index.ts';
+import { EdgeLiveLabel } from './EdgeLiveLabel.tsx';
+import { NodeLiveOverlay } from './NodeLiveOverlay.tsx';
+
+function shard(i: number, writeUtilization: number, throttled: number): ShardLive {
+  return {
+    shardId: `shardId-00000000000${i}`,
+    startingHashKey: String(i * 100),
+    endingHashKey: String(i * 100 + 99),
+    open: true,
+    parentShardIds: [],
+    writeUtilization,
+    readUtilization: 0.1,
+    incomingRecordsPerSec: Math.min(1000, writeUtilization * 1000),
+    incomingBytesPerSec: 0,
+    writeThrottledPerSec: throttled,
+    readThrottledPerSec: 0,
+    iteratorAgeMs: 0,
+  };
+}
+
+function node(extra: Partial<NodeLive>): NodeLive {
+  return {
+    inRecordsPerSec: 1_200,
+    inBytesPerSec: 1_258_291,
+    outRecordsPerSec: 0,
+    outBytesPerSec: 0,
+    utilization: 1.4,
+    throttledPerSec: 400,
+    counters: { throttled: 2_000 },
+    ...extra,
+  };
+}
+
+function show(nodes: Record<string, NodeLive>, edges: LiveFrame['edges'] = {}) {
+  const frame: LiveFrame = {
+    simMs: 5_000,
+    nodes,
+    edges,
+    markers: [],
+    cost: { priceBook: 'current', totalUsd: 0, perHourUsd: 0, perMonthUsd: 0, items: [], assumptions: [] },
+  };
+  act(() => simStore.setState({ ...initialSimState, status: 'running', frame, simMs: 5_000 }));
+}
+
+const wrap = (ui: React.ReactNode) => render(<I18nextProvider i18n={i18n}>{ui}</I18nextProvider>);
+
+afterEach(() => {
+  cleanup();
+  simStore.setState({ ...initialSimState });
+});
+
+describe('live figures on a node card', () => {
+  it('shows nothing while no run exists', () => {
+    const { container } = wrap(<NodeLiveOverlay nodeId="s" kind="stream" />);
+    expect(container.textContent).toBe('');
+  });
+
+  it('a hot shard among four is named as throttling, its neighbours are not', () => {
+    wrap(<NodeLiveOverlay nodeId="s" kind="stream" />);
+    show({
+      s: node({ shards: [shard(0, 0.2, 0), shard(1, 0.25, 0), shard(2, 1.4, 400), shard(3, 0.2, 0)] }),
+    });
+    expect(
+      screen.getByRole('img', { name: 'shardId-000000000002: write 140 %, read 10 %, throttling' }),
+    ).toBeTruthy();
+    expect(screen.getByRole('img', { name: 'shardId-000000000001: write 25 %, read 10 %' })).toBeTruthy();
+    expect(screen.getAllByRole('img', { name: /throttling/ })).toHaveLength(1);
+    // The tooltip gives the hash key range.
+    expect(screen.getByRole('img', { name: /000000000002/ }).getAttribute('title')).toContain(
+      'Hash keys 200 – 299',
+    );
+  });
+
+  it('the utilisation bar carries its % as text and the red band above 85 %', () => {
+    wrap(<NodeLiveOverlay nodeId="s" kind="stream" />);
+    show({ s: node({ shards: [shard(0, 1.4, 400)] }) });
+    const meter = screen.getByRole('meter', { name: 'Utilisation 140 %, over the limit' });
+    expect(meter.className).toContain('live__bar--hot');
+    expect(screen.getByText('140 %')).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toContain('400/s throttled (2,000 in total)');
+    // 1,258,291 B/s = 1.20 MiB/s.
+    expect(screen.getByText('1,200 rec/s · 1.20 MiB/s')).toBeTruthy();
+  });
+
+  it('a 65-shard stream shows a compact histogram instead of 65 cells', () => {
+    wrap(<NodeLiveOverlay nodeId="s" kind="stream" />);
+    const shards = Array.from({ length: 65 }, (_, i) => shard(i, i === 7 ? 1.2 : 0.3, i === 7 ? 200 : 0));
+    show({ s: node({ shards }) });
+    expect(screen.getByRole('img', { name: '100–∞ %: 1 shards' })).toBeTruthy();
+    expect(screen.getByRole('img', { name: '20–40 %: 64 shards' })).toBeTruthy();
+    expect(screen.queryByRole('img', { name: /shardId/ })).toBeNull();
+  });
+
+  it('Lambda shows concurrency and iterator age; Firehose its buffer and the time to the next flush', () => {
+    wrap(
+      <>
+        <NodeLiveOverlay nodeId="fn" kind="lambda" />
+        <NodeLiveOverlay nodeId="fh" kind="firehose" />
+      </>,
+    );
+    show({
+      fn: node({
+        utilization: 0.3,
+        lambda: { concurrency: 4, iteratorAgeMs: 95_000, errorsPerSec: 0, invocationsPerSec: 2 },
+      }),
+      fh: node({
+        utilization: 0.5,
+        firehose: {
+          bufferBytes: 2_621_440,
+          bufferRecords: 100,
+          bufferLimitBytes: 5_242_880,
+          msToFlush: 42_000,
+        },
+      }),
+    });
+    expect(screen.getByText('Concurrency 4')).toBeTruthy();
+    expect(screen.getByText('Iterator age 1 min 35 s')).toBeTruthy();
+    expect(screen.getByRole('meter', { name: 'Buffer filled 50 %' })).toBeTruthy();
+    expect(screen.getByText('Flush in 42.0 s')).toBeTruthy();
+  });
+
+  it('an edge shows its records/s, and the throttled rate when its target refuses records', () => {
+    wrap(<EdgeLiveLabel edgeId="e" />);
+    show({}, { e: { recordsPerSec: 1_000, bytesPerSec: 0, throttledPerSec: 500 } });
+    expect(screen.getByText('1,000 rec/s, 500 throttled/s')).toBeTruthy();
+  });
+});
