@@ -45,4 +45,18 @@ describe('config paths', () => {
     expect(setAt(arr, 'a.1', 9)).toEqual({ a: [1, 9, 3] });
     expect(arr.a).toEqual([1, 2, 3]);
   });
+
+  it('switching a Lambda to Firehose transform swaps an untouched handler and caps the timeout at 300 s', () => {
+    const consumer = { ...KINDS.lambda.defaults(), timeoutSec: 900 };
+    const transform = setField('lambda', consumer, 'use', 'firehoseTransform');
+    expect(transform.code).toContain('event.records.map');
+    expect(transform.timeoutSec).toBe(300);
+    const edited = setField(
+      'lambda',
+      { ...consumer, code: 'exports.handler = async () => 1;' },
+      'use',
+      'firehoseTransform',
+    );
+    expect(edited.code).toBe('exports.handler = async () => 1;');
+  });
 });

@@ -61,5 +61,6 @@ export function setField<K extends NodeKind>(
     }
   }
   if (Object.is(getAt(config, path), value)) return config;
-  return setAt(config, path, value);
+  const next = setAt(config, path, value);
+  return def.afterSet ? def.afterSet(config, next, path) : next;
 }

@@ -188,6 +188,16 @@ export const MESSAGES: Record<string, (p: P) => Text> = {
     en: `Delivery stream "${p.name}" reads from a data stream and also takes Direct PUT from producers; with a stream source, Direct PUT is disabled.`,
     ja: `配信ストリーム「${p.name}」はデータストリームから読み取りつつ、プロデューサーからの Direct PUT も受けています。ストリームがソースのときは Direct PUT は無効です。`,
   }),
+  'firehose-source-mismatch': (p) => ({
+    en:
+      p.value === 'kinesisStream'
+        ? `Delivery stream "${p.name}" reads from a data stream, so its source must be "Kinesis data stream".`
+        : `Delivery stream "${p.name}" receives Direct PUT records, so its source must be "Direct PUT".`,
+    ja:
+      p.value === 'kinesisStream'
+        ? `配信ストリーム「${p.name}」はデータストリームから読み取るため、ソースは「Kinesis データストリーム」にしてください。`
+        : `配信ストリーム「${p.name}」は Direct PUT でレコードを受け取るため、ソースは「Direct PUT」にしてください。`,
+  }),
   'firehose-many-streams': (p) => ({
     en: `Delivery stream "${p.name}" reads from ${n(p.value)} data streams; it can read from one.`,
     ja: `配信ストリーム「${p.name}」が ${n(p.value)} 個のデータストリームから読み取っています。ソースストリームは 1 つです。`,

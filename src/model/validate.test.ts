@@ -314,4 +314,30 @@ describe('validateDocument', () => {
     expect(withSearch.nodes.find((n) => n.id === 'f')).toBe(toS3.nodes.find((n) => n.id === 'f'));
     expect(codes(withSearch)).toEqual(['error:opensearch-buffer-range']);
   });
+
+  it('a Firehose whose stored source contradicts its wiring is an error (imported files)', () => {
+    const doc = sketch(
+      [
+        { id: 's', kind: 'stream' },
+        { id: 'f', kind: 'firehose' },
+        { id: 'b', kind: 's3' },
+      ],
+      [
+        ['s', 'f'],
+        ['f', 'b'],
+      ],
+    );
+    const stale: PipelineDoc = {
+      ...doc,
+      nodes: doc.nodes.map((n) =>
+        n.kind === 'firehose' ? { ...n, config: { ...n.config, source: 'directPut' } } : n,
+      ),
+    };
+    expect(codes(doc)).toEqual(['warning:stream-no-producer']);
+    const d = find(stale, 'firehose-source-mismatch');
+    expect(d).toMatchObject({ severity: 'error', field: 'source' });
+    expect(d?.message).toBe(
+      'Delivery stream "f" reads from a data stream, so its source must be "Kinesis data stream".',
+    );
+  });
 });

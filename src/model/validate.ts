@@ -232,6 +232,8 @@ function firehoseRules(
   if (ins.length === 0) out.push(makeDiagnostic('warning', 'firehose-no-source', p, at));
   if (streams > 1) err('firehose-many-streams', { ...p, value: streams });
   if (streams > 0 && ins.length > streams) err('firehose-mixed-sources');
+  const wired = streams > 0 ? 'kinesisStream' : ins.length > 0 ? 'directPut' : null;
+  if (wired !== null && c.source !== wired) err('firehose-source-mismatch', { ...p, value: wired }, 'source');
   if (buckets.length > 0 && c.bufferIntervalSec < 60 && c.bufferIntervalSec >= 0)
     out.push(
       makeDiagnostic(
@@ -322,13 +324,16 @@ function nameRules(doc: PipelineDoc): Diagnostic[] {
 
 /**
  * Field diagnostics per node object. Nodes are immutable and applyChanges keeps untouched nodes'
- * identity, so while a node is dragged only that node is re-checked. A Firehose's limits also depend
- * on its destination kind, which is part of the key.
+ * identity, so while a node is dragged only that node is re-checked. A Firehose's fields also depend
+ * on its destination kind and on whether anything is wired into it, which are part of the key.
  */
 const fieldCache = new WeakMap<PipelineNode, { key: string; diagnostics: Diagnostic[] }>();
 
-function nodeFieldDiagnostics(doc: PipelineDoc, n: PipelineNode): Diagnostic[] {
-  const key = n.kind === 'firehose' ? String(firehoseDestinationKind(doc, n.id)) : '';
+function nodeFieldDiagnostics(doc: PipelineDoc, g: Graph, n: PipelineNode): Diagnostic[] {
+  const key =
+    n.kind === 'firehose'
+      ? `${firehoseDestinationKind(doc, n.id)}:${(g.ins.get(n.id) ?? []).length > 0}`
+      : '';
   const hit = fieldCache.get(n);
   if (hit && hit.key === key) return hit.diagnostics;
   const diagnostics = validateFields(n.kind, n.config, { doc, nodeId: n.id }, n.name);
@@ -339,7 +344,7 @@ function nodeFieldDiagnostics(doc: PipelineDoc, n: PipelineNode): Diagnostic[] {
 /** Every problem in the design, errors and warnings, in a stable order (nodes, edges, timeline, settings). */
 export function validateDocument(doc: PipelineDoc): Diagnostic[] {
   const g = graphOf(doc);
-  const fieldDiags = doc.nodes.flatMap((n) => nodeFieldDiagnostics(doc, n));
+  const fieldDiags = doc.nodes.flatMap((n) => nodeFieldDiagnostics(doc, g, n));
   return [
     ...nameRules(doc),
     ...fieldDiags,

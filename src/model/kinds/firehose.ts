@@ -49,6 +49,8 @@ const fields: FieldDef<FirehoseConfig>[] = [
       { value: 'directPut', label: t('Direct PUT', 'Direct PUT') },
       { value: 'kinesisStream', label: t('Kinesis data stream', 'Kinesis データストリーム') },
     ],
+    // Once something is wired into the delivery stream, the wiring decides (see syncDerived).
+    visible: (_c, ctx) => !ctx?.doc.edges.some((e) => e.target === ctx.nodeId),
   },
   {
     path: 'bufferSizeMiB',

@@ -325,6 +325,16 @@ export const lambdaKind: KindDef<'lambda'> = {
       perRecord: () => ({ type: 'perRecord', baseMs: 20, perRecordMs: 0.5, jitterPct: 10 }),
     },
   },
+  afterSet(previous, next, path) {
+    if (path !== 'use') return next;
+    // A handler the user never edited follows the use: a consumer reads event.Records, a transform
+    // returns event.records with their recordId. Firehose transforms may run 300 s at most.
+    const defaults = { consumer: DEFAULT_CONSUMER_CODE, firehoseTransform: DEFAULT_TRANSFORM_CODE };
+    let c = next;
+    if (previous.code === defaults[previous.use]) c = { ...c, code: defaults[c.use] };
+    if (c.use === 'firehoseTransform' && c.timeoutSec > 300) c = { ...c, timeoutSec: 300 };
+    return c;
+  },
   summary(c, locale) {
     const ja = locale === 'ja';
     const d = c.duration;

@@ -65,6 +65,8 @@ export interface KindDef<K extends NodeKind> {
    * ('rate', 'size', …) and then by the variant's `type`. setField uses them when `<path>.type` changes.
    */
   variants?: Record<string, Record<string, () => object>>;
+  /** Follow-up after setField changed `path` (e.g. a Lambda's use swaps an untouched default handler). */
+  afterSet?(previous: ConfigByKind[K], next: ConfigByKind[K], path: string): ConfigByKind[K];
 }
 
 /** Format a number with thousands separators, locale-independent (`20,000`). */
