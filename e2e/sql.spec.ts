@@ -22,7 +22,8 @@ test('the selfie dashboard’s Analytics SQL: highlighted, completed, checked an
   await card.click();
 
   const editor = studio.inspector.locator('.sql-editor .monaco-editor');
-  await expect(editor).toBeVisible();
+  // Monaco (~1 MB gzip) loads lazily; on a busy 2-core machine that can take a while.
+  await expect(editor).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole('textbox', { name: /^SQL editor for / })).toBeAttached();
   // The template's SQL is valid: no problems listed.
   await expect(studio.inspector.getByText('No problems found.')).toBeVisible();
@@ -101,4 +102,51 @@ test('Discover schema proposes columns from the upstream producer’s records', 
     sqlType: string;
   }[];
   expect(cols.find((c) => c.mapping === '$.hasMustache')?.sqlType).toBe('BOOLEAN');
+});
+
+test('templates insert valid SQL for the node’s columns; quick fix from the editor; Japanese labels', async ({
+  studio,
+  page,
+}) => {
+  await studio.open();
+  const menu = await studio.designMenu();
+  await menu.getByRole('button', { name: /New from template/ }).click();
+  await page.getByRole('button', { name: /^Open template: Live selfie dashboard/ }).click();
+  await studio.node(/^Analytics SQL application: /).click();
+  const editor = studio.inspector.locator('.sql-editor .monaco-editor');
+  // Monaco (~1 MB gzip) loads lazily; on a busy 2-core machine that can take a while.
+  await expect(editor).toBeVisible({ timeout: 60_000 });
+
+  // Each console-style template is valid SQL for the selfie columns.
+  for (const name of ['Continuous filter', 'Sliding window', 'Top-K items', 'Anomaly detection']) {
+    await studio.inspector.getByLabel('Template', { exact: true }).selectOption({ label: name });
+    await studio.inspector.getByRole('button', { name: 'Insert template' }).click();
+    await expect
+      .poll(() => page.evaluate(() => window.__sqlEditor?.getValue() ?? ''))
+      .toContain(`-- ${name.split(' ')[0]}`);
+    await expect(studio.inspector.getByText('No problems found.')).toBeVisible();
+  }
+  expect(await page.evaluate(() => window.__sqlEditor?.getValue() ?? '')).toContain('RANDOM_CUT_FOREST');
+
+  // The quick fix is also offered in the editor itself (Ctrl+. on the marker).
+  await editor.locator('.view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText(
+    'SELECT STREAM COUNT(*) AS MUSTACH_COUNT FROM "SOURCE_SQL_STREAM_001" WHERE HAS_MUSTACH = TRUE;',
+  );
+  await expect(editor.locator('.squiggly-error').first()).toBeAttached();
+  await page.evaluate(() => window.__sqlEditor?.setPosition({ lineNumber: 1, column: 16 }));
+  await page.keyboard.press('ControlOrMeta+.');
+  const action = page.locator('.action-widget').getByText(/^Group by STEP/);
+  await expect(action).toBeVisible();
+  await action.click();
+  await expect(studio.inspector.getByText('No problems found.')).toBeVisible();
+  expect(await page.evaluate(() => window.__sqlEditor?.getValue() ?? '')).toContain('GROUP BY STEP(');
+
+  // Japanese: the panel's labels follow the locale.
+  await page.getByRole('button', { name: '日本語' }).click();
+  await expect(studio.inspector.getByRole('button', { name: 'スキーマの検出' })).toBeVisible();
+  await expect(studio.inspector.getByText('問題は見つかりませんでした。')).toBeVisible();
+  await expect(studio.inspector.getByRole('button', { name: 'テンプレートを挿入' })).toBeVisible();
+  await page.screenshot({ path: '/tmp/shots/sql-editor-ja.png' });
 });
