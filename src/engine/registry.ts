@@ -7,22 +7,26 @@
 import type { NodeKind } from '../model/types.ts';
 import { createAnalyticsRuntime } from './analytics/analytics.ts';
 import { createConsumerAppRuntime } from './consumer-app.ts';
+import { createDynamoDbRuntime } from './destinations/dynamodb.ts';
+import { createOpenSearchRuntime } from './destinations/opensearch.ts';
+import { createRedshiftRuntime } from './destinations/redshift.ts';
+import { createS3Runtime } from './destinations/s3.ts';
+import { createFirehoseRuntime } from './firehose/runtime.ts';
 import { createLambdaRuntime } from './lambda/runtime.ts';
 import { ProducerRuntime } from './producer/producer.ts';
 import type { RuntimeRegistry } from './runtime.ts';
 import { StreamRuntime } from './stream/stream.ts';
-import { createPassThroughRuntime, createSinkRuntime } from './stubs.ts';
 
 export const RUNTIMES: RuntimeRegistry = {
   producer: (node, ctx, wiring) => new ProducerRuntime(node, ctx, wiring, 0),
   stream: (node, ctx, wiring) => new StreamRuntime(node, ctx, wiring),
   lambda: createLambdaRuntime,
   analytics: createAnalyticsRuntime,
-  firehose: createPassThroughRuntime,
-  s3: createSinkRuntime,
-  redshift: createSinkRuntime,
-  opensearch: createSinkRuntime,
-  dynamodb: createSinkRuntime,
+  firehose: createFirehoseRuntime,
+  s3: createS3Runtime,
+  redshift: createRedshiftRuntime,
+  opensearch: createOpenSearchRuntime,
+  dynamodb: createDynamoDbRuntime,
   consumerApp: createConsumerAppRuntime,
 };
 
