@@ -59,4 +59,10 @@ describe('config paths', () => {
     );
     expect(edited.code).toBe('exports.handler = async () => 1;');
   });
+
+  it('choosing "None" as a Firehose transform stores null', () => {
+    const fh = setField('firehose', KINDS.firehose.defaults(), 'transformLambdaId', 'fn-1');
+    expect(fh.transformLambdaId).toBe('fn-1');
+    expect(setField('firehose', fh, 'transformLambdaId', '').transformLambdaId).toBeNull();
+  });
 });

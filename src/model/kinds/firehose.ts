@@ -247,6 +247,12 @@ export const firehoseKind: KindDef<'firehose'> = {
     region: 'us-east-1',
   }),
   fields,
+  afterSet(_previous, next, path) {
+    // The "None" option of the transform select carries '' (selects hold strings); stored as null.
+    return path === 'transformLambdaId' && next.transformLambdaId === ''
+      ? { ...next, transformLambdaId: null }
+      : next;
+  },
   summary(c, locale) {
     const ja = locale === 'ja';
     const lines = [
