@@ -80,3 +80,21 @@ export function countersOf(r: RunReport, nodeId: string): Record<string, number>
   if (!c) throw new Error(`No node ${nodeId}`);
   return c;
 }
+
+/**
+ * The source talk's metering case: 100 million records/s. A stream holds at most 10,000 shards and
+ * a producer node offers at most 1,000,000 rec/s, so it is 10 streams of 10,000 shards, each fed
+ * by 10 producers of 1M rec/s of 900-byte records.
+ */
+export function meteringDesign(): PipelineDoc {
+  const nodes: PipelineNode[] = [];
+  const edges: [string, string][] = [];
+  for (let s = 0; s < 10; s++) {
+    nodes.push(node(`s${s}`, 'stream', { shardCount: 10_000 }));
+    for (let p = 0; p < 10; p++) {
+      nodes.push(plainProducer(`p${s}-${p}`, 1_000_000, 900));
+      edges.push([`p${s}-${p}`, `s${s}`]);
+    }
+  }
+  return design(nodes, edges, { name: 'metering: 100M rec/s over 100,000 shards' });
+}

@@ -10,7 +10,7 @@
  */
 import type { PartitionKeyStrategy } from '../../model/types.ts';
 import { type KeyTable, parseHashKey } from '../hash.ts';
-import type { Rng } from '../rng.ts';
+import { Rng } from '../rng.ts';
 
 export const RANDOM_POOL = 4096;
 export const MAX_ZIPF_KEYS = 1_000_000;
@@ -60,8 +60,18 @@ export function zipfWeights(n: number, exponent: number): Float64Array {
   return w;
 }
 
-function randomPool(keys: KeyTable, rng: Rng, size: number): Int32Array {
+/**
+ * The run's pool of random keys, shared by every producer (each draws from it with its own
+ * generator): interning and hashing 4,096 keys once instead of once per producer.
+ */
+const pools = new WeakMap<KeyTable, Int32Array>();
+
+function randomPool(keys: KeyTable, size: number): Int32Array {
+  const cached = pools.get(keys);
+  if (cached) return cached;
+  const rng = new Rng(0x4b445347);
   const pool = new Int32Array(size);
+  pools.set(keys, pool);
   for (let i = 0; i < size; i++) {
     // A random decimal in 0 … 10^10, as the Data Generator sends.
     const v = Math.floor(rng.next() * 1e5) * 1e5 + Math.floor(rng.next() * 1e5);
@@ -73,7 +83,7 @@ function randomPool(keys: KeyTable, rng: Rng, size: number): Int32Array {
 export function createKeyPicker(strategy: PartitionKeyStrategy, keys: KeyTable, rng: Rng): KeyPicker {
   switch (strategy.type) {
     case 'random': {
-      const pool = randomPool(keys, rng, RANDOM_POOL);
+      const pool = randomPool(keys, RANDOM_POOL);
       return { next: () => pool[rng.int(RANDOM_POOL)] };
     }
     case 'zipf': {
@@ -86,7 +96,7 @@ export function createKeyPicker(strategy: PartitionKeyStrategy, keys: KeyTable, 
     case 'hotKey':
       return hotKeyPicker(strategy.key, strategy.share, keys, rng, {
         next: (() => {
-          const pool = randomPool(keys, rng, RANDOM_POOL);
+          const pool = randomPool(keys, RANDOM_POOL);
           return () => pool[rng.int(RANDOM_POOL)];
         })(),
       });

@@ -12,8 +12,12 @@ describe('Kinesis Data Generator templates', () => {
     const t = compileTemplate(
       '{"id":"{{random.uuid}}","name":"{{name.firstName}}","temp":{{random.number(70)}},"ip":"{{internet.ip}}","s":"{{random.arrayElement(["OK","FAIL"])}}"}',
     );
-    const a = new TemplateRenderer(5).render(t, START);
-    const b = new TemplateRenderer(5).render(t, START);
+    const ra = new TemplateRenderer(5);
+    ra.begin();
+    const a = ra.render(t, START);
+    const rb = new TemplateRenderer(5);
+    rb.begin();
+    const b = rb.render(t, START);
     expect(a).toBe(b);
     const o = JSON.parse(a);
     expect(o.id).toMatch(/^[0-9a-f-]{36}$/);
@@ -26,6 +30,7 @@ describe('Kinesis Data Generator templates', () => {
 
   it('takes random.number({min,max}) and weightedArrayElement, and uses SIMULATED time for date.now / date.utc', () => {
     const r = new TemplateRenderer(1);
+    r.begin();
     const t = compileTemplate(
       '{{random.number({"min":10,"max":12})}}|{{random.weightedArrayElement({"weights":[0,1],"data":["cat","dog"]})}}|{{date.now("YYYY-MM-DD HH:mm:ss")}}|{{date.utc}}',
     );

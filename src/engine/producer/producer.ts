@@ -27,8 +27,10 @@ import {
   PeekRing,
   truncateForPeek,
 } from '../runtime.ts';
+import type { FluidResult, FluidStream } from '../stream/fluid.ts';
 import { StreamRuntime } from '../stream/stream.ts';
 import { agentRecord } from './agent.ts';
+import { fluidWeights } from './fluid-producer.ts';
 import { createKeyPicker, hotKeyPicker, type KeyPicker } from './keys.ts';
 import { RateModel } from './rate.ts';
 import { createSizer } from './sizes.ts';
@@ -67,6 +69,11 @@ export class ProducerRuntime implements NodeRuntime {
   private readonly maxAttempts: number;
   /** The stream KPL aggregates for (resolved on the first tick: targets are built after sources). */
   private kplTarget: StreamRuntime | null | undefined;
+  /** Set when the target stream runs on the fluid model. */
+  private fluidTarget: StreamRuntime | null = null;
+  private weights: Float64Array | null = null;
+  private meanBytes = 1;
+  private hot: { key: string; share: number } | null = null;
   private readonly peeks = new PeekRing(30);
   private readonly h: Record<string, number> = {};
   // Cumulative counters in USER records unless named otherwise.
@@ -123,14 +130,13 @@ export class ProducerRuntime implements NodeRuntime {
     const n = Math.floor(this.owed);
     this.owed -= n;
     this.fresh.clear();
-    if (n > 0) this.generate(n, nowMs);
+    if (this.kplTarget === undefined) this.resolveTarget();
+    if (n > 0 && !this.fluidTarget) this.generate(n, nowMs);
     this.send.clear();
     this.takeDueRetries(nowMs);
-    if (this.kplTarget === undefined) {
-      const out = this.wiring.outputs[0];
-      const target = out ? this.ctx.runtime(out.targetId) : undefined;
-      const kpl = this.cfg.source === 'kpl' && this.cfg.kpl.aggregation;
-      this.kplTarget = kpl && target instanceof StreamRuntime ? target : null;
+    if (this.fluidTarget) {
+      this.fluidTick(n, nowMs);
+      return;
     }
     if (this.cfg.source === 'agent') this.bufferAgent(nowMs);
     else if (this.kplTarget) this.aggregate();
@@ -138,11 +144,58 @@ export class ProducerRuntime implements NodeRuntime {
     if (this.send.length > 0) this.put(nowMs);
   }
 
+  /** Targets are built after their sources, so they are looked up on the first tick. */
+  private resolveTarget(): void {
+    const out = this.wiring.outputs[0];
+    const target = out ? this.ctx.runtime(out.targetId) : undefined;
+    const stream = target instanceof StreamRuntime ? target : null;
+    this.fluidTarget = stream?.fluid ? stream : null;
+    const kpl = this.cfg.source === 'kpl' && this.cfg.kpl.aggregation;
+    this.kplTarget = kpl && stream && !stream.fluid ? stream : null;
+  }
+
+  /**
+   * Fluid model: offer `n` records as a rate spread over the shards by key weights; render a few
+   * real samples for peeks and the mean size.
+   */
+  private fluidTick(n: number, nowMs: number): void {
+    const stream = this.fluidTarget as StreamRuntime;
+    const fluid = stream.fluid as FluidStream;
+    this.weights ??= fluidWeights(this.cfg.partitionKey, this.hot, fluid, stream.routing, this.ctx.keys);
+    if (n === 0) return;
+    // Two real samples a tick are enough for peeks and the mean size at fluid rates.
+    this.generate(Math.min(n, 2), nowMs);
+    this.generated += n - this.fresh.length;
+    this.secGenerated += n - this.fresh.length;
+    let bytes = 0;
+    for (let i = 0; i < this.fresh.length; i++)
+      bytes += this.fresh.bytes[i] + this.ctx.keys.bytes(this.fresh.key[i]);
+    if (this.fresh.length > 0) this.meanBytes = bytes / this.fresh.length;
+    this.kinesisRecordsSent += n;
+    this.putCalls += Math.ceil(n / Math.max(1, Math.min(500, this.cfg.batchSize)));
+    fluid.queue(this, n, this.meanBytes, this.weights, this.maxAttempts);
+  }
+
+  /** The fluid stream's verdict on this producer's share of the tick (see fluid.ts). */
+  onFluidResult(res: FluidResult): void {
+    this.accepted += res.accepted;
+    this.secAccepted += res.accepted;
+    this.secAcceptedBytes += res.accepted * this.meanBytes;
+    this.throttledAttempts += res.throttled;
+    this.secThrottled += res.throttled;
+    this.retriedAttempts += res.retried;
+    this.secRetried += res.retried;
+    this.dropped += res.dropped;
+    this.secDropped += res.dropped;
+    this.kinesisRecordsSent += res.retried;
+  }
+
   private generate(n: number, nowMs: number): void {
     const ctx = this.ctx;
     const samples = Math.min(n, SAMPLES_PER_TICK);
     const epoch = ctx.clock.startEpochMs + nowMs;
     const fieldKey = this.cfg.partitionKey.type === 'field' ? this.cfg.partitionKey.field : null;
+    this.renderer.begin();
     for (let s = 0; s < samples; s++) {
       const text =
         this.cfg.source === 'agent'
@@ -312,6 +365,8 @@ export class ProducerRuntime implements NodeRuntime {
       this.hotPicker = active
         ? hotKeyPicker(event.key, event.share, this.ctx.keys, this.rng, this.picker)
         : null;
+      this.hot = active ? { key: event.key, share: event.share } : null;
+      this.weights = null;
     }
   }
 
@@ -322,8 +377,13 @@ export class ProducerRuntime implements NodeRuntime {
     return { applied: true };
   }
 
-  pendingUsers(): number {
-    return this.retry.sumUsers() + this.agentBuf.length;
+  /**
+   * User records waiting for a retry. On the fluid model retries are pooled per stream (fluid.ts),
+   * so a producer's share is what it offered and is not yet accepted, dropped or failed.
+   */
+  pendingRetry(): number {
+    if (this.fluidTarget) return this.generated - this.accepted - this.dropped - this.failed;
+    return this.retry.sumUsers();
   }
 
   live(): NodeLive {
@@ -347,7 +407,7 @@ export class ProducerRuntime implements NodeRuntime {
       retried: this.retriedAttempts,
       dropped: this.dropped,
       failed: this.failed,
-      pendingRetry: this.retry.sumUsers(),
+      pendingRetry: this.pendingRetry(),
       buffered: this.agentBuf.length,
       putCalls: this.putCalls,
       kinesisRecordsSent: this.kinesisRecordsSent,
@@ -359,7 +419,7 @@ export class ProducerRuntime implements NodeRuntime {
       accepted: this.accepted,
       dropped: this.dropped,
       failed: this.failed,
-      pendingRetry: this.retry.sumUsers(),
+      pendingRetry: this.pendingRetry(),
       buffered: this.agentBuf.length,
     });
   }

@@ -116,11 +116,26 @@ export function formatMoment(epochMs: number, format?: string): string {
 }
 
 /** Renders compiled templates with one seeded faker instance. */
+/** One faker for the whole process (building one takes milliseconds); renderers reseed it. */
+let shared: Faker | null = null;
+
 export class TemplateRenderer {
   private readonly faker: Faker;
+  /** The renderer's own sequence of seeds: each render reseeds the shared faker from it. */
+  private state: number;
   constructor(seed: number) {
-    this.faker = new Faker({ locale: [en, base] });
-    this.faker.seed(seed);
+    shared ??= new Faker({ locale: [en, base] });
+    this.faker = shared;
+    this.state = seed >>> 0;
+  }
+
+  /**
+   * Reseed the shared faker from this renderer's own sequence. Call before each run of renders
+   * (one per tick): it keeps every producer's records independent of the others (determinism).
+   */
+  begin(): void {
+    this.state = (Math.imul(this.state, 1664525) + 1013904223) >>> 0;
+    this.faker.seed(this.state);
   }
 
   render(t: CompiledTemplate, epochMs: number): string {

@@ -5,7 +5,6 @@
  * so MD5 and the search run once per distinct key per shard map.
  */
 import { bigToWords, compareWords, type KeyTable } from '../hash.ts';
-import type { Shard } from './shard.ts';
 
 export class RoutingTable {
   private starts = new Uint32Array(0);
@@ -15,7 +14,7 @@ export class RoutingTable {
   private epoch = 1;
 
   /** Rebuild from the open shards (call after every reshard). */
-  rebuild(open: Shard[]): void {
+  rebuild(open: readonly { startHash: bigint; index: number }[]): void {
     const sorted = [...open].sort((a, b) =>
       a.startHash < b.startHash ? -1 : a.startHash > b.startHash ? 1 : 0,
     );

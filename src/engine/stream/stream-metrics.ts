@@ -103,6 +103,17 @@ export class StreamMetrics {
     this.onDemandBytesIn += Math.ceil(size / 1024) * 1024;
   }
 
+  /** Fluid model: `records` accepted of mean size `size` (bytes, key included). */
+  acceptedBulk(records: number, size: number): void {
+    this.incomingRecords += records;
+    this.incomingBytes += records * size;
+    this.putPayloadUnits += records * Math.ceil(size / 25600);
+    this.onDemandBytesIn += records * Math.ceil(size / 1024) * 1024;
+  }
+
+  /** Write-throttled records of the second not counted on Shard objects (fluid model). */
+  extraWriteThrottled = 0;
+
   putCall(perRecordApi: boolean, records: number, ok: number): void {
     if (perRecordApi) this.putRecordOk += ok;
     else {
@@ -128,7 +139,8 @@ export class StreamMetrics {
     const st = this.stream;
     const s = this.store;
     const h = this.h;
-    let writeThrottled = 0;
+    let writeThrottled = this.extraWriteThrottled;
+    this.extraWriteThrottled = 0;
     for (let i = 0; i < st.shards.length; i++) {
       const sh = st.shards[i];
       writeThrottled += sh.writeThrottled;

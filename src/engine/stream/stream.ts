@@ -23,6 +23,14 @@ import {
   THROTTLED,
   truncateForPeek,
 } from '../runtime.ts';
+import { FluidStream } from './fluid.ts';
+import {
+  FLUID_CONSUMER_NOTE,
+  fluidCloseSecond,
+  fluidLive,
+  fluidShardReports,
+  isFluid,
+} from './fluid-stream.ts';
 import { OnDemandScaler } from './ondemand.ts';
 import { StreamReaderImpl } from './reader.ts';
 import { openInHashOrder, planReshard, refuseReason } from './reshard.ts';
@@ -56,6 +64,8 @@ export class StreamRuntime implements NodeRuntime {
   readonly readers = new Map<string, StreamReaderImpl>();
   readonly metrics: StreamMetrics;
   readonly ondemand: OnDemandScaler | null;
+  /** Set when the stream runs on the fluid (rate) model: see fluid.ts. */
+  readonly fluid: FluidStream | null;
   private readonly perRecordRounding = new Set<string>();
   private readonly pending: { atMs: number; action: ReshardAction; label: string }[] = [];
   private readonly peeks = new PeekRing(50);
@@ -101,8 +111,16 @@ export class StreamRuntime implements NodeRuntime {
     }
     this.ondemand = this.cfg.capacityMode === 'onDemand' ? new OnDemandScaler(this) : null;
     const initial = this.ondemand ? this.ondemand.initialShards : Math.max(1, this.cfg.shardCount);
-    for (const r of evenSplit(initial)) this.addShard(r.start, r.end, []);
-    this.routing.rebuild(this.shards);
+    this.fluid = !this.ondemand && isFluid(initial, wiring, ctx) ? new FluidStream(initial) : null;
+    if (this.fluid) {
+      this.routing.rebuild(this.fluid.starts.map((startHash, index) => ({ startHash, index })));
+      if (this.consumers.length > 0) {
+        ctx.marker({ atMs: 0, nodeId: this.id, type: 'fluid', label: FLUID_CONSUMER_NOTE });
+      }
+    } else {
+      for (const r of evenSplit(initial)) this.addShard(r.start, r.end, []);
+      this.routing.rebuild(this.shards);
+    }
     this.metrics = new StreamMetrics(this, ctx.metrics, initial <= SHARD_SERIES_LIMIT);
     for (const r of this.cfg.reshards) {
       this.pending.push({ atMs: r.atSec * 1000, action: r.action, label: 'scheduled' });
@@ -121,6 +139,7 @@ export class StreamRuntime implements NodeRuntime {
   }
 
   get openShards(): number {
+    if (this.fluid) return this.fluid.count;
     let n = 0;
     for (const s of this.shards) if (s.open) n++;
     return n;
@@ -129,6 +148,10 @@ export class StreamRuntime implements NodeRuntime {
   beginTick(nowMs: number): void {
     this.nowMs = nowMs;
     this.peeksThisTick = 0;
+    if (this.fluid) {
+      this.fluid.beginTick();
+      return;
+    }
     this.applyDue(nowMs);
     for (let i = 0; i < this.pending.length; ) {
       const p = this.pending[i];
@@ -144,7 +167,9 @@ export class StreamRuntime implements NodeRuntime {
     this.ondemand?.beginTick();
   }
 
-  tick(): void {}
+  tick(): void {
+    if (this.fluid) this.resolveFluid(this.fluid);
+  }
 
   /** Records older than the retention period leave the shard; consumers behind them lose them. */
   private expire(s: Shard, nowMs: number): void {
@@ -235,8 +260,25 @@ export class StreamRuntime implements NodeRuntime {
     });
   }
 
+  /** Fluid model: admit the records producers queued this tick (producers tick before streams). */
+  private resolveFluid(fluid: FluidStream): void {
+    const { offered, acceptedBytes, result } = fluid.resolve();
+    if (offered === 0) return;
+    this.offered += offered;
+    this.accepted += result.accepted;
+    this.throttled += result.throttled;
+    this.acceptedUsers += result.accepted;
+    this.metrics.acceptedBulk(result.accepted, result.accepted > 0 ? acceptedBytes / result.accepted : 0);
+    this.metrics.putCall(false, offered, result.accepted);
+  }
+
   /** Queue a reshard (timeline, live edit); it completes after RESHARD_DELAY_MS. */
   requestReshard(action: ReshardAction, atMs: number, label: string): { applied: boolean; reason?: string } {
+    if (this.fluid)
+      return {
+        applied: false,
+        reason: 'This stream runs on the fluid (rate) model, which does not reshard.',
+      };
     if (this.ondemand)
       return {
         applied: false,
@@ -306,12 +348,14 @@ export class StreamRuntime implements NodeRuntime {
   }
 
   closeSecond(): void {
+    if (this.fluid) fluidCloseSecond(this, this.fluid);
     this.metrics.closeSecond();
     this.ondemand?.closeSecond();
     for (const s of this.shards) s.rollSecond();
   }
 
   live(): NodeLive {
+    if (this.fluid) return { ...fluidLive(this.fluid), counters: this.counters() };
     const m = this.metrics;
     const ordered = [...openInHashOrder(this.shards), ...this.shards.filter((s) => !s.open)];
     const shards: ShardLive[] = ordered.slice(0, 1000).map((s) => ({
@@ -367,7 +411,7 @@ export class StreamRuntime implements NodeRuntime {
       failed: this.failed,
     };
     const base = balance('offered', this.offered, parts);
-    if (!base.ok) return base;
+    if (!base.ok || this.fluid) return this.fluid ? { ...base, note: 'fluid model (expected values)' } : base;
     // Every consumer started at the beginning: each accepted record is read, expired or still unread.
     for (let c = 0; c < this.consumers.length; c++) {
       let unread = 0;
@@ -387,7 +431,7 @@ export class StreamRuntime implements NodeRuntime {
   }
 
   report(): Pick<NodeReport, 'shards'> {
-    return { shards: this.metrics.shardReports() };
+    return { shards: this.fluid ? fluidShardReports(this.fluid) : this.metrics.shardReports() };
   }
 
   applyEdit(edit: LiveEdit, nowMs: number): { applied: boolean; reason?: string } {
