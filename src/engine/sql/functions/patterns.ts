@@ -120,7 +120,14 @@ export function similarToRegExp(pattern: string, esc?: string): RegExp {
     } else src += escapeJs(c);
   }
   if (depth !== 0) throw new SqlRuntimeError(`SIMILAR TO: unbalanced '(' in '${pattern}'`);
-  return remember(similarCache, key, new RegExp(`^(?:${src})$`, 's'));
+  let re: RegExp;
+  try {
+    re = new RegExp(`^(?:${src})$`, 's');
+  } catch {
+    // e.g. a quantifier with nothing to repeat: '*abc' or 'a|+'
+    throw new SqlRuntimeError(`SIMILAR TO: invalid pattern '${pattern}'`);
+  }
+  return remember(similarCache, key, re);
 }
 
 /**
