@@ -52,7 +52,7 @@ export class FunctionOutputs {
     wiring: NodeWiring,
   ) {
     for (const o of wiring.outputs) {
-      const kind = ctx.runtime(o.targetId)?.kind;
+      const kind = ctx.docNode(o.targetId)?.kind;
       if (kind === 'dynamodb') this.itemEdges.push(o.edgeId);
       else this.recordEdges.push(o.edgeId);
     }
