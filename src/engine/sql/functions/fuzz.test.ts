@@ -23,7 +23,7 @@ const TYPES: SqlType[] = [
   { base: 'NULL' },
 ];
 
-const valueOf = (t: SqlType): fc.Arbitrary<SqlValue> => {
+const arbitraryValue = (t: SqlType): fc.Arbitrary<SqlValue> => {
   switch (t.base) {
     case 'INTEGER':
     case 'BIGINT':
@@ -52,7 +52,7 @@ const call = fc
     types: fc.array(fc.constantFrom(...TYPES), { maxLength: 5 }),
   })
   .chain(({ name, types }) =>
-    fc.tuple(fc.constant(name), fc.constant(types), fc.tuple(...types.map(valueOf))),
+    fc.tuple(fc.constant(name), fc.constant(types), fc.tuple(...types.map(arbitraryValue))),
   );
 
 describe('the function library under random arguments', () => {
