@@ -102,6 +102,8 @@ export function buildApp(a: Analysis, inputs: string[], seed: number): SqlApp {
     wr.plan.connect(w, (row) => write(target, { rowtime: row.rowtime, values: map(row.values) }));
   }
 
+  let lastInput: StreamState | undefined;
+  let lastInputName = '';
   const advanceTo = (t: number) => {
     if (!(t > now)) return;
     now = t;
@@ -112,13 +114,26 @@ export function buildApp(a: Analysis, inputs: string[], seed: number): SqlApp {
   return {
     streams: a.streams,
     push(input, row) {
-      const s = streams.get(input);
-      if (!s || s.output) {
-        fail('', new Error(`No input stream named ${input}`), row.rowtime, row.values);
+      // Hot path: rows of one input usually come in runs, so remember the last lookup.
+      let s = lastInput;
+      if (input !== lastInputName || !s) {
+        s = streams.get(input);
+        if (!s || s.output) {
+          fail('', new Error(`No input stream named ${input}`), row.rowtime, row.values);
+          return;
+        }
+        lastInput = s;
+        lastInputName = input;
+      }
+      let t = row.rowtime;
+      if (!(t >= s.last)) t = s.last;
+      if (t < now && Number.isFinite(now)) t = now;
+      if (t > now) advanceTo(t);
+      // The caller's row goes through as is when it needs no change (no copy per row).
+      if (t === row.rowtime && row.values.length >= s.width) {
+        write(s, row);
         return;
       }
-      const t = Math.max(row.rowtime, s.last, Number.isFinite(now) ? now : Number.NEGATIVE_INFINITY);
-      advanceTo(t);
       let values = row.values;
       if (values.length < s.width)
         values = [...values, ...new Array<SqlValue>(s.width - values.length).fill(null)];

@@ -62,15 +62,21 @@ export function windowEnd(f: Fn, t0: number, k: SqlValue, sources: number): numb
   return hi;
 }
 
-function keyOf(fns: Fn[], env: Env, out: SqlValue[]): unknown {
+/** The group key inside a window; `skip` is the window's own key (already in `out`). */
+function keyOf(fns: Fn[], env: Env, out: SqlValue[], skip = -1): unknown {
   const n = fns.length;
-  if (n === 1) {
-    const v = (fns[0] as Fn)(env);
-    out[0] = v;
+  if (n === 1 && skip === 0) return '';
+  // One key besides the window (the usual `GROUP BY ticker, STEP(ROWTIME …)`): the raw value is
+  // the Map key, no string building per row.
+  if (n === 1 || (n === 2 && skip >= 0)) {
+    const i = skip === 0 ? 1 : 0;
+    const v = (fns[i] as Fn)(env);
+    out[i] = v;
     return v;
   }
   let s = '';
   for (let i = 0; i < n; i++) {
+    if (i === skip) continue;
     const v = (fns[i] as Fn)(env);
     out[i] = v;
     s += `${valueKey(v)}\u0001`;
@@ -88,6 +94,7 @@ export class TumblingGroups {
   private readonly scratch: SqlValue[];
   private readonly out = newEnv();
   private readonly keyFns: Fn[];
+  private readonly driverFn: Fn;
 
   constructor(
     private readonly keys: Compiled[],
@@ -98,12 +105,13 @@ export class TumblingGroups {
   ) {
     this.scratch = new Array(keys.length);
     this.keyFns = keys.map((c) => c.fn);
+    this.driverFn = (keys[driver] as Compiled).fn;
   }
 
   add(env: Env): void {
     const t = env.t;
     this.lastT = t;
-    const kf = (this.keys[this.driver] as Compiled).fn;
+    const kf = this.driverFn;
     const k = kf(env);
     let win: Window | undefined = this.windows[this.windows.length - 1];
     if (!win || !(win.k === k || valueKey(win.k) === valueKey(k))) {
@@ -115,7 +123,9 @@ export class TumblingGroups {
         this.windows.push(win);
       }
     }
-    const key = keyOf(this.keyFns, env, this.scratch);
+    // Groups live inside their window, so the window key itself need not be part of the group key.
+    this.scratch[this.driver] = k;
+    const key = keyOf(this.keyFns, env, this.scratch, this.driver);
     let g = win.groups.get(key);
     if (!g) {
       g = { keys: this.scratch.slice(), accs: this.slots.map((s) => s.kind.make()) };
