@@ -1,0 +1,33 @@
+/** The handlers a new Lambda function starts with (real JavaScript the simulator runs). */
+
+/**
+ * A real Kinesis consumer: decodes each record's base64 data and parses it as JSON. What it returns
+ * goes downstream: `items` to a DynamoDB table, `records` to a data stream or a Firehose.
+ */
+export const DEFAULT_CONSUMER_CODE = `// Invoked by the event source mapping with a batch of Kinesis records.
+// Return { items } for a DynamoDB table wired after this function, { records } for a stream or Firehose.
+export const handler = async (event) => {
+  const items = [];
+  for (const record of event.Records) {
+    // Kinesis delivers the data blob base64-encoded.
+    const text = Buffer.from(record.kinesis.data, 'base64').toString('utf8');
+    const payload = JSON.parse(text);
+    items.push({ id: record.kinesis.sequenceNumber, partitionKey: record.kinesis.partitionKey, ...payload });
+  }
+  console.log(\`processed \${items.length} records\`);
+  return { items, records: items.map((item) => JSON.stringify(item)) };
+};
+`;
+
+/** A Firehose data-transformation function: every record must come back with its recordId. */
+export const DEFAULT_TRANSFORM_CODE = `// Invoked by Firehose with buffered records; return each one with the same recordId.
+export const handler = async (event) => {
+  const records = event.records.map((record) => {
+    const text = Buffer.from(record.data, 'base64').toString('utf8');
+    const payload = JSON.parse(text);
+    const out = JSON.stringify({ ...payload, processedAt: new Date().toISOString() }) + '\\n';
+    return { recordId: record.recordId, result: 'Ok', data: Buffer.from(out).toString('base64') };
+  });
+  return { records };
+};
+`;
