@@ -38,11 +38,17 @@ function EdgeLiveLabelImpl({ edgeId }: { edgeId: string }) {
   if (!e) return null;
   const records = fmtRate(e.recordsPerSec, i18n.language);
   const throttled = e.throttledPerSec > 0;
+  // Edges can be short: the label stays compact, the full sentence is its title and accessible name.
+  const full = throttled
+    ? t('live.edgeThrottled', { records, throttled: fmtRate(e.throttledPerSec, i18n.language) })
+    : t('live.edge', { records });
   return (
-    <span className={`edge-live${throttled ? ' edge-live--throttled' : ''}`}>
-      {throttled
-        ? t('live.edgeThrottled', { records, throttled: fmtRate(e.throttledPerSec, i18n.language) })
-        : t('live.edge', { records })}
+    <span className={`edge-live${throttled ? ' edge-live--throttled' : ''}`} title={full}>
+      <span aria-hidden="true">
+        {t('live.edge', { records })}
+        {throttled && ' ⚠'}
+      </span>
+      <span className="sr-only">{full}</span>
     </span>
   );
 }

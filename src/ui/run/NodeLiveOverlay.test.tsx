@@ -129,6 +129,9 @@ describe('live figures on a node card', () => {
   it('an edge shows its records/s, and the throttled rate when its target refuses records', () => {
     wrap(<EdgeLiveLabel edgeId="e" />);
     show({}, { e: { recordsPerSec: 1_000, bytesPerSec: 0, throttledPerSec: 500 } });
-    expect(screen.getByText('1,000 rec/s, 500 throttled/s')).toBeTruthy();
+    // Compact on the edge, the whole sentence for screen readers and as the tooltip.
+    const label = screen.getByText('1,000 rec/s, 500 throttled/s');
+    expect(label.parentElement?.getAttribute('title')).toBe('1,000 rec/s, 500 throttled/s');
+    expect(screen.getByText('1,000 rec/s ⚠')).toBeTruthy();
   });
 });

@@ -48,6 +48,13 @@ export function RunMessages() {
   const error = useSim((s) => s.error);
   const notices = useSim((s) => s.notices);
   const prompt = useSim((s) => s.restartPromptOpen);
+  // Notices (live edits refused or deferred) fade after 8 wall seconds; errors stay until dismissed.
+  useEffect(() => {
+    if (notices.length === 0) return;
+    const oldest = notices[0].id;
+    const timer = setTimeout(() => simController.dismissNotice(oldest), 8_000);
+    return () => clearTimeout(timer);
+  }, [notices]);
   const errorText =
     error?.kind === 'design'
       ? t('error.design', { count: error.problems?.length || 1 })

@@ -38,7 +38,7 @@ function SeriesChartImpl({
   return (
     <figure className="run-chart" aria-label={title}>
       <figcaption>{title}</figcaption>
-      <ResponsiveContainer width="100%" height={170}>
+      <ResponsiveContainer width="100%" height={150}>
         <LineChart data={rows} margin={{ top: 6, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e3e6ea" />
           <XAxis

@@ -63,6 +63,7 @@ export function fmtDuration(ms: number, locale = 'en'): string {
 /** US dollars: cents for amounts from $1, four significant decimals below. */
 export function fmtUsd(usd: number, locale = 'en'): string {
   if (!Number.isFinite(usd)) return '–';
+  if (usd > 0 && usd < 0.0001) return '<$0.0001';
   const digits = Math.abs(usd) >= 1 || usd === 0 ? 2 : 4;
   return `$${nf(locale, digits, digits).format(usd)}`;
 }
