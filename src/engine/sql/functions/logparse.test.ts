@@ -67,6 +67,13 @@ describe('REGEX_LOG_PARSE / FAST_REGEX_LOG_PARSE', () => {
     });
     expect(call('REGEX_LOG_PARSE', ['TECHNOLOGY', '.*([E].).*([R].*)'])).toBeNull();
   });
+  it('REGEX_LOG_PARSE is greedy, FAST_REGEX_LOG_PARSE lazy ("stops at the first match")', () => {
+    expect(call('REGEX_LOG_PARSE', ['a-b-c', '(.*)-(.*)'])).toEqual({ COLUMN1: 'a-b', COLUMN2: 'c' });
+    expect(call('FAST_REGEX_LOG_PARSE', ['a-b-c', '(.*)-(.*)'])).toEqual({ COLUMN1: 'a', COLUMN2: 'b-c' });
+    expect(call('FAST_REGEX_LOG_PARSE', ['id=42;', 'id=(\\d+);'])).toEqual({ COLUMN1: '42' });
+    expect(call('FAST_REGEX_LOG_PARSE', ['x', '(?:y)?(x{1,2})'])).toEqual({ COLUMN1: 'x' });
+  });
+
   it('one VARCHAR(1024) column per group; a column list names and types them', () => {
     const t = typeOf('REGEX_LOG_PARSE', [V, V], [undefined, '(\\w+)=(\\d+)']);
     expect(t.fields).toEqual([

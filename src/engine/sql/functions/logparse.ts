@@ -10,7 +10,7 @@
  */
 import type { ScalarFunction, SqlType, SqlValue } from '../types.ts';
 import { SqlRuntimeError } from '../types.ts';
-import { javaRegExp } from './patterns.ts';
+import { javaRegExp, lazyQuantifiers } from './patterns.ts';
 import { type ColumnSpec, castText, parseColumnList } from './typeText.ts';
 import { CHAR_TYPES, expectArg, NUMERIC_TYPES, str, strict, T, toRecord } from './util.ts';
 
@@ -41,7 +41,13 @@ function toRow(cols: ColumnSpec[], values: (string | undefined)[], fn: string): 
   return out;
 }
 
-function regexParse(name: string): ScalarFunction {
+/**
+ * REGEX_LOG_PARSE matches greedily (java.util.regex); FAST_REGEX_LOG_PARSE "uses a lazy search":
+ * every quantifier is made lazy. Both must account for the whole input string (else NULL).
+ * FAST_REGEX's own automaton syntax (`@`, `#`, `<n-m>`, `&`) is not supported: patterns are Java
+ * regular expressions.
+ */
+function regexParse(name: string, lazy = false): ScalarFunction {
   const columnsFor = (regex: string, columnText: unknown): ColumnSpec[] => {
     const n = groupCount(javaRegExp(regex, name));
     if (typeof columnText === 'string' && columnText.trim()) {
@@ -67,7 +73,8 @@ function regexParse(name: string): ScalarFunction {
     },
     ([s, regex, columns]) => {
       const cols = columnsFor(str(regex as SqlValue, name), columns);
-      const re = javaRegExp(`^(?:${str(regex as SqlValue, name)})$`, name);
+      const source = str(regex as SqlValue, name);
+      const re = javaRegExp(`^(?:${lazy ? lazyQuantifiers(source) : source})$`, name);
       const m = re.exec(str(s as SqlValue, name));
       if (!m) return null;
       return toRow(cols, m.slice(1), name);
@@ -235,7 +242,7 @@ const VARIABLE_COLUMN_LOG_PARSE = strict(
 
 export const LOG_PARSE_FUNCTIONS: Record<string, ScalarFunction> = toRecord([
   regexParse('REGEX_LOG_PARSE'),
-  regexParse('FAST_REGEX_LOG_PARSE'),
+  regexParse('FAST_REGEX_LOG_PARSE', true),
   W3C_LOG_PARSE,
   VARIABLE_COLUMN_LOG_PARSE,
 ]);

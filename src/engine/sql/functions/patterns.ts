@@ -203,3 +203,42 @@ export function javaReplacement(
     return out;
   };
 }
+
+/**
+ * Makes every quantifier of a regex lazy (`*` → `*?`, `+` → `+?`, `?` → `??`, `{m,n}` → `{m,n}?`),
+ * leaving escapes, character classes and group syntax (`(?:`, `(?<name>`) alone. FAST_REGEX_LOG_PARSE
+ * evaluates with lazy semantics ("stops at the first match"), unlike REGEX_LOG_PARSE.
+ */
+export function lazyQuantifiers(src: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < src.length; i++) {
+    const c = src.charAt(i);
+    out += c;
+    if (c === '\\') {
+      out += src.charAt(++i);
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') {
+      inClass = true;
+      continue;
+    }
+    const prev = src.charAt(i - 1);
+    const isQuantifier = c === '*' || c === '+' || c === '}' || (c === '?' && prev !== '(');
+    if (!isQuantifier) continue;
+    if (c === '}' && !/\{\d+(,\d*)?\}$/.test(out)) continue;
+    const next = src.charAt(i + 1);
+    if (next === '?' || next === '+') {
+      // Already lazy, or possessive (Java's `*+`): either way the result is the lazy form.
+      out += '?';
+      i++;
+      continue;
+    }
+    out += '?';
+  }
+  return out;
+}
