@@ -36,6 +36,7 @@ const edgeTypes = { wire: WireEdge };
 const fitViewOptions = { padding: 0.15, maxZoom: 1.2 };
 const proOptions = { hideAttribution: true };
 const miniMapStyle = { width: 160, height: 110 };
+const miniMapColor = (n: CardNode) => KIND_COLOR[n.data.node.kind];
 
 /** Drag payload type of palette entries. */
 export const KIND_MIME = 'application/x-shardscape-kind';
@@ -186,6 +187,18 @@ export function FlowCanvas() {
     if (!verdict.ok) uiStore.getState().notify(verdict.reason[loc], 'error');
   }, []);
 
+  // Stable handlers: a new function identity here re-renders every one of React Flow's node wrappers.
+  const onNodeContextMenu = useCallback((e: React.MouseEvent, node: CardNode) => {
+    e.preventDefault();
+    studioStore.getState().select({ nodeIds: [node.id], edgeIds: [] });
+    setMenu({ type: 'node', nodeId: node.id, x: e.clientX, y: e.clientY });
+  }, []);
+  const onPaneContextMenu = useCallback((e: React.MouseEvent | MouseEvent) => {
+    e.preventDefault();
+    setMenu({ type: 'pane', x: e.clientX, y: e.clientY });
+  }, []);
+  const closeMenu = useCallback(() => setMenu(null), []);
+
   const onDragOver = useCallback((event: DragEvent) => {
     const types = event.dataTransfer.types;
     if (types.includes(KIND_MIME) || types.includes('Files')) {
@@ -229,21 +242,17 @@ export function FlowCanvas() {
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
-        onNodeContextMenu={(e, node) => {
-          e.preventDefault();
-          studioStore.getState().select({ nodeIds: [node.id], edgeIds: [] });
-          setMenu({ type: 'node', nodeId: node.id, x: e.clientX, y: e.clientY });
-        }}
-        onPaneContextMenu={(e) => {
-          e.preventDefault();
-          setMenu({ type: 'pane', x: e.clientX, y: e.clientY });
-        }}
-        onPaneClick={() => setMenu(null)}
+        onNodeContextMenu={onNodeContextMenu}
+        onPaneContextMenu={onPaneContextMenu}
+        onPaneClick={closeMenu}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         fitView
         fitViewOptions={fitViewOptions}
+        // Only cards and edges in view are in the DOM: with 300 nodes every pan frame otherwise
+        // repaints 300 cards, 225 curves and 225 labels (measured in e2e/studio-perf.spec.ts).
+        onlyRenderVisibleElements
         minZoom={0.1}
         maxZoom={2}
         proOptions={proOptions}
@@ -254,12 +263,12 @@ export function FlowCanvas() {
           pannable
           zoomable
           ariaLabel={t('minimap')}
-          nodeColor={(n) => KIND_COLOR[(n as CardNode).data.node.kind]}
+          nodeColor={miniMapColor}
           nodeStrokeWidth={2}
         />
         <Controls showInteractive={false} aria-label={t('zoomControls')} />
       </ReactFlow>
-      {menu && <CanvasMenu menu={menu} onClose={() => setMenu(null)} />}
+      {menu && <CanvasMenu menu={menu} onClose={closeMenu} />}
     </section>
   );
 }

@@ -125,4 +125,15 @@ describe('doc → React Flow edges', () => {
     expect(second.filter((e, i) => e !== first[i]).map((e) => e.id)).toEqual(['e2']);
     expect(second[1].selected).toBe(true);
   });
+
+  it('returns the very same edge array when a node move changes no edge (React Flow skips its edge sync)', () => {
+    const mapper = createFlowMapper();
+    const doc = design();
+    const first = mapper.edges({ doc, selection: none, diagnostics: [], locale: 'en' });
+    const moved = {
+      ...doc,
+      nodes: doc.nodes.map((n) => (n.id === 'l' ? { ...n, position: { x: 1, y: 1 } } : n)),
+    };
+    expect(mapper.edges({ doc: moved, selection: none, diagnostics: [], locale: 'en' })).toBe(first);
+  });
 });

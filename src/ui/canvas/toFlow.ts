@@ -53,9 +53,15 @@ export function nodeAriaLabel(node: PipelineNode, locale: Locale): string {
   return `${kindLabel(node.kind, locale)}: ${node.name}`;
 }
 
-export function describeEdge(doc: PipelineDoc, edge: PipelineEdge): { role: EdgeRole; efoName?: string } {
-  const source = doc.nodes.find((n) => n.id === edge.source);
-  const target = doc.nodes.find((n) => n.id === edge.target);
+export function describeEdge(
+  doc: PipelineDoc,
+  edge: PipelineEdge,
+  /** Optional id → node index, so mapping E edges costs O(E) rather than O(E × N). */
+  byId?: ReadonlyMap<string, PipelineNode>,
+): { role: EdgeRole; efoName?: string } {
+  const find = (id: string) => (byId ? byId.get(id) : doc.nodes.find((n) => n.id === id));
+  const source = find(edge.source);
+  const target = find(edge.target);
   if (!source || !target) return { role: 'other' };
   switch (source.kind) {
     case 'producer':
@@ -69,10 +75,7 @@ export function describeEdge(doc: PipelineDoc, edge: PipelineEdge): { role: Edge
       if (edge.config.role !== 'backup') return { role: 'delivery' };
       // An S3 bucket next to a Redshift destination is where Firehose stages files for COPY.
       const alsoRedshift = doc.edges.some(
-        (e) =>
-          e.source === source.id &&
-          e.id !== edge.id &&
-          doc.nodes.find((n) => n.id === e.target)?.kind === 'redshift',
+        (e) => e.source === source.id && e.id !== edge.id && find(e.target)?.kind === 'redshift',
       );
       return { role: alsoRedshift ? 'staging' : 'backup' };
     }
@@ -119,6 +122,13 @@ export interface FlowInput {
 export function createFlowMapper() {
   let prevNodes = new Map<string, CardNode>();
   let prevEdges = new Map<string, WireEdge>();
+  let prevNodeList: CardNode[] = [];
+  let prevEdgeList: WireEdge[] = [];
+
+  /** The previous array itself when every element is unchanged: React Flow then skips its re-sync. */
+  function stable<T>(prev: T[], next: T[]): T[] {
+    return prev.length === next.length && next.every((x, i) => x === prev[i]) ? prev : next;
+  }
 
   function nodes(input: FlowInput): CardNode[] {
     const selected = new Set(input.selection.nodeIds);
@@ -154,7 +164,8 @@ export function createFlowMapper() {
       return flowNode;
     });
     prevNodes = next;
-    return out;
+    prevNodeList = stable(prevNodeList, out);
+    return prevNodeList;
   }
 
   function edges(input: FlowInput): WireEdge[] {
@@ -162,7 +173,7 @@ export function createFlowMapper() {
     const byId = new Map(input.doc.nodes.map((n) => [n.id, n]));
     const next = new Map<string, WireEdge>();
     const out = input.doc.edges.map((edge) => {
-      const { role, efoName } = describeEdge(input.doc, edge);
+      const { role, efoName } = describeEdge(input.doc, edge, byId);
       const source = byId.get(edge.source);
       const target = byId.get(edge.target);
       // "Connection: Producer: web → Data stream: clicks", so a card's name never matches an edge.
@@ -195,7 +206,8 @@ export function createFlowMapper() {
       return wire;
     });
     prevEdges = next;
-    return out;
+    prevEdgeList = stable(prevEdgeList, out);
+    return prevEdgeList;
   }
 
   return { nodes, edges };

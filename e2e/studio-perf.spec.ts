@@ -1,0 +1,116 @@
+/**
+ * 300 nodes stay responsive. Loads a generated 300-node design, then drags one card and pans the
+ * canvas with the mouse while recording, in the page, every animation-frame interval (wall ms) and
+ * every long task (> 50 ms, PerformanceObserver 'longtask'). Prints the figures as one JSON line.
+ */
+import { writeFile } from 'node:fs/promises';
+import { bigDesign } from './fixtures/bigDesign.ts';
+import { expect, test } from './fixtures/studio.ts';
+
+interface Figures {
+  frames: number;
+  medianFrameMs: number;
+  p95FrameMs: number;
+  maxFrameMs: number;
+  longTasks: number;
+  longTaskTotalMs: number;
+}
+
+async function startRecording(page: import('@playwright/test').Page) {
+  await page.evaluate(() => {
+    const w = window as unknown as { __perf: { frames: number[]; long: number[]; stop: boolean } };
+    w.__perf = { frames: [], long: [], stop: false };
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__perf.long.push(e.duration);
+    }).observe({ type: 'longtask' });
+    let last = performance.now();
+    const tick = (now: number) => {
+      w.__perf.frames.push(now - last);
+      last = now;
+      if (!w.__perf.stop) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
+async function stopRecording(page: import('@playwright/test').Page): Promise<Figures> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __perf: { frames: number[]; long: number[]; stop: boolean } };
+    w.__perf.stop = true;
+    const f = w.__perf.frames.slice(1).sort((a, b) => a - b);
+    const at = (q: number) => f[Math.min(f.length - 1, Math.floor(q * f.length))] ?? 0;
+    const round = (x: number) => Math.round(x * 10) / 10;
+    return {
+      frames: f.length,
+      medianFrameMs: round(at(0.5)),
+      p95FrameMs: round(at(0.95)),
+      maxFrameMs: round(f[f.length - 1] ?? 0),
+      longTasks: w.__perf.long.length,
+      longTaskTotalMs: round(w.__perf.long.reduce((a, b) => a + b, 0)),
+    };
+  });
+}
+
+test('a 300-node design loads, drags and pans without stalling', async ({ studio, page }, testInfo) => {
+  test.setTimeout(240_000); // the CI box has 2 shared cores; the figures, not the wall time, are the point
+  await studio.open();
+  const doc = bigDesign(75);
+  expect(doc.nodes).toHaveLength(300);
+
+  const t0 = Date.now();
+  await page.evaluate((d) => {
+    const w = window as unknown as { __studio: { getState(): { loadDocument(doc: unknown): void } } };
+    w.__studio.getState().loadDocument(d);
+  }, doc);
+  // Fit the whole design in view: every card is on screen (and in the DOM) at once.
+  await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+  await expect(
+    studio.canvas.getByRole('group', { name: /^(Producer|Data stream|Lambda function|DynamoDB table): / }),
+  ).toHaveCount(300);
+  const loadMs = Date.now() - t0;
+
+  // Zoom in on one lane so cards are big enough to grab, as a user would.
+  const card = studio.node('Data stream: stream-0');
+  await page.evaluate(() => {
+    const w = window as unknown as { __studio: { getState(): { focusNode(id: string): void } } };
+    w.__studio.getState().focusNode('stream-0');
+  });
+  await page.waitForTimeout(500); // the 300 ms centring animation
+  const box = await card.boundingBox();
+  if (!box) throw new Error('card not on screen');
+
+  // Drag the card 200 px right in 40 mouse moves.
+  await startRecording(page);
+  const { mouse } = page;
+  await mouse.move(box.x + box.width / 2, box.y + 12);
+  await mouse.down();
+  for (let i = 1; i <= 40; i++) await mouse.move(box.x + box.width / 2 + i * 5, box.y + 12);
+  await mouse.up();
+  const drag = await stopRecording(page);
+  const moved = await page.evaluate(() => {
+    const w = window as unknown as {
+      __studio: { getState(): { doc: { nodes: { id: string; position: { x: number } }[] } } };
+    };
+    return w.__studio.getState().doc.nodes.find((n) => n.id === 'stream-0')?.position.x;
+  });
+  expect(moved).toBeGreaterThan(300 + 100); // started at x = 300 (flow px)
+
+  // Pan: drag the empty pane 300 px left in 40 moves.
+  const canvasBox = await studio.canvas.boundingBox();
+  if (!canvasBox) throw new Error('no canvas');
+  await startRecording(page);
+  const y = canvasBox.y + canvasBox.height - 30;
+  await mouse.move(canvasBox.x + canvasBox.width - 250, y);
+  await mouse.down();
+  for (let i = 1; i <= 40; i++) await mouse.move(canvasBox.x + canvasBox.width - 250 - i * 7.5, y);
+  await mouse.up();
+  const pan = await stopRecording(page);
+
+  const figures = { nodes: 300, edges: doc.edges.length, loadMs, drag, pan };
+  console.log(`PERF ${JSON.stringify(figures)}`);
+  await writeFile(testInfo.outputPath('perf.json'), JSON.stringify(figures, null, 2));
+  // Responsive: the typical frame of a drag or a pan stays near 60 fps (16.7 ms) even with 300
+  // cards; tails (p95, max) are printed but not asserted, they follow the load of the shared box.
+  expect(drag.medianFrameMs).toBeLessThan(50);
+  expect(pan.medianFrameMs).toBeLessThan(50);
+});
