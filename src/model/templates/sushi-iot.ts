@@ -72,8 +72,8 @@ export const sushiIot = buildTemplate({
       name: 'belt-archive',
       at: [2, 2],
       config: {
-        bufferSizeMiB: 64,
-        bufferIntervalSec: 300,
+        bufferSizeMiB: 5,
+        bufferIntervalSec: 60,
         compression: 'GZIP',
         prefix: 'sushi/belt-events/',
       },
