@@ -257,7 +257,7 @@ export class ShardConsumer {
     nowMs: number,
     fromPending: boolean,
   ) {
-    const inv = this.host.invoke(this, batch, attempts, nowMs, this.windowFor(batch));
+    const inv = this.host.invoke(this, batch, attempts, nowMs, this.windowFor(batch, nowMs));
     inv.fromPending = fromPending;
     inv.slot = k;
     slot.inflight = inv;
@@ -332,13 +332,15 @@ export class ShardConsumer {
     return (Math.floor(b.arrivalMs[i] / w) + 1) * w;
   }
 
-  private windowFor(batch: RecordBatch): TumblingWindow | null {
+  private windowFor(batch: RecordBatch, nowMs: number): TumblingWindow | null {
     const w = this.host.config.esm.tumblingWindowSec * 1000;
     if (w <= 0 || batch.length === 0) return null;
     const startMs = Math.floor(batch.arrivalMs[0] / w) * w;
     if (!this.tumbling || this.tumbling.startMs !== startMs) this.tumbling = { startMs, state: {} };
-    const next = this.queue.length > 0 ? this.queue.arrivalMs[0] : Number.POSITIVE_INFINITY;
-    return { startMs, endMs: startMs + w, state: this.tumbling.state, final: next >= startMs + w };
+    // Final when a record of a later window is already waiting, or the window's time is over.
+    const next = this.queue.length > 0 ? this.queue.arrivalMs[0] : Number.NEGATIVE_INFINITY;
+    const final = next >= startMs + w || nowMs >= startMs + w;
+    return { startMs, endMs: startMs + w, state: this.tumbling.state, final };
   }
 
   /** The host stores the state a tumbling-window invocation returned. */
