@@ -23,6 +23,8 @@ export function renderSamples(
 ): string[] {
   const compiled = compileTemplate(template);
   const renderer = new TemplateRenderer(seed);
+  // The renderer shares one faker across producers: begin() reseeds it from this renderer's seed.
+  renderer.begin();
   const start = Date.parse(startIso);
   const t0 = Number.isNaN(start) ? Date.UTC(2024, 0, 1) : start;
   // A multi-line JSON template is one record: flatten it so each sample is one line.
