@@ -44,6 +44,9 @@ export function buildApp(a: Analysis, inputs: string[], seed: number): SqlApp {
   let now = Number.NEGATIVE_INFINITY;
   let lastFinite = 0;
   const advancers: ((t: number) => void)[] = [];
+  /** When some operator next needs time to pass (skip advancing operators with nothing due). */
+  const dueFns: (() => number)[] = [];
+  let due = Number.NEGATIVE_INFINITY;
 
   const write = (s: StreamState, row: Row) => {
     if (!(row.rowtime >= s.last)) row.rowtime = s.last;
@@ -85,7 +88,7 @@ export function buildApp(a: Analysis, inputs: string[], seed: number): SqlApp {
           }
         });
       },
-      onAdvance(fn: (t: number) => void) {
+      onAdvance(fn: (t: number) => void, nextDue?: () => number) {
         advancers.push((t) => {
           try {
             fn(t);
@@ -93,6 +96,11 @@ export function buildApp(a: Analysis, inputs: string[], seed: number): SqlApp {
             fail(wr.name, err, t, undefined);
           }
         });
+        dueFns.push(nextDue ?? (() => Number.NEGATIVE_INFINITY));
+        due = Number.NEGATIVE_INFINITY;
+      },
+      wake(t: number) {
+        if (t < due) due = t;
       },
       fail(err: unknown, t: number, data: SqlValue[] | undefined) {
         fail(wr.name, err, t, data);
@@ -108,7 +116,10 @@ export function buildApp(a: Analysis, inputs: string[], seed: number): SqlApp {
     if (!(t > now)) return;
     now = t;
     if (Number.isFinite(t)) lastFinite = t;
+    if (t < due) return;
     for (const f of advancers) f(t);
+    due = Number.POSITIVE_INFINITY;
+    for (const d of dueFns) due = Math.min(due, d());
   };
 
   return {

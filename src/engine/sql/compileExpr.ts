@@ -42,6 +42,10 @@ export interface Compiled {
   constant: boolean;
   /** The value when the expression is a literal (passed to functions' returnType). */
   literal?: SqlValue;
+  /** Hot-path hints: a plain column (its index in env.v), ROWTIME of a source, STEP/FLOOR of it. */
+  column?: number;
+  rowtimeSource?: number;
+  stepOf?: { source: number; ms: number };
 }
 
 export const AGGREGATES = new Set([
@@ -241,10 +245,17 @@ function compileRef(e: Expr & { kind: 'ref' }, c: ExprContext): Compiled {
   if (r.kind === 'rowtime') {
     const s = r.source;
     const fn: Fn = s === 0 ? (env) => env.ts[0] ?? env.t : (env) => env.ts[s] ?? env.t;
-    return { type: { base: 'TIMESTAMP' }, fn, mono: true, timeOnly: true, constant: false };
+    return { type: { base: 'TIMESTAMP' }, fn, mono: true, timeOnly: true, constant: false, rowtimeSource: s };
   }
   const i = r.index;
-  return { type: r.type, fn: (env) => env.v[i] ?? null, mono: r.mono, timeOnly: false, constant: false };
+  return {
+    type: r.type,
+    fn: (env) => env.v[i] ?? null,
+    mono: r.mono,
+    timeOnly: false,
+    constant: false,
+    column: i,
+  };
 }
 
 function compileUnary(e: Expr & { kind: 'unary' }, c: ExprContext): Compiled {
@@ -646,6 +657,7 @@ function fastTimeRound(name: string, e: Expr & { kind: 'call' }, args: Compiled[
     mono: a.mono,
     timeOnly: a.timeOnly,
     constant: a.constant,
+    ...(a.rowtimeSource !== undefined ? { stepOf: { source: a.rowtimeSource, ms: w } } : {}),
   };
 }
 

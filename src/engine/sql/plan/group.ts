@@ -95,6 +95,14 @@ export class TumblingGroups {
   private readonly out = newEnv();
   private readonly keyFns: Fn[];
   private readonly driverFn: Fn;
+  private readonly step: { source: number; ms: number } | undefined;
+  /** With exactly one key besides the window and that key a plain column: its position and index. */
+  private readonly otherKey: number;
+  private readonly otherCol: number;
+  private readonly argCols: number[];
+  private readonly argFns: (Fn | undefined)[];
+  /** Told the end of every window opened (so the app knows when to advance this operator). */
+  onWindow: (end: number) => void = () => {};
 
   constructor(
     private readonly keys: Compiled[],
@@ -106,35 +114,53 @@ export class TumblingGroups {
     this.scratch = new Array(keys.length);
     this.keyFns = keys.map((c) => c.fn);
     this.driverFn = (keys[driver] as Compiled).fn;
+    this.step = (keys[driver] as Compiled).stepOf;
+    const other = keys.length === 2 ? 1 - driver : -1;
+    this.otherKey = other >= 0 && keys[other]?.column !== undefined ? other : -1;
+    this.otherCol = this.otherKey >= 0 ? ((keys[other] as Compiled).column as number) : -1;
+    this.argCols = slots.map((s) => s.col ?? -1);
+    this.argFns = slots.map((s) => s.arg);
   }
 
   add(env: Env): void {
     const t = env.t;
     this.lastT = t;
     const kf = this.driverFn;
-    const k = kf(env);
+    const st = this.step;
+    // STEP / FLOOR of ROWTIME (nearly every tumbling window): the window id inline, no closures.
+    const k = st ? Math.floor((env.ts[st.source] ?? t) / st.ms) * st.ms : kf(env);
     let win: Window | undefined = this.windows[this.windows.length - 1];
     if (!win || !(win.k === k || valueKey(win.k) === valueKey(k))) {
       win = this.windows.find((w) => w.k === k || valueKey(w.k) === valueKey(k));
       if (!win) {
         const timeOnly = (this.keys[this.driver] as Compiled).timeOnly;
         if (!timeOnly) this.closeBefore(k, t);
-        win = { k, end: timeOnly ? windowEnd(kf, t, k, this.sources) : FLUSH, groups: new Map() };
+        const end = st ? (k as number) + st.ms : timeOnly ? windowEnd(kf, t, k, this.sources) : FLUSH;
+        win = { k, end, groups: new Map() };
         this.windows.push(win);
+        this.onWindow(end);
       }
     }
     // Groups live inside their window, so the window key itself need not be part of the group key.
-    this.scratch[this.driver] = k;
-    const key = keyOf(this.keyFns, env, this.scratch, this.driver);
+    const scratch = this.scratch;
+    scratch[this.driver] = k;
+    let key: unknown;
+    if (this.otherKey >= 0) {
+      key = env.v[this.otherCol] ?? null;
+      scratch[this.otherKey] = key as SqlValue;
+    } else key = keyOf(this.keyFns, env, scratch, this.driver);
     let g = win.groups.get(key);
     if (!g) {
-      g = { keys: this.scratch.slice(), accs: this.slots.map((s) => s.kind.make()) };
+      g = { keys: scratch.slice(), accs: this.slots.map((s) => s.kind.make()) };
       win.groups.set(key, g);
     }
-    const slots = this.slots;
-    for (let i = 0; i < slots.length; i++) {
-      const a = (slots[i] as AggSlot).arg;
-      (g.accs[i] as Acc).add(a ? a(env) : true, t);
+    const cols = this.argCols;
+    const fns = this.argFns;
+    const accs = g.accs;
+    for (let i = 0; i < cols.length; i++) {
+      const c = cols[i] as number;
+      const f = fns[i];
+      (accs[i] as Acc).add(c >= 0 ? (env.v[c] ?? null) : f ? f(env) : true, t);
     }
   }
 
@@ -146,6 +172,10 @@ export class TumblingGroups {
       this.windows.shift();
       this.flushWindow(w, t);
     }
+  }
+
+  nextDue(): number {
+    return this.windows[0]?.end ?? FLUSH;
   }
 
   advance(t: number): void {
@@ -172,6 +202,7 @@ export class TumblingGroups {
 /** WINDOWED BY STAGGER (PARTITION BY keys RANGE INTERVAL ms). */
 export class StaggerGroups {
   private readonly open = new Map<unknown, Group & { end: number }>();
+  onWindow: (end: number) => void = () => {};
   private readonly queue: (Group & { end: number; key: unknown })[] = [];
   private readonly scratch: SqlValue[];
   private readonly out = newEnv();
@@ -203,12 +234,17 @@ export class StaggerGroups {
       };
       this.open.set(key, w);
       this.queue.push(w);
+      this.onWindow(w.end);
       g = w;
     }
     for (let i = 0; i < this.slots.length; i++) {
       const a = (this.slots[i] as AggSlot).arg;
       (g.accs[i] as Acc).add(a ? a(env) : true, t);
     }
+  }
+
+  nextDue(): number {
+    return this.queue[0]?.end ?? FLUSH;
   }
 
   advance(t: number): void {

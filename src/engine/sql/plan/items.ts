@@ -62,6 +62,8 @@ export function canonical(e: Expr, scope: Scope): string {
 export interface AggSlot {
   kind: AggKind;
   arg: Fn | undefined;
+  /** The argument is a plain column: read env.v[col] directly (hot path). */
+  col?: number;
 }
 
 /**
@@ -148,7 +150,7 @@ function aggregateSlot(e: Expr & { kind: 'call' }, rowCtx: ExprContext, slots: A
     return { type: { base: 'ANY' }, fn: () => null, mono: false, timeOnly: false, constant: false };
   }
   const j = slots.length;
-  slots.push({ kind, arg: arg?.fn });
+  slots.push({ kind, arg: arg?.fn, col: arg?.column });
   return { type: kind.type, fn: (env) => env.aggs[j] ?? null, mono: false, timeOnly: false, constant: false };
 }
 

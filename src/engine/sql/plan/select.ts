@@ -253,7 +253,11 @@ function planAggregated(sel: Select, cx: PlanContext, a: AggInput): SelectPlan {
         if (where && where(env) !== true) return;
         groups.add(env);
       });
-      w.onAdvance((t) => groups.advance(t));
+      w.onAdvance(
+        (t) => groups.advance(t),
+        () => groups.nextDue(),
+      );
+      groups.onWindow = (end) => w.wake(end);
     },
   };
 }

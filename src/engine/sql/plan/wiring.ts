@@ -8,7 +8,12 @@ export interface Wiring {
   /** Receive every row written to an in-application stream (including the inputs). */
   subscribe(stream: string, fn: (row: Row) => void): void;
   /** Time passes (called in dependency order before each new row, and by advanceTo). */
-  onAdvance(fn: (t: number) => void): void;
+  onAdvance(fn: (t: number) => void, nextDue?: () => number): void;
+  /**
+   * An operator that says when it next needs `advance` (nextDue) must call wake(t) when something
+   * new is due at t (e.g. a window it just opened), so the app can skip idle advances.
+   */
+  wake(t: number): void;
   /** A runtime error in this query: a row goes to error_stream and the query goes on. */
   fail(err: unknown, t: number, data: SqlValue[] | undefined): void;
   seed: number;
