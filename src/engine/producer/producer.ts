@@ -127,7 +127,8 @@ export class ProducerRuntime implements NodeRuntime {
   tick(nowMs: number): void {
     const rate = this.rate.at(nowMs) * this.multiplier * this.surge;
     this.owed += (rate * TICK_MS) / 1000;
-    const n = Math.floor(this.owed);
+    // The epsilon absorbs binary rounding: ten ticks of 0.1 record owe exactly one record.
+    const n = Math.floor(this.owed + 1e-9);
     this.owed -= n;
     this.fresh.clear();
     if (this.kplTarget === undefined) this.resolveTarget();
