@@ -134,11 +134,17 @@ test('selfie dashboard: the Analytics node shows its per-second counts in SQL re
   await expect(panel.getByRole('heading', { name: /In-application stream/ }).first()).toBeVisible({
     timeout: 30_000,
   });
-  await expect(panel.getByRole('table').first().locator('tbody tr').first()).toBeVisible({ timeout: 30_000 });
+  const table = panel.getByRole('table').first();
+  await expect(table.getByRole('columnheader', { name: 'ROWTIME' })).toBeVisible();
+  await expect(table.locator('tbody tr').first()).toBeVisible({ timeout: 30_000 });
+  // One row per simulated second: the count column holds a number.
+  await expect(table.locator('tbody tr').first().locator('td.num').first()).toHaveText(/^\d+$/);
   await page.screenshot({ path: `${SHOTS}/run-sql.png` });
 });
 
-test('a destination outage shows on the node and spreads upstream', async ({ page }) => {
+test('a destination outage from the node menu shows on the node and lands on the timeline', async ({
+  page,
+}) => {
   await openTemplate(page, 'Web clickstream analytics');
   await run(page, '10×');
   await waitForClock(page, 5);
@@ -152,8 +158,24 @@ test('a destination outage shows on the node and spreads upstream', async ({ pag
   });
   await page.getByRole('menuitem', { name: 'Take down for 60 s' }).click();
   await expect(live(page, 'clickstream-archive')).toContainText('DOWN', { timeout: 20_000 });
+  await page.getByRole('tab', { name: 'Timeline' }).click();
+  await expect(page.getByRole('table', { name: 'Scheduled events (part of the design)' })).toContainText(
+    'Destination outage',
+  );
   await waitForClock(page, (await clockSec(page)) + 20);
   await page.screenshot({ path: `${SHOTS}/run-outage.png` });
+});
+
+test('in Japanese the run controls and live figures use AWS Japan terms', async ({ page }) => {
+  await openTemplate(page, 'Hot partition key');
+  await page.getByRole('button', { name: '日本語' }).click();
+  await page.getByRole('button', { name: '10×', exact: true }).click();
+  await page.getByRole('button', { name: '▶ 実行' }).click();
+  await expect(page.getByRole('timer', { name: 'シミュレーション時刻' })).not.toHaveText('00:00:00');
+  const stream = page.getByRole('region', { name: 'telemetry のライブ値', exact: true });
+  await expect(stream).toContainText('シャード');
+  await expect(stream.getByRole('img', { name: /スロットリング中/ })).toHaveCount(1);
+  await page.getByRole('button', { name: '❚❚ 一時停止' }).click();
 });
 
 test('at max speed the main thread has no long task over 50 ms', async ({ page }) => {

@@ -278,7 +278,7 @@ export const ja: typeof en = {
     shardTooltip:
       '{{shardId}}\nハッシュキー {{start}} – {{end}}\n書き込み {{write}} % ({{records}} レコード/秒、{{mib}} MiB/秒)\n読み取り {{read}} %\nスロットリング {{throttled}} レコード/秒\nイテレーターの経過時間 {{age}}',
     histogramBin: '{{from}}–{{to}} %: {{count}} シャード',
-    edge: '{{records}} レコード/秒',
+    edge: '{{records}} 件/秒',
     edgeThrottled: '{{records}} レコード/秒、スロットリング {{throttled}}/秒',
   },
   tabs: {

@@ -133,7 +133,7 @@ function NodeLiveOverlayImpl({ nodeId, kind }: { nodeId: string; kind: NodeKind 
   const hasUtil = kind !== 'producer' && kind !== 's3';
   return (
     <section className="live nodrag" aria-label={t('live.region', { name })}>
-      {n.down && <div className="live__down">⛔ {t('live.down')}</div>}
+      {n.down && <div className="live__down">{t('live.down')}</div>}
       <Rates n={n} kind={kind} />
       {hasUtil && (
         <UtilBar
