@@ -176,6 +176,8 @@ const SIGNATURES: Record<string, string> = {
     "COUNT_DISTINCT_ITEMS_TUMBLING(CURSOR(SELECT STREAM …), 'column', windowSeconds) → (NUMBER_OF_DISTINCT_ITEMS)",
   RANDOM_CUT_FOREST:
     'RANDOM_CUT_FOREST(CURSOR(SELECT STREAM …), numberOfTrees, subSampleSize, timeDecay, shingleSize) → (…, ANOMALY_SCORE)',
+  RANDOM_CUT_FOREST_WITH_EXPLANATION:
+    'RANDOM_CUT_FOREST_WITH_EXPLANATION(CURSOR(…), numberOfTrees, subSampleSize, timeDecay, shingleSize, withDirectionality) → (…, ANOMALY_SCORE, ANOMALY_EXPLANATION)',
 };
 
 const AGGREGATES: Record<string, string> = {

@@ -23,6 +23,7 @@ const CALLS: [string, SqlValue[]][] = [
   ['TOP_K_ITEMS_TUMBLING', ['X', 1, 2]],
   ['COUNT_DISTINCT_ITEMS_TUMBLING', ['N', 1]],
   ['RANDOM_CUT_FOREST', [5, 10, 50, 2]],
+  ['RANDOM_CUT_FOREST_WITH_EXPLANATION', [5, 10, 50, 1, true]],
 ];
 
 describe('table functions under random rows', () => {

@@ -38,22 +38,41 @@ export interface ForestOptions {
   shingleSize: number;
 }
 
-function options(args: SqlValue[]): ForestOptions {
+export function options(args: SqlValue[], fn = NAME): ForestOptions {
   return {
-    trees: intArg(NAME, args, 0, 'numberOfTrees', 1, 1000, 100),
-    sampleSize: intArg(NAME, args, 1, 'subSampleSize', 10, 1000, 256),
-    timeDecay: intArg(NAME, args, 2, 'timeDecay', 1, 2_147_483_647, 100_000),
-    shingleSize: intArg(NAME, args, 3, 'shingleSize', 1, 30, 1),
+    trees: intArg(fn, args, 0, 'numberOfTrees', 1, 1000, 100),
+    sampleSize: intArg(fn, args, 1, 'subSampleSize', 10, 1000, 256),
+    timeDecay: intArg(fn, args, 2, 'timeDecay', 1, 2_147_483_647, 100_000),
+    shingleSize: intArg(fn, args, 3, 'shingleSize', 1, 30, 1),
   };
 }
 
-function numericColumns(input: Column[]): number[] {
+export function numericColumns(input: Column[], fn = NAME): number[] {
   const dec = input.find((c) => c.type.base === 'DECIMAL');
-  if (dec)
-    throw new Error(`${NAME}: column ${dec.name} is DECIMAL, which is not supported; CAST it to DOUBLE`);
+  if (dec) throw new Error(`${fn}: column ${dec.name} is DECIMAL, which is not supported; CAST it to DOUBLE`);
   const idx = input.flatMap((c, i) => (NUMERIC.has(c.type.base) ? [i] : []));
-  if (idx.length === 0) throw new Error(`${NAME}: the cursor has no numeric column to score`);
+  if (idx.length === 0) throw new Error(`${fn}: the cursor has no numeric column to score`);
   return idx;
+}
+
+/** Turns rows into shingled points: the numeric columns of the last `size` rows, oldest first. */
+export function shingler(cols: number[], size: number): (values: SqlValue[]) => Float64Array | null {
+  const recent: Float64Array[] = [];
+  return (values) => {
+    const p = new Float64Array(cols.length);
+    cols.forEach((c, i) => {
+      const v = values[c];
+      p[i] = typeof v === 'number' && Number.isFinite(v) ? v : 0; // NULL counts as 0
+    });
+    recent.push(p);
+    if (recent.length > size) recent.shift();
+    if (recent.length < size) return null;
+    const shingle = new Float64Array(cols.length * size);
+    recent.forEach((q, i) => {
+      shingle.set(q, i * cols.length);
+    });
+    return shingle;
+  };
 }
 
 interface Sampled {
@@ -123,6 +142,21 @@ export class RandomCutForest {
     return sum / this.trees.length;
   }
 
+  /** Per-dimension attribution averaged over the trees (sums to score()); zeros while warming up. */
+  attribution(point: Float64Array): { below: Float64Array; above: Float64Array } {
+    const below = new Float64Array(point.length);
+    const above = new Float64Array(point.length);
+    if (this.seen < 1 + Math.floor(this.opts.sampleSize / 4)) return { below, above };
+    for (const t of this.trees) {
+      const a = t.attribution(point);
+      for (let i = 0; i < point.length; i++) {
+        below[i] = (below[i] as number) + (a.below[i] as number) / this.trees.length;
+        above[i] = (above[i] as number) + (a.above[i] as number) / this.trees.length;
+      }
+    }
+    return { below, above };
+  }
+
   update(point: Float64Array): void {
     const t = this.seen++;
     for (let i = 0; i < this.trees.length; i++) {
@@ -153,25 +187,14 @@ export const RANDOM_CUT_FOREST: TableFunction = {
     const cols = numericColumns(input);
     const opts = options(args);
     const forest = new RandomCutForest(opts, seed);
-    const dims = cols.length;
-    const recent: Float64Array[] = [];
+    const next = shingler(cols, opts.shingleSize);
     return {
       push(row) {
-        const p = new Float64Array(dims);
-        cols.forEach((c, i) => {
-          const v = row.values[c];
-          p[i] = typeof v === 'number' && Number.isFinite(v) ? v : 0; // NULL counts as 0
-        });
-        recent.push(p);
-        if (recent.length > opts.shingleSize) recent.shift();
+        const point = next(row.values);
         let score = 0;
-        if (recent.length === opts.shingleSize) {
-          const shingle = new Float64Array(dims * opts.shingleSize);
-          recent.forEach((q, i) => {
-            shingle.set(q, i * dims);
-          });
-          score = forest.score(shingle);
-          forest.update(shingle);
+        if (point) {
+          score = forest.score(point);
+          forest.update(point);
         }
         return [{ rowtime: row.rowtime, values: [...row.values, score] }];
       },

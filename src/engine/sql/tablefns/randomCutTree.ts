@@ -191,6 +191,70 @@ export class RandomCutTree {
     }
   }
 
+  /**
+   * The score split by dimension and side: `below[d]` is the part owed to the point lying below the
+   * sample in dimension d, `above[d]` above it. Both sum to score(point) (the same recursion, with the
+   * probability of a cut apportioned to the dimension and side it would separate the point on).
+   */
+  attribution(point: Float64Array): { below: Float64Array; above: Float64Array } {
+    const dims = point.length;
+    const below = new Float64Array(dims);
+    const above = new Float64Array(dims);
+    if (!this.root) return { below, above };
+    const path = this.path;
+    path.length = 0;
+    let node: TreeNode = this.root;
+    while (!node.leaf) {
+      path.push(node);
+      node = (point[node.dim] as number) <= node.cut ? node.left : node.right;
+    }
+    const depth = path.length;
+    const treeMass = this.root.mass;
+    if (samePoint(node.point, point)) {
+      const share = (1 - node.mass / (2 * treeMass)) / (depth + Math.log2(node.mass + 1)) / (2 * dims);
+      below.fill(share);
+      above.fill(share);
+    } else {
+      let ext = 0;
+      for (let i = 0; i < dims; i++) ext += Math.abs((point[i] as number) - (node.point[i] as number));
+      const s = 1 / (depth + 1);
+      for (let i = 0; i < dims; i++) {
+        const diff = (point[i] as number) - (node.point[i] as number);
+        if (diff < 0) below[i] = (s * -diff) / ext;
+        else above[i] = (s * diff) / ext;
+      }
+    }
+    for (let d = depth - 1; d >= 0; d--) {
+      const b = path[d] as Branch;
+      let ext = 0;
+      let range = 0;
+      for (let i = 0; i < dims; i++) {
+        const v = point[i] as number;
+        const lo = b.min[i] as number;
+        const hi = b.max[i] as number;
+        ext += v < lo ? lo - v : v > hi ? v - hi : 0;
+        range += hi - lo;
+      }
+      if (ext === 0) continue;
+      const newRange = range + ext;
+      const keep = 1 - ext / newRange;
+      const unseen = 1 / (d + 1);
+      for (let i = 0; i < dims; i++) {
+        const v = point[i] as number;
+        const lo = b.min[i] as number;
+        const hi = b.max[i] as number;
+        below[i] = (v < lo ? ((lo - v) / newRange) * unseen : 0) + keep * (below[i] as number);
+        above[i] = (v > hi ? ((v - hi) / newRange) * unseen : 0) + keep * (above[i] as number);
+      }
+    }
+    const norm = Math.log2(1 + treeMass);
+    for (let i = 0; i < dims; i++) {
+      below[i] = (below[i] as number) * norm;
+      above[i] = (above[i] as number) * norm;
+    }
+    return { below, above };
+  }
+
   /** Anomaly score of a point against the current tree (the point is not inserted). */
   score(point: Float64Array): number {
     if (!this.root) return 0;
