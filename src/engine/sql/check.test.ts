@@ -84,12 +84,10 @@ describe('streaming rules', () => {
     ).toEqual([]);
   });
 
-  it('SELECT without STREAM on a stream', () => {
-    expect(errors('SELECT NAME FROM "SOURCE_SQL_STREAM_001";')[0]).toMatchObject({
-      line: 1,
-      column: 1,
-      message: expect.stringContaining('needs SELECT STREAM'),
-    });
+  it('SELECT without STREAM on a stream, fixed by adding STREAM', () => {
+    const [p] = errors('SELECT NAME FROM "SOURCE_SQL_STREAM_001";');
+    expect(p).toMatchObject({ line: 1, column: 1, message: expect.stringContaining('needs SELECT STREAM') });
+    expect(p?.fix?.text).toBe('SELECT STREAM NAME FROM "SOURCE_SQL_STREAM_001";');
   });
 
   it('a pump into an undeclared stream', () => {

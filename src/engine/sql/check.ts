@@ -35,6 +35,12 @@ export function checkSql(
       text: text.slice(0, start) + quoteName(m[2] as string) + text.slice(end),
     };
   }
+  // SELECT on a stream without STREAM: insert the keyword.
+  for (const p of problems) {
+    if (p.fix || !p.message.startsWith('A query on a stream needs SELECT STREAM')) continue;
+    const at = offsetOf(text, p.line, p.column) + 'SELECT'.length;
+    p.fix = { title: 'Add STREAM', text: `${text.slice(0, at)} STREAM${text.slice(at)}` };
+  }
   return problems.sort((x, y) => x.line - y.line || x.column - y.column);
 }
 
