@@ -18,7 +18,9 @@ import {
 export function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof Element)) return false;
   if (
-    target.closest('.nokey, [contenteditable="true"], [role="dialog"], [role="alertdialog"], [role="menu"]')
+    target.closest(
+      '.nokey, dialog, [contenteditable="true"], [role="dialog"], [role="alertdialog"], [role="menu"]',
+    )
   )
     return true;
   const tag = target.tagName;
@@ -66,8 +68,11 @@ export function useShortcuts(): void {
       else if (!mod && e.key === '?') uiStore.getState().openDialog('shortcuts');
       else if (!mod && !e.altKey && key === 'f') canvasBridge.current.fitView();
       else if (!mod && !e.altKey && key === 'l') layoutAll();
-      else if (e.key === 'Escape') store.select({ nodeIds: [], edgeIds: [] });
-      else handled = false;
+      else if (e.key === 'Escape') {
+        // Not prevented: Escape must still reach an open dialog or menu.
+        store.select({ nodeIds: [], edgeIds: [] });
+        handled = false;
+      } else handled = false;
       if (handled) e.preventDefault();
     };
     window.addEventListener('keydown', onKey);

@@ -1,0 +1,85 @@
+/**
+ * Editing beyond the first path: the template gallery, Monaco for handler code (typing never
+ * reaches canvas keys), the keyboard shortcut list, the context menu, copy/paste and the Problems tab.
+ */
+import { expect, test } from './fixtures/studio.ts';
+
+test('open a template from the gallery and edit its Lambda handler in Monaco', async ({ studio, page }) => {
+  await studio.open();
+  await page.getByRole('button', { name: 'Templates', exact: true }).click();
+  const gallery = page.getByRole('dialog', { name: 'Templates' });
+  await expect(gallery.getByRole('listitem')).toHaveCount(8);
+  await gallery.getByRole('button', { name: 'Open template: Conveyor-belt sushi IoT' }).click();
+  await expect(gallery).toBeHidden();
+  const lambda = studio.node('Lambda function: plate-tracker');
+  await expect(lambda).toBeVisible();
+  await expect(lambda).toContainText('batch 100');
+
+  await lambda.click();
+  const editor = studio.inspector.getByRole('textbox', { name: 'Handler code' });
+  await expect(editor).toBeVisible();
+  await editor.focus(); // Monaco's text layer sits over its input element
+  await page.keyboard.press('ControlOrMeta+End');
+  // Space is React Flow's pan key and Backspace/Delete delete nodes: inside Monaco they must type.
+  await page.keyboard.type('\n// keep spaces x');
+  await page.keyboard.press('Backspace');
+  await expect
+    .poll(() =>
+      page.evaluate(() => (window as unknown as { __editor: { getValue(): string } }).__editor.getValue()),
+    )
+    .toContain('// keep spaces ');
+  await expect
+    .poll(async () => (await studio.doc()).nodes.find((n) => n.name === 'plate-tracker')?.config.code)
+    .toMatch(/\/\/ keep spaces $/);
+  await expect(lambda).toBeVisible();
+});
+
+test('shortcut list, context menu rename and duplicate, copy/paste, delete, and a problem that selects its node', async ({
+  studio,
+  page,
+}) => {
+  await studio.open();
+  await studio.canvas.click({ position: { x: 30, y: 30 } });
+  await page.keyboard.press('?');
+  const keys = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(keys).toContainText('Ctrl/⌘ + Z');
+  await page.keyboard.press('Escape');
+  await expect(keys).toBeHidden();
+
+  const stream = studio.node(/^Data stream: /).first();
+  const streamName = ((await stream.getAttribute('aria-label')) ?? '').replace('Data stream: ', '');
+  await stream.click({ button: 'right' });
+  const menu = page.getByRole('menu', { name: `Actions for ${streamName}` });
+  await menu.getByRole('menuitem', { name: 'Rename…' }).click();
+  await menu.getByLabel('New name').fill('orders');
+  await menu.getByRole('button', { name: 'OK' }).click();
+  await expect(studio.node('Data stream: orders')).toBeVisible();
+
+  await studio.node('Data stream: orders').click({ button: 'right' });
+  await page
+    .getByRole('menu', { name: 'Actions for orders' })
+    .getByRole('menuitem', { name: 'Duplicate' })
+    .click();
+  await expect(studio.node('Data stream: orders-copy')).toBeVisible();
+
+  // Copy / paste with the keyboard: the copy of the copy gets the next free name.
+  await studio.node('Data stream: orders-copy').click();
+  await page.keyboard.press('ControlOrMeta+c');
+  await page.keyboard.press('ControlOrMeta+v');
+  await expect(studio.node('Data stream: orders-copy-2')).toBeVisible();
+  await page.keyboard.press('Delete');
+  await expect(studio.node('Data stream: orders-copy-2')).toHaveCount(0);
+
+  // A range error: the Problems tab counts it, and clicking it selects the node.
+  await studio.node('Data stream: orders-copy').click();
+  await studio.inspector.getByLabel('Retention period', { exact: true }).fill('10');
+  await studio.canvas.click({ position: { x: 30, y: 30 } }); // deselect
+  await expect(studio.inspector.getByRole('heading', { name: 'Design' })).toBeVisible();
+  const problem = page
+    .getByRole('tabpanel')
+    .getByRole('button', { name: /Error orders-copy Retention period/ });
+  await expect(problem).toBeVisible();
+  await problem.click();
+  await expect(studio.inspector.getByLabel('Retention period', { exact: true })).toHaveValue('10');
+  await expect(studio.inspector.getByText(/Retention period must be between 24 and 8,760/)).toBeVisible();
+});
