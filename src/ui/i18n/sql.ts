@@ -81,6 +81,8 @@ export const en = {
     noTargets: 'Connect this node to a destination (stream, Firehose, Lambda) to add outputs.',
     max: 'KDA allows at most 3 outputs.',
     choose: '(choose)',
+    unknownStream: 'The SQL does not create a stream named {{name}}.',
+    unknownTarget: 'The destination is not connected to this node.',
   },
 };
 
@@ -166,5 +168,7 @@ export const ja: typeof en = {
       '出力を追加するには、このノードを送信先 (データストリーム、配信ストリーム、Lambda) に接続してください。',
     max: 'KDA の出力は最大 3 つです。',
     choose: '(選択)',
+    unknownStream: 'SQL は {{name}} という名前のストリームを作成していません。',
+    unknownTarget: '送信先がこのノードに接続されていません。',
   },
 };

@@ -168,6 +168,14 @@ export function OutputsEditor({ nodeId, config, update, doc }: Props & { doc: Pi
           >
             ✕
           </button>
+          {!streams.includes(o.inAppStream) && (
+            <p className="problem problem--warning sql-output__warn">
+              ▲ {t('outputs.unknownStream', { name: o.inAppStream || '""' })}
+            </p>
+          )}
+          {!targets.some((x) => x.id === o.edgeTarget) && (
+            <p className="problem problem--warning sql-output__warn">▲ {t('outputs.unknownTarget')}</p>
+          )}
         </div>
       ))}
       {targets.length === 0 ? (
