@@ -76,6 +76,7 @@ export const en = {
     shardTooltip:
       '{{shardId}}\nHash keys {{start}} – {{end}}\nWrite {{write}} % ({{records}} rec/s, {{mib}} MiB/s)\nRead {{read}} %\nThrottled {{throttled}} rec/s\nIterator age {{age}}',
     histogramBin: '{{from}}–{{to}} %: {{count}} shards',
+    hotKeyHint: 'Hot key: one partition key fills one shard; more shards will not spread it.',
     edge: '{{records}} rec/s',
     edgeThrottled: '{{records}} rec/s, {{throttled}} throttled/s',
   },
@@ -106,6 +107,7 @@ export const en = {
     time: 'Simulated time (s)',
     resolution: 'One point per {{sec}} s (bucket maximum)',
     chart: 'Chart: {{names}}',
+    markers: 'Timeline markers',
   },
   records: {
     title: 'Latest records',
@@ -278,6 +280,8 @@ export const ja: typeof en = {
     shardTooltip:
       '{{shardId}}\nハッシュキー {{start}} – {{end}}\n書き込み {{write}} % ({{records}} レコード/秒、{{mib}} MiB/秒)\n読み取り {{read}} %\nスロットリング {{throttled}} レコード/秒\nイテレーターの経過時間 {{age}}',
     histogramBin: '{{from}}–{{to}} %: {{count}} シャード',
+    hotKeyHint:
+      'ホットキー: 1 つのパーティションキーが 1 シャードに集中しています。シャードを増やしても分散されません。',
     edge: '{{records}} 件/秒',
     edgeThrottled: '{{records}} レコード/秒、スロットリング {{throttled}}/秒',
   },
@@ -308,6 +312,7 @@ export const ja: typeof en = {
     time: 'シミュレーション時間 (秒)',
     resolution: '1 点 = {{sec}} 秒 (区間の最大値)',
     chart: 'グラフ: {{names}}',
+    markers: 'タイムラインのマーカー',
   },
   records: {
     title: '最新のレコード',

@@ -12,7 +12,7 @@ import { exportCsv, exportPng } from './exportChart.ts';
 import { fmtNum } from './format.ts';
 import { useRunExists, useTargetNode } from './hooks.ts';
 import { NodePicker, NotRunning } from './NodePicker.tsx';
-import { SeriesChart } from './SeriesChart.tsx';
+import { MarkerKey, SeriesChart } from './SeriesChart.tsx';
 
 const version = (s: SimState) => s.seriesVersion;
 const markersOf = (s: SimState) => s.frame?.markers;
@@ -101,6 +101,7 @@ export function MetricsTab() {
             ) : shardCount > SHARD_SERIES_LIMIT ? (
               <p className="run-tab__hint">{t('metrics.perShardTooMany')}</p>
             ) : null)}
+          <MarkerKey markers={nodeMarkers} label={t('metrics.markers')} />
         </div>
         <table className="run-table run-metrics__totals" aria-label={t('metrics.totals')}>
           <caption>{t('metrics.totals')}</caption>

@@ -72,6 +72,7 @@ describe('live figures on a node card', () => {
     ).toBeTruthy();
     expect(screen.getByRole('img', { name: 'shardId-000000000001: write 25 %, read 10 %' })).toBeTruthy();
     expect(screen.getAllByRole('img', { name: /throttling/ })).toHaveLength(1);
+    expect(screen.getByText(/more shards will not spread it/)).toBeTruthy();
     // The tooltip gives the hash key range.
     expect(screen.getByRole('img', { name: /000000000002/ }).getAttribute('title')).toContain(
       'Hash keys 200 – 299',

@@ -52,13 +52,14 @@ function SeriesChartImpl({
           <Tooltip isAnimationActive={false} labelFormatter={(v) => `t = ${v} s`} />
           <Legend />
           {limitLine !== undefined && <ReferenceLine y={limitLine} stroke="#c62828" strokeDasharray="4 2" />}
-          {markers.map((m) => (
+          {markers.map((m, i) => (
             <ReferenceLine
-              key={`${m.atMs}-${m.type}-${m.nodeId}`}
+              key={`${m.atMs}-${m.type}-${m.nodeId}-${m.label}`}
               x={m.atMs / 1000}
               stroke="#6a1b9a"
               strokeDasharray="3 3"
-              label={{ value: m.label, position: 'insideTopLeft', fontSize: 11, fill: '#6a1b9a' }}
+              // Numbered, not worded: neighbouring markers' texts would overprint. MarkerKey explains them.
+              label={{ value: String(i + 1), position: 'insideTopLeft', fontSize: 11, fill: '#6a1b9a' }}
             />
           ))}
           {lines.map((name, i) => (
@@ -81,3 +82,17 @@ function SeriesChartImpl({
 }
 
 export const SeriesChart = memo(SeriesChartImpl);
+
+/** The numbered markers of the charts, spelled out once under them. */
+export function MarkerKey({ markers, label }: { markers: TimelineMarker[]; label: string }) {
+  if (markers.length === 0) return null;
+  return (
+    <ol className="run-markers" aria-label={label}>
+      {markers.map((m, i) => (
+        <li key={`${m.atMs}-${m.type}-${m.nodeId}-${m.label}`}>
+          <span className="run-markers__n">{i + 1}</span> t = {m.atMs / 1000} s · {m.label}
+        </li>
+      ))}
+    </ol>
+  );
+}

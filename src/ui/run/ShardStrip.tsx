@@ -110,6 +110,17 @@ function ShardHistogram({ shards }: { shards: ShardLive[] }) {
   );
 }
 
+/**
+ * One shard over its limit while most of the others idle below 60 %: the signature of a hot
+ * partition key, which resharding cannot spread (a key always hashes to one shard).
+ */
+export function looksLikeHotKey(open: ShardLive[]): boolean {
+  if (open.length < 2) return false;
+  const hot = open.filter((s) => s.writeUtilization > 1).length;
+  const cool = open.filter((s) => s.writeUtilization < 0.6).length;
+  return hot === 1 && cool >= open.length - 1;
+}
+
 export function ShardStrip({ shards }: { shards: ShardLive[] }) {
   const { t } = useTranslation('run');
   const open = shards.filter((s) => s.open);
@@ -122,6 +133,7 @@ export function ShardStrip({ shards }: { shards: ShardLive[] }) {
           <ShardCell key={s.shardId} s={s} />
         ))}
       </ul>
+      {looksLikeHotKey(open) && <div className="shards__hint">{t('live.hotKeyHint')}</div>}
     </div>
   );
 }
