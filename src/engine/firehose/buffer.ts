@@ -33,6 +33,14 @@ export class StageBuffer {
     this.bytes += bytes;
   }
 
+  /** Add every row of `batch` with its own size (one typed-array copy, no per-record work). */
+  addAll(batch: RecordBatch, nowMs: number): void {
+    if (batch.length === 0) return;
+    if (this.rows.length === 0) this.sinceMs = nowMs - this.lastFlushMs <= TICK_MS ? this.lastFlushMs : nowMs;
+    this.rows.append(batch);
+    this.bytes += batch.sumBytes();
+  }
+
   /** Full by size, or its interval has passed (an interval of 0 flushes every tick). */
   due(nowMs: number): boolean {
     if (this.rows.length === 0) return false;

@@ -19,7 +19,7 @@ import type { RecordBatch } from '../records.ts';
 import type { Rng } from '../rng.ts';
 import type { EngineContext } from '../runtime.ts';
 import { toBase64 } from '../usercode/index.ts';
-import { buildObject } from './compress.ts';
+import { BODY_LIMIT_BYTES, buildObject } from './compress.ts';
 import { evaluatePrefix, objectName, rotatedIndexName, seededUuid } from './naming.ts';
 
 /** Pause between delivery retries (sim ms). */
@@ -102,10 +102,22 @@ export class DeliveryManager {
     return m;
   }
 
+  /**
+   * Record texts for the object body. Stops (with an unknown entry, so no body is kept) once the
+   * text passes the body limit: the compression ratio is then measured on what was collected.
+   */
   private texts(rows: RecordBatch): (string | undefined)[] {
     const out: (string | undefined)[] = [];
-    for (let i = 0; i < rows.length; i++)
-      out.push(rows.payload[i] >= 0 ? this.ctx.payloads.get(rows.payload[i]) : undefined);
+    let chars = 0;
+    for (let i = 0; i < rows.length; i++) {
+      const t = rows.payload[i] >= 0 ? this.ctx.payloads.get(rows.payload[i]) : undefined;
+      out.push(t);
+      chars += t?.length ?? 0;
+      if (chars > BODY_LIMIT_BYTES && i + 1 < rows.length) {
+        out.push(undefined);
+        break;
+      }
+    }
     return out;
   }
 

@@ -139,6 +139,7 @@ export class FirehoseRuntime implements NodeRuntime {
     }
     this.left.requests -= requests;
     let ok = 0;
+    let okBytes = 0;
     for (let i = start; i < end; i++) {
       const bytes = batch.bytes[i];
       if (bytes > MAX_RECORD_BYTES) {
@@ -157,9 +158,11 @@ export class FirehoseRuntime implements NodeRuntime {
       this.incoming.appendRow(batch, i);
       // Approximate arrival: when Firehose received it.
       this.incoming.arrivalMs[this.incoming.length - 1] = this.ctx.clock.nowMs;
-      this.ingested(bytes);
+      this.billedBytes += Math.max(1, Math.ceil(bytes / BILLING_INCREMENT)) * BILLING_INCREMENT;
+      okBytes += bytes;
       ok++;
     }
+    this.ingested(ok, okBytes);
     this.counts.incoming += ok;
     return ok;
   }
@@ -170,12 +173,13 @@ export class FirehoseRuntime implements NodeRuntime {
     this.metric('ThrottledRecords', n);
   }
 
-  private ingested(bytes: number): void {
-    this.metric('IncomingRecords', 1);
+  /** Count records taken in (billing is added per record by the caller). */
+  private ingested(records: number, bytes: number): void {
+    if (records === 0) return;
+    this.metric('IncomingRecords', records);
     this.metric('IncomingBytes', bytes);
-    this.perSec.in++;
+    this.perSec.in += records;
     this.perSec.inBytes += bytes;
-    this.billedBytes += Math.max(1, Math.ceil(bytes / BILLING_INCREMENT)) * BILLING_INCREMENT;
   }
 
   private readStreams(): void {
@@ -190,9 +194,11 @@ export class FirehoseRuntime implements NodeRuntime {
         this.counts.readFromStream += n;
         let bytes = 0;
         for (let i = before; i < this.incoming.length; i++) {
-          bytes += this.incoming.bytes[i];
-          this.ingested(this.incoming.bytes[i]);
+          const b = this.incoming.bytes[i];
+          bytes += b;
+          this.billedBytes += Math.max(1, Math.ceil(b / BILLING_INCREMENT)) * BILLING_INCREMENT;
         }
+        this.ingested(n, bytes);
         this.metric('DataReadFromKinesisStream.Records', n);
         this.metric('DataReadFromKinesisStream.Bytes', bytes);
         this.metric('KinesisMillisBehindLatest', r.iteratorAgeMs(s), 'max');
@@ -213,17 +219,12 @@ export class FirehoseRuntime implements NodeRuntime {
     }
     // Stage incoming records: through the transform, or straight into the destination buffer.
     const inc = this.incoming;
-    for (let i = 0; i < inc.length; i++) {
-      if (this.transform) {
-        this.transform.buffer.add(inc, i, inc.bytes[i], nowMs);
-        this.backupBuf?.add(inc, i, inc.bytes[i], nowMs);
-      } else this.dest.add(inc, i, inc.bytes[i], nowMs);
-    }
-    inc.clear();
     if (this.transform) {
-      const out = this.transform.tick(nowMs, this.delivery);
-      for (let i = 0; i < out.length; i++) this.dest.add(out, i, out.bytes[i], nowMs);
-    }
+      this.transform.buffer.addAll(inc, nowMs);
+      this.backupBuf?.addAll(inc, nowMs);
+    } else this.dest.addAll(inc, nowMs);
+    inc.clear();
+    if (this.transform) this.dest.addAll(this.transform.tick(nowMs, this.delivery), nowMs);
     if (this.backupBuf?.due(nowMs)) {
       const bytes = this.backupBuf.bytes;
       this.delivery.backup(this.backupBuf.take(Number.POSITIVE_INFINITY, nowMs), bytes, nowMs);

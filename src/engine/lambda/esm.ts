@@ -87,6 +87,8 @@ export class ShardConsumer {
   private nextPollMs = 0;
   private readonly scratch = new RecordBatch(256);
   private readonly busy = new Set<number>();
+  /** Batches of finished invocations, reused (allocating ten typed arrays per batch is not free). */
+  private readonly freeBatches: RecordBatch[] = [];
   done = false;
   /** Records fetched from the shard (GetRecords / EFO), cumulative. */
   fetched = 0;
@@ -186,6 +188,8 @@ export class ShardConsumer {
     }
     // For Kinesis the next batching window starts when the previous invocation finishes.
     if (this.queue.length > 0) this.windowStartMs = inv.endMs;
+    // Every path above copied what it keeps (retries, halves), so the batch can be reused.
+    if (!inv.fromPending && this.freeBatches.length < 16) this.freeBatches.push(b);
   }
 
   private retryOrDrop(slot: Slot, b: RecordBatch, from: number, attempts: number, inv: Invocation): void {
@@ -275,22 +279,39 @@ export class ShardConsumer {
       for (const p of s.pending) for (let i = 0; i < p.batch.length; i++) busy.add(p.batch.key[i]);
     }
     const q = this.queue;
-    const out = new RecordBatch(Math.min(max, q.length));
-    const rest = new RecordBatch(Math.max(16, q.length));
+    const out = this.freeBatches.pop() ?? new RecordBatch(Math.max(16, Math.min(max, q.length)));
+    out.clear();
+    // Rows skipped for a busy key stay queued in order; allocated only when a key is skipped.
+    let rest: RecordBatch | null = null;
     let bytes = 0;
     let i = 0;
+    if (busy.size === 0) {
+      // Fast path (no other batch running on this shard): a contiguous run from the front.
+      while (i < q.length && i < max) {
+        const size = eventBytes(q.bytes[i], 0);
+        if (i > 0 && bytes + size > PAYLOAD_CAP_BYTES) break;
+        if (tumblingEnd !== null && q.arrivalMs[i] >= tumblingEnd) break;
+        bytes += size;
+        i++;
+      }
+      out.append(q, 0, i);
+      q.shift(i);
+      this.queueEventBytes = Math.max(0, this.queueEventBytes - bytes);
+      return out;
+    }
     for (; i < q.length && out.length < max; i++) {
       const size = eventBytes(q.bytes[i], 0);
       if (out.length > 0 && bytes + size > PAYLOAD_CAP_BYTES) break;
       if (tumblingEnd !== null && q.arrivalMs[i] >= tumblingEnd) break;
-      if (busy.size > 0 && busy.has(q.key[i])) {
+      if (busy.has(q.key[i])) {
+        rest ??= new RecordBatch(Math.max(16, q.length));
         rest.appendRow(q, i);
         continue;
       }
       bytes += size;
       out.appendRow(q, i);
     }
-    if (rest.length === 0) q.shift(i);
+    if (rest === null) q.shift(i);
     else {
       rest.append(q, i, q.length);
       q.clear();
