@@ -110,7 +110,9 @@ export function AnalyticsSqlPanel({ nodeId, config, onChange }: AnalyticsSqlPane
           </button>
         </fieldset>
         <Suspense fallback={<p className="field__help">{t('editor.loading')}</p>}>
+          {/* Keyed by node: another Analytics node gets its own model, schema hooks and undo stack. */}
           <SqlEditor
+            key={nodeId}
             nodeId={nodeId}
             value={config.sql}
             ariaLabel={t('editor.ariaLabel', { name })}
@@ -134,7 +136,7 @@ export function AnalyticsSqlPanel({ nodeId, config, onChange }: AnalyticsSqlPane
           }}
         />
       </section>
-      <SchemaEditor nodeId={nodeId} doc={doc} config={config} update={update} />
+      <SchemaEditor key={nodeId} nodeId={nodeId} doc={doc} config={config} update={update} />
       <ReferenceEditor nodeId={nodeId} config={config} update={update} />
       <OutputsEditor nodeId={nodeId} config={config} update={update} doc={doc} />
     </div>
