@@ -83,3 +83,37 @@ test('shortcut list, context menu rename and duplicate, copy/paste, delete, and 
   await expect(studio.inspector.getByLabel('Retention period', { exact: true })).toHaveValue('10');
   await expect(studio.inspector.getByText(/Retention period must be between 24 and 8,760/)).toBeVisible();
 });
+
+test('drop a prototype (schema version 0) file on the canvas: it imports, upgraded, as a new design', async ({
+  studio,
+  page,
+}) => {
+  await studio.open();
+  const v0 = JSON.stringify({
+    version: 0,
+    title: 'Prototype pipeline',
+    nodes: [
+      { id: 'a', type: 'producer', x: 0, y: 0, data: { rate: '300' } },
+      { id: 'b', type: 'kinesis', x: 320, y: 0, data: { shards: '3' } },
+    ],
+    links: [{ from: 'a', to: 'b' }],
+  });
+  // A real drop event carrying a File, as when a .json is dragged from the desktop.
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'prototype.json', { type: 'application/json' }));
+    return dt;
+  }, v0);
+  await studio.canvas.dispatchEvent('dragover', { dataTransfer });
+  await studio.canvas.dispatchEvent('drop', { dataTransfer });
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: 'Imported prototype.json: upgraded from schema version 0 to 1.' }),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Design: Prototype pipeline' })).toBeVisible();
+  await expect(studio.node(/^Data stream: /)).toContainText('3 shards');
+  const doc = await studio.doc();
+  expect(doc.nodes.map((n) => n.kind)).toEqual(['producer', 'stream']);
+  expect(doc.edges).toHaveLength(1);
+});

@@ -156,6 +156,7 @@ export function Field(props: FieldProps) {
           value={text}
           rows={isList ? 3 : 5}
           spellCheck={false}
+          placeholder={isList ? t('onePerLine') : undefined}
           aria-describedby={describedBy || undefined}
           aria-invalid={invalid || undefined}
           onChange={(e) =>
@@ -224,7 +225,8 @@ export function Field(props: FieldProps) {
       {control}
       {helpId && (
         <p className="field__help" id={helpId}>
-          {field.unit ? `${t('unit')}: ${field.unit}. ` : ''}
+          {/* The unit is printed next to the input; say it for screen readers only. */}
+          {field.unit ? <span className="sr-only">{`${t('unit')}: ${field.unit}. `}</span> : null}
           {field.help?.[locale]}
           {field.min !== undefined && field.max !== undefined
             ? ` ${t('range', { min: field.min.toLocaleString('en-US'), max: field.max.toLocaleString('en-US') })}`
