@@ -98,11 +98,17 @@ export const METRICS: Record<NodeKind, MetricDef[]> = {
   ],
 };
 
-/** Per-shard figure charted for streams: write utilisation in percent (1,000 rec/s or 1 MiB/s = 100 %). */
+/**
+ * Per-shard figure charted for streams: write demand in percent of the shard's limit (1,000
+ * rec/s or 1 MiB/s = 100 %), counting refused puts, so a hot shard shows how far over it is.
+ */
 export function shardValues(n: NodeLive): Record<string, number> {
   const out: Record<string, number> = {};
   for (const s of n.shards ?? []) {
-    if (s.open) out[s.shardId] = s.writeUtilization * 100;
+    if (s.open) {
+      const demand = Math.max(s.writeUtilization, (s.incomingRecordsPerSec + s.writeThrottledPerSec) / 1000);
+      out[s.shardId] = demand * 100;
+    }
   }
   return out;
 }

@@ -15,7 +15,8 @@ function shard(i: number, writeUtilization: number, throttled: number): ShardLiv
     endingHashKey: String(i * 100 + 99),
     open: true,
     parentShardIds: [],
-    writeUtilization,
+    // Accepted writes cap at the 1,000 rec/s limit: a hot shard reports 100 % plus its refused puts.
+    writeUtilization: Math.min(1, writeUtilization),
     readUtilization: 0.1,
     incomingRecordsPerSec: Math.min(1000, writeUtilization * 1000),
     incomingBytesPerSec: 0,

@@ -20,12 +20,22 @@ function heat(share: number): string {
   return `hsl(140 55% ${light}%)`;
 }
 
+/**
+ * Write demand on a shard as a share of its 1,000 records/s limit: accepted plus refused puts.
+ * Accepted writes alone never exceed 100 %; demand shows how far over the limit a hot shard is
+ * (1,400 rec/s offered → 140 %). The byte limit (1 MiB/s) is in `writeUtilization`.
+ */
+export function writeDemand(s: ShardLive): number {
+  return Math.max(s.writeUtilization, (s.incomingRecordsPerSec + s.writeThrottledPerSec) / 1000);
+}
+
 function ShardCell({ s }: { s: ShardLive }) {
   const { t, i18n } = useTranslation('run');
   const l = i18n.language;
-  const throttling = s.writeThrottledPerSec > 0 || s.writeUtilization > 1;
-  const hot = band(s.writeUtilization) === 'hot';
-  const write = fmtPct(s.writeUtilization, l);
+  const demand = writeDemand(s);
+  const throttling = s.writeThrottledPerSec > 0 || demand > 1;
+  const hot = band(demand) === 'hot';
+  const write = fmtPct(demand, l);
   const read = fmtPct(s.readUtilization, l);
   const label = t('live.shardCell', {
     shardId: s.shardId,
@@ -52,7 +62,7 @@ function ShardCell({ s }: { s: ShardLive }) {
       title={tooltip}
     >
       {/* Hot cells take their striped fill from CSS; the others their heat colour. */}
-      <span className="shard__write" style={hot ? undefined : { background: heat(s.writeUtilization) }} />
+      <span className="shard__write" style={hot ? undefined : { background: heat(demand) }} />
       <span className="shard__read" style={{ width: `${Math.min(100, s.readUtilization * 100)}%` }} />
     </li>
   );
@@ -116,8 +126,8 @@ function ShardHistogram({ shards }: { shards: ShardLive[] }) {
  */
 export function looksLikeHotKey(open: ShardLive[]): boolean {
   if (open.length < 2) return false;
-  const hot = open.filter((s) => s.writeUtilization > 1).length;
-  const cool = open.filter((s) => s.writeUtilization < 0.6).length;
+  const hot = open.filter((s) => s.writeThrottledPerSec > 0 || writeDemand(s) > 1).length;
+  const cool = open.filter((s) => writeDemand(s) < 0.6).length;
   return hot === 1 && cool >= open.length - 1;
 }
 
