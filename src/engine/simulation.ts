@@ -303,17 +303,25 @@ export class EngineSimulation implements Simulation {
     };
   }
 
-  private readonly streamEdgeTotals = new Map<string, { read: number; at: number; rate: number }>();
-  /** Stream → consumer edges: records the consumer read over the last second. */
+  private readonly streamEdgeTotals = new Map<
+    string,
+    { read: number; bytes: number; at: number; live: EdgeLive }
+  >();
+  /** Stream → consumer edges: records and bytes the consumer read over the last simulated second(s). */
   private streamEdgeLive(id: string, e: EdgeState): EdgeLive {
     const stream = this.runtimes.get(e.edge.source) as StreamRuntime;
     const k = stream.consumers.find((c) => c.edgeId === id);
     if (!k) return e.last;
-    const prev = this.streamEdgeTotals.get(id) ?? { read: 0, at: 0, rate: 0 };
+    const prev = this.streamEdgeTotals.get(id) ?? { read: 0, bytes: 0, at: 0, live: e.last };
     const dt = (this.clock.nowMs - prev.at) / 1000;
-    const rate = dt >= 1 ? (k.read - prev.read) / dt : prev.rate;
-    if (dt >= 1) this.streamEdgeTotals.set(id, { read: k.read, at: this.clock.nowMs, rate });
-    return { recordsPerSec: rate, bytesPerSec: 0, throttledPerSec: 0 };
+    if (dt < 1) return prev.live;
+    const live = {
+      recordsPerSec: (k.read - prev.read) / dt,
+      bytesPerSec: (k.readBytes - prev.bytes) / dt,
+      throttledPerSec: 0,
+    };
+    this.streamEdgeTotals.set(id, { read: k.read, bytes: k.readBytes, at: this.clock.nowMs, live });
+    return live;
   }
 
   report(): RunReport {
