@@ -1,10 +1,8 @@
 /**
  * Which runtime runs each node kind (exhaustive by type: a new NodeKind fails to compile here).
- * Producers get their producer index through `createProducer` in compile.ts; the factory below is
- * used for all other kinds. ENGINE-CONSUMERS: swap the stubs for your runtimes (lambda, firehose,
- * s3, redshift, opensearch, dynamodb) by changing the lines below.
+ * The simulation builds producers itself (each gets its producer index); the factories below make
+ * every other kind.
  */
-import type { NodeKind } from '../model/types.ts';
 import { createAnalyticsRuntime } from './analytics/analytics.ts';
 import { createConsumerAppRuntime } from './consumer-app.ts';
 import { createDynamoDbRuntime } from './destinations/dynamodb.ts';
@@ -29,6 +27,3 @@ export const RUNTIMES: RuntimeRegistry = {
   dynamodb: createDynamoDbRuntime,
   consumerApp: createConsumerAppRuntime,
 };
-
-/** Kinds that read data streams by polling or EFO (their incoming stream edges become consumers). */
-export const STREAM_CONSUMER_KINDS: readonly NodeKind[] = ['lambda', 'analytics', 'firehose', 'consumerApp'];
