@@ -26,6 +26,15 @@ describe('Kinesis Data Generator templates', () => {
     expect(o.ip).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
     expect(['OK', 'FAIL']).toContain(o.s);
     expect(a).not.toContain('{{');
+    expect(t.unknown).toEqual([]);
+  });
+
+  it('lists placeholders that name no faker function and leaves them visible in the record', () => {
+    const t = compileTemplate('{"x":"{{name.firstName}}","y":"{{nope.nothing}}"}');
+    expect(t.unknown).toEqual(['nope.nothing']);
+    const r = new TemplateRenderer(2);
+    r.begin();
+    expect(r.render(t, START)).toContain('{{nope.nothing}}');
   });
 
   it('takes random.number({min,max}) and weightedArrayElement, and uses SIMULATED time for date.now / date.utc', () => {

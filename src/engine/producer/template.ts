@@ -74,16 +74,28 @@ function parseArgs(text: string | undefined): unknown[] {
   }
 }
 
+const KDG_FUNCTIONS = new Set(['date.now', 'date.utc', 'date.simTime', 'random.weightedArrayElement']);
+
+/** Does `path` name a KDG function or (after aliasing) a faker 10 function? */
+export function knownPlaceholder(path: string): boolean {
+  if (KDG_FUNCTIONS.has(path)) return true;
+  let v: unknown = fakerInstance();
+  for (const seg of (ALIASES[path] ?? path).split('.')) v = (v as Record<string, unknown> | undefined)?.[seg];
+  return typeof v === 'function';
+}
+
 export function compileTemplate(text: string): CompiledTemplate {
+  const unknown: string[] = [];
   const parts: Part[] = [];
   let last = 0;
   for (const m of text.matchAll(PLACEHOLDER)) {
     if (m.index > last) parts.push(text.slice(last, m.index));
     parts.push({ path: m[1], args: parseArgs(m[2]) });
+    if (!knownPlaceholder(m[1]) && !unknown.includes(m[1])) unknown.push(m[1]);
     last = m.index + m[0].length;
   }
   if (last < text.length) parts.push(text.slice(last));
-  return { parts, unknown: [] };
+  return { parts, unknown };
 }
 
 /** Format epoch ms (UTC) with the moment.js tokens KDG users write: YYYY MM DD HH mm ss SSS x X. */
@@ -119,13 +131,17 @@ export function formatMoment(epochMs: number, format?: string): string {
 /** One faker for the whole process (building one takes milliseconds); renderers reseed it. */
 let shared: Faker | null = null;
 
+function fakerInstance(): Faker {
+  shared ??= new Faker({ locale: [en, base] });
+  return shared;
+}
+
 export class TemplateRenderer {
   private readonly faker: Faker;
   /** The renderer's own sequence of seeds: each render reseeds the shared faker from it. */
   private state: number;
   constructor(seed: number) {
-    shared ??= new Faker({ locale: [en, base] });
-    this.faker = shared;
+    this.faker = fakerInstance();
     this.state = seed >>> 0;
   }
 
