@@ -142,6 +142,8 @@ export interface Select {
   having?: Expr;
   windows: { name: Ident; spec: WindowSpec }[];
   orderBy?: Expr[];
+  /** Per ORDER BY item: true for DESC. */
+  orderDesc?: boolean[];
   /** `SELECT … UNION ALL SELECT …` (merge of streams). */
   unionAll?: Select[];
   span: Span;

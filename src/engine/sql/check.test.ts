@@ -145,6 +145,14 @@ describe('streaming rules', () => {
     });
   });
 
+  it('a streaming ORDER BY must lead with a ROWTIME key (the anomaly template passes, with a note)', () => {
+    expect(errors('SELECT STREAM NAME FROM "SOURCE_SQL_STREAM_001" ORDER BY AGE DESC;')[0]?.message).toBe(
+      'A streaming ORDER BY must start with a ROWTIME-based key, e.g. ORDER BY FLOOR(ROWTIME TO SECOND), …',
+    );
+    const sql = `SELECT STREAM NAME FROM "SOURCE_SQL_STREAM_001" ORDER BY FLOOR("SOURCE_SQL_STREAM_001".ROWTIME TO SECOND), AGE DESC;`;
+    expect(checkSql(sql, SOURCE).map((p) => [p.severity, p.column])).toEqual([['warning', 108]]);
+  });
+
   it('WHERE must be a condition; aggregates are not allowed there', () => {
     expect(errors('SELECT STREAM NAME FROM "SOURCE_SQL_STREAM_001" WHERE AGE;')[0]?.message).toBe(
       'WHERE needs a condition (BOOLEAN), not INTEGER',

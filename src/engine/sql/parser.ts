@@ -139,8 +139,13 @@ class Parser extends ExprParser {
         sel.groupBy = this.exprList();
       } else if (w === 'ORDER') {
         this.expectWord('BY', 'after ORDER');
-        sel.orderBy = this.exprList();
-        while (this.isWord('ASC') || this.isWord('DESC')) this.pos++;
+        sel.orderBy = [];
+        sel.orderDesc = [];
+        do {
+          sel.orderBy.push(this.expr());
+          sel.orderDesc.push(this.isWord('DESC'));
+          if (this.isWord('ASC') || this.isWord('DESC')) this.pos++;
+        } while (this.accept('Comma'));
       } else if (w === 'HAVING') sel.having = this.expr();
       else if (w === 'WINDOWED') {
         this.expectWord('BY', 'after WINDOWED');

@@ -145,6 +145,11 @@ export function printSelect(s: Select, o: PrintOptions = {}, aliases?: (string |
       `WINDOW ${s.windows.map((w) => `${printIdent(w.name)} AS ${printWindow(w.spec, o)}`).join(', ')}`,
     );
   }
+  if (s.orderBy?.length) {
+    lines.push(
+      `ORDER BY ${s.orderBy.map((x, i) => `${printExpr(x, o)}${s.orderDesc?.[i] ? ' DESC' : ''}`).join(', ')}`,
+    );
+  }
   for (const u of s.unionAll ?? []) lines.push(`UNION ALL ${printSelect({ ...u, unionAll: undefined }, o)}`);
   return lines.join('\n');
 }

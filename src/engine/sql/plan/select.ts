@@ -7,7 +7,7 @@
 import type { Expr, Select, Span } from '../ast.ts';
 import { type Compiled, compileExpr, type ExprContext, type Fn } from '../compileExpr.ts';
 import type { SqlProblem } from '../problems.ts';
-import { newEnv, type Problems, Scope } from '../scope.ts';
+import { newEnv, Problems, Scope } from '../scope.ts';
 import type { Column, Row, SqlValue } from '../types.ts';
 import { showType } from '../typing.ts';
 import { planFrom } from './from.ts';
@@ -72,12 +72,7 @@ export function planSelect(sel: Select, cx: PlanContext): SelectPlan {
     items.some((it) => hasAggregate(it.expr)) ||
     hasAggregate(sel.having);
   const sliding = items.some((it) => hasOver(it.expr));
-  if (sel.orderBy?.length) {
-    problems.warn(
-      sel.orderBy[0]?.span ?? sel.span,
-      'ORDER BY is ignored: a stream is always in ROWTIME order',
-    );
-  }
+  if (sel.orderBy?.length) checkOrderBy(sel, scope, problems);
   const env = newEnv();
   const single = [0];
   const setRow = (v: SqlValue[], t: number, ts: number[] | undefined) => {
@@ -316,6 +311,30 @@ function findAggregate(exprs: (Expr | undefined)[]): Span | undefined {
   };
   visit(exprs);
   return found;
+}
+
+/**
+ * A streaming ORDER BY must lead with a ROWTIME-based (monotonic) expression, as KDA requires.
+ * Sorting inside each value of that key is not applied here: rows keep their arrival order.
+ */
+function checkOrderBy(sel: Select, scope: Scope, problems: Problems): void {
+  const lead = sel.orderBy?.[0];
+  if (!lead) return;
+  const quiet = new Problems();
+  const c = compileExpr(lead, { scope, problems: quiet, where: 'in ORDER BY' });
+  if (c.mono || quiet.list.length > 0) {
+    if ((sel.orderBy?.length ?? 0) > 1) {
+      problems.warn(
+        (sel.orderBy?.[1] as Expr).span,
+        'Sorting within each window by the keys after the first is not applied: rows keep their arrival order',
+      );
+    }
+    return;
+  }
+  problems.error(
+    lead.span,
+    'A streaming ORDER BY must start with a ROWTIME-based key, e.g. ORDER BY FLOOR(ROWTIME TO SECOND), …',
+  );
 }
 
 function firstToken(s: Span, len: number): Span {
