@@ -77,7 +77,8 @@ function encode(
       return { bytes: gz, size: gz.length };
     }
     case 'ZIP': {
-      const zip = zipSync({ [entryName]: [raw, { level: 6, mtime: new Date(0) }] });
+      // A fixed timestamp keeps runs byte-identical (ZIP dates must lie in 1980–2099).
+      const zip = zipSync({ [entryName]: [raw, { level: 6, mtime: new Date(Date.UTC(2000, 0, 1)) }] });
       return { bytes: zip, size: zip.length };
     }
     default: {

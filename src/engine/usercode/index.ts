@@ -9,3 +9,15 @@ export {
   type SandboxOptions,
   timeoutMessage,
 } from './sandbox.ts';
+
+import { instrument as instrumentSource, type SourceProblem as Problem } from './instrument.ts';
+
+/**
+ * Syntax check of a handler for editors and validation: the first problem with its 1-based
+ * line:column, or null. Does not run the code (a module that throws while loading is only found at
+ * run time, where every invocation then fails as in Lambda).
+ */
+export function checkHandler(code: string): Problem | null {
+  const result = instrumentSource(code);
+  return result.ok ? null : result.error;
+}

@@ -207,3 +207,15 @@ describe('determinism', () => {
     expect(now).toBe(START + 1500);
   });
 });
+
+describe('checkHandler (for the editor and validation)', () => {
+  it('returns null for a valid handler and the position of the first syntax error otherwise', async () => {
+    const { checkHandler } = await import('./index.ts');
+    expect(checkHandler('export const handler = async (event) => event.Records.length;')).toBeNull();
+    expect(
+      checkHandler('export const handler = async (event) => {\n  return event.Records.length\n'),
+    ).toMatchObject({
+      line: 3,
+    });
+  });
+});
