@@ -323,9 +323,10 @@ function checkOrderBy(sel: Select, scope: Scope, problems: Problems): void {
   const quiet = new Problems();
   const c = compileExpr(lead, { scope, problems: quiet, where: 'in ORDER BY' });
   if (c.mono || quiet.list.length > 0) {
-    if ((sel.orderBy?.length ?? 0) > 1) {
+    const second = sel.orderBy?.[1];
+    if (second) {
       problems.warn(
-        (sel.orderBy?.[1] as Expr).span,
+        second.span,
         'Sorting within each window by the keys after the first is not applied: rows keep their arrival order',
       );
     }
