@@ -5,7 +5,7 @@
  */
 import type { RecordBatch } from '../records.ts';
 import { READ_BLOCKED, READ_END_OF_SHARD, READ_THROTTLED, type StreamReader } from '../runtime.ts';
-import { MAX_BYTES_PER_CALL, MAX_RECORDS_PER_CALL, type Shard } from './shard.ts';
+import { MAX_BYTES_PER_CALL, MAX_RECORDS_PER_CALL, READ_PENALTY_MS, type Shard } from './shard.ts';
 import type { ConsumerInfo, StreamRuntime } from './stream.ts';
 
 export class StreamReaderImpl implements StreamReader {
@@ -49,7 +49,7 @@ export class StreamReaderImpl implements StreamReader {
     if (efo) {
       if (s.efoBytes[this.info.efoSlot] <= 0) return 0;
     } else {
-      if (s.readCalls < 1 || s.readBytes <= 0) {
+      if (s.readCalls < 1 || s.readBytes <= 0 || st.nowMs < s.readPenaltyUntilMs) {
         s.readThrottled++;
         st.metrics.readThrottled++;
         return READ_THROTTLED;
@@ -65,9 +65,13 @@ export class StreamReaderImpl implements StreamReader {
     const endRow = log.length;
     let n = 0;
     let bytes = 0;
+    let fullCall = false;
     while (row < endRow && n < limitRecords) {
       const size = log.bytes[row] + keys.bytes(log.key[row]);
-      if (n > 0 && bytes + size > limitBytes) break;
+      if (n > 0 && bytes + size > limitBytes) {
+        fullCall = limitBytes === MAX_BYTES_PER_CALL;
+        break;
+      }
       if (n === 0 && efo && size > limitBytes) break;
       bytes += size;
       n++;
@@ -84,6 +88,8 @@ export class StreamReaderImpl implements StreamReader {
     } else {
       // The shard's shared 2 MiB/s bucket may go negative after a big read: later calls throttle.
       s.readBytes -= bytes;
+      // A call that returned the full 10 MiB throttles the shard's calls for the next 5 s (§1.2.2).
+      if (fullCall) s.readPenaltyUntilMs = st.nowMs + READ_PENALTY_MS;
       s.outRecords += n;
       s.outBytes += bytes;
     }

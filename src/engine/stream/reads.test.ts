@@ -105,3 +105,33 @@ describe('retention', () => {
     expect(r.conservation.ok).toBe(true);
   }, 60_000);
 });
+
+describe('the 10 MiB GetRecords penalty', () => {
+  it('a call that returns 10 MiB throttles the shard’s calls for the next 5 s', () => {
+    // 15 s of a consumer that is down builds ~15 MiB of backlog; it comes back at 15 s and reads 10 MiB at once.
+    const doc = design(
+      [
+        // 500 records/s of 2,000 B: a 10 MiB call holds ~5,200 records (under the 10,000-record cap).
+        plainProducer('p', 500, 2000, { partitionKey: { type: 'hotKey', key: 'k', share: 1 } }),
+        node('s', 'stream', { shardCount: 1 }),
+        app('a', { pollIntervalMs: 200 }),
+      ],
+      [
+        ['p', 's'],
+        ['s', 'a'],
+      ],
+    );
+    const sim = new EngineSimulation(doc, { seed: 1 });
+    sim.injectFault({ id: 'down', type: 'destinationOutage', nodeId: 'a', fromSec: 0, toSec: 15 });
+    sim.advanceSync(25_000);
+    const r = sim.report();
+    const bytes = metricOf(r, 's', 'GetRecords.Bytes').series;
+    const throttled = metricOf(r, 's', 'ReadProvisionedThroughputExceeded').series;
+    expect(bytes[15]).toBeGreaterThan(9.5 * 1048576);
+    // Seconds 16–19: every call (5 a second at 200 ms) is refused; reading resumes at 20 s.
+    expect(throttled.slice(16, 20)).toEqual([5, 5, 5, 5]);
+    expect(bytes.slice(16, 20)).toEqual([0, 0, 0, 0]);
+    expect(bytes[20]).toBeGreaterThan(0);
+    expect(r.conservation.ok).toBe(true);
+  });
+});

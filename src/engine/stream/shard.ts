@@ -24,6 +24,8 @@ export const READ_CALLS_PER_SEC = 5;
 export const EFO_BYTES_PER_SEC = 2 * MIB;
 export const MAX_RECORDS_PER_CALL = 10000;
 export const MAX_BYTES_PER_CALL = 10 * MIB;
+/** After a GetRecords call returns 10 MiB, the shard's calls in the next 5 s are throttled (§1.2.2). */
+export const READ_PENALTY_MS = 5000;
 
 const TICK_SEC = TICK_MS / 1000;
 
@@ -57,6 +59,8 @@ export class Shard {
   writeBytes = 0;
   readBytes = READ_BURST_BYTES;
   readCalls = READ_CALLS_PER_SEC;
+  /** Sim ms until which polling calls are refused after a 10 MiB call. */
+  readPenaltyUntilMs = 0;
   efoBytes: Float64Array;
 
   /** Iterator position per consumer (absolute). */
