@@ -117,3 +117,43 @@ test('drop a prototype (schema version 0) file on the canvas: it imports, upgrad
   expect(doc.nodes.map((n) => n.kind)).toEqual(['producer', 'stream']);
   expect(doc.edges).toHaveLength(1);
 });
+
+test('the design list: new, rename, duplicate, open and delete designs; Enter on a palette entry adds a node', async ({
+  studio,
+  page,
+}) => {
+  page.on('dialog', (d) => void d.accept()); // the delete confirmation
+  await studio.open();
+  let menu = await studio.designMenu();
+  await menu.getByRole('button', { name: 'New empty design' }).click();
+  await expect(page.getByRole('button', { name: 'Design: Untitled pipeline' })).toBeVisible();
+
+  // Keyboard: focus the palette entry and press Enter: the node lands at the centre of the view.
+  await studio.paletteEntry('Lambda function').focus();
+  await page.keyboard.press('Enter');
+  await expect(studio.node('Lambda function: function-1')).toBeVisible();
+  await studio.saved();
+
+  menu = await studio.designMenu();
+  await menu.getByRole('button', { name: 'Rename Untitled pipeline' }).click();
+  await menu.getByLabel('New design name').fill('My pipeline');
+  await menu.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('button', { name: 'Design: My pipeline' })).toBeVisible();
+
+  await menu.getByRole('button', { name: 'Duplicate My pipeline' }).click();
+  await expect(page.getByRole('button', { name: 'Design: My pipeline (copy)' })).toBeVisible();
+  await expect(studio.node('Lambda function: function-1')).toBeVisible();
+
+  menu = await studio.designMenu();
+  await expect(menu.getByRole('listitem')).toHaveCount(3);
+  await menu.getByRole('button', { name: /^Web clickstream analytics/ }).click();
+  await expect(page.getByRole('button', { name: 'Design: Web clickstream analytics' })).toBeVisible();
+
+  menu = await studio.designMenu();
+  await menu.getByRole('button', { name: 'Delete My pipeline (copy)' }).click();
+  await expect(menu.getByRole('listitem')).toHaveCount(2);
+  await page.reload();
+  menu = await studio.designMenu();
+  await expect(menu.getByRole('button', { name: /^My pipeline/ })).toHaveCount(1);
+  await expect(menu.getByRole('button', { name: /^Web clickstream analytics/ })).toBeVisible();
+});

@@ -11,11 +11,14 @@ function DesignRow({
   name,
   nodes,
   current,
+  onPicked,
 }: {
   id: string;
   name: string;
   nodes: number;
   current: boolean;
+  /** Opening or duplicating a design closes the menu. */
+  onPicked(): void;
 }) {
   const { t } = useTranslation('studio');
   const [renaming, setRenaming] = useState(false);
@@ -46,7 +49,10 @@ function DesignRow({
         type="button"
         className="designs__open"
         aria-current={current || undefined}
-        onClick={() => void store.open(id)}
+        onClick={() => {
+          void store.open(id);
+          onPicked();
+        }}
       >
         {name}
         <span className="designs__meta">{t('designs.nodes', { count: nodes })}</span>
@@ -63,7 +69,10 @@ function DesignRow({
         type="button"
         aria-label={t('designs.duplicate', { name })}
         title={t('designs.duplicateShort')}
-        onClick={() => void store.duplicate(id)}
+        onClick={() => {
+          void store.duplicate(id);
+          onPicked();
+        }}
       >
         ⧉
       </button>
@@ -127,7 +136,14 @@ export function DesignMenu() {
           <h2>{t('designs.title')}</h2>
           <ul>
             {list.map((d) => (
-              <DesignRow key={d.id} id={d.id} name={d.name} nodes={d.nodes} current={d.id === currentId} />
+              <DesignRow
+                key={d.id}
+                id={d.id}
+                name={d.name}
+                nodes={d.nodes}
+                current={d.id === currentId}
+                onPicked={() => setOpen(false)}
+              />
             ))}
           </ul>
           <div className="designs__actions">
