@@ -18,6 +18,7 @@ export interface SqlApp {
 interface StreamState {
   name: string;
   subs: ((row: Row) => void)[];
+  subNames: string[];
   last: number;
   output: boolean;
   width: number;
@@ -33,7 +34,7 @@ export function buildApp(a: Analysis, inputs: string[], seed: number): SqlApp {
   const state = (name: string, output: boolean, width: number) => {
     let s = streams.get(name);
     if (!s) {
-      s = { name, subs: [], last: Number.NEGATIVE_INFINITY, output, width };
+      s = { name, subs: [], subNames: [], last: Number.NEGATIVE_INFINITY, output, width };
       streams.set(name, s);
     }
     return s;
@@ -53,7 +54,14 @@ export function buildApp(a: Analysis, inputs: string[], seed: number): SqlApp {
     if (row.rowtime === Number.POSITIVE_INFINITY) row.rowtime = lastFinite;
     s.last = row.rowtime;
     if (s.output) out.push({ stream: s.name, row });
-    for (const sub of s.subs) sub(row);
+    const subs = s.subs;
+    for (let i = 0; i < subs.length; i++) {
+      try {
+        (subs[i] as (row: Row) => void)(row);
+      } catch (err) {
+        fail(s.subNames[i] ?? '', err, row.rowtime, row.values);
+      }
+    }
   };
   const errors = state(ERROR_STREAM, true, 7);
   let failing = false;
@@ -80,13 +88,10 @@ export function buildApp(a: Analysis, inputs: string[], seed: number): SqlApp {
     const w = {
       seed,
       subscribe(stream: string, fn: (row: Row) => void) {
-        state(stream, false, 0).subs.push((row) => {
-          try {
-            fn(row);
-          } catch (err) {
-            fail(wr.name, err, row.rowtime, row.values);
-          }
-        });
+        // The stream catches each subscriber's errors (error_stream, named after this pump).
+        const s = state(stream, false, 0);
+        s.subs.push(fn);
+        s.subNames.push(wr.name);
       },
       onAdvance(fn: (t: number) => void, nextDue?: () => number) {
         advancers.push((t) => {

@@ -243,8 +243,15 @@ function planAggregated(sel: Select, cx: PlanContext, a: AggInput): SelectPlan {
         : new TumblingGroups(keys.length ? keys : [constKey()], Math.max(0, driver), slots, a.nSources, out);
       const env = a.env;
       const where = a.where;
+      const single = [0];
       a.from.connect(w, (v, t, ts) => {
-        a.setRow(v, t, ts);
+        env.v = v;
+        env.t = t;
+        if (ts) env.ts = ts;
+        else {
+          single[0] = t;
+          env.ts = single;
+        }
         if (where && where(env) !== true) return;
         groups.add(env);
       });
