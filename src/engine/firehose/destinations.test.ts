@@ -253,4 +253,33 @@ describe('transform Lambda', () => {
     expect(conserved(sim, 'fh')).toBe(true);
     expect(conserved(sim, 't')).toBe(true);
   });
+
+  it('source-record backup (S3 backup mode Enabled) keeps the untransformed records under source-records/', async () => {
+    const fn = node('t', 'lambda', {
+      ...(node('x', 'lambda').config as object),
+      use: 'firehoseTransform',
+      code,
+      sampleRecordsPerSec: 1000,
+    } as never);
+    const sim = build(
+      [
+        jsonProducer('p', 10),
+        deliveryStream('fh', { bufferIntervalSec: 60, transformLambdaId: 't', backupMode: 'Enabled' }),
+        node('b', 's3'),
+        fn,
+      ],
+      [
+        ['p', 'fh'],
+        ['fh', 'b'],
+      ],
+    );
+    await sim.advance(125_000);
+    const fh = reportOf(sim, 'fh');
+    const backups = objectsOf(sim, 'b').filter((o) => o.kind === 'backup');
+    expect(backups[0].key).toMatch(/^source-records\/2016\/02\/25\/13\//);
+    expect(JSON.parse(backups[0].firstRecords[0])).not.toHaveProperty('f');
+    expect(fh.metrics['BackupToS3.Records'].sum).toBe(fh.counters.backedUp);
+    // Two 60 s buffers at 10 rec/s (the first also holds the first tick's record).
+    expect(fh.counters.backedUp).toBe(1201);
+  });
 });

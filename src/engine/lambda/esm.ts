@@ -139,16 +139,20 @@ export class ShardConsumer {
       this.done = true;
       return;
     }
+    // EFO pushes records as they arrive (about 70 ms): look every tick instead of polling.
+    const efo = reader.mode === 'efo';
+    const fast = efo ? TICK_MS : FAST_POLL_MS;
+    const base = efo ? TICK_MS : BASE_POLL_MS;
     if (n === READ_THROTTLED) {
-      this.nextPollMs = nowMs + FAST_POLL_MS;
+      this.nextPollMs = nowMs + fast;
       return;
     }
     if (n === READ_BLOCKED || n <= 0) {
-      this.nextPollMs = nowMs + BASE_POLL_MS;
+      this.nextPollMs = nowMs + base;
       return;
     }
     this.fetched += n;
-    this.nextPollMs = nowMs + (reader.pending(this.shard) > 0 ? FAST_POLL_MS : BASE_POLL_MS);
+    this.nextPollMs = nowMs + (reader.pending(this.shard) > 0 ? fast : base);
     if (this.queue.length === 0) this.windowStartMs = nowMs;
     this.queue.append(this.scratch, 0, n);
     for (let i = 0; i < n; i++) this.queueEventBytes += eventBytes(this.scratch.bytes[i], 0);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { node } from '../testing.ts';
-import { nodeReport, pipeline } from './testkit.ts';
+import { EngineSimulation } from '../simulation.ts';
+import { design, node, plainProducer } from '../testing.ts';
+import { fn, nodeReport, pipeline } from './testkit.ts';
 
 describe('what a function sends downstream', () => {
   it('records it returns flow to a delivery stream; unsampled batches follow the sampled ratio', async () => {
@@ -63,5 +64,43 @@ describe('what a function sends downstream', () => {
       '2017-06-01T00:00:20.000Z': 500,
     });
     expect(nodeReport(sim, 'f').counters.invocations).toBeGreaterThan(15);
+  });
+});
+
+describe('live figures and enhanced fan-out', () => {
+  it('the frame shows the function behind: concurrency, iterator age and invocations per second', async () => {
+    const sim = pipeline(500, { duration: { type: 'fixed', ms: 2000 }, esm: { batchSize: 100 } });
+    await sim.advance(30_000);
+    const live = sim.frame().nodes.f;
+    expect(live.lambda?.concurrency).toBe(1);
+    expect(live.lambda?.iteratorAgeMs).toBeGreaterThan(20_000);
+    expect(live.utilization).toBe(1);
+    expect(live.counters.succeeded).toBeGreaterThan(1000);
+  });
+
+  it('an EFO consumer gets records as they arrive, while a polling one waits for its once-a-second poll', async () => {
+    const doc = design(
+      [
+        plainProducer('p', 50, 200),
+        node('s', 'stream', { shardCount: 1, efoConsumers: ['fast'] }),
+        fn('poller', { duration: { type: 'fixed', ms: 10 }, esm: { batchSize: 1000 } }),
+        fn('pushed', { duration: { type: 'fixed', ms: 10 }, esm: { batchSize: 1000 } }),
+      ],
+      [
+        ['p', 's'],
+        ['s', 'poller', { readMode: 'polling' }],
+        ['s', 'pushed', { readMode: 'efo', efoConsumerName: 'fast' }],
+      ],
+    );
+    const sim = new EngineSimulation(doc, { seed: 3 });
+    await sim.advance(20_000);
+    const perBatch = (id: string) => {
+      const c = nodeReport(sim, id).counters;
+      return c.succeeded / c.invocations;
+    };
+    // 50 rec/s: a poll a second gathers ~50 records; EFO hands over each tick's ~5.
+    expect(perBatch('poller')).toBeGreaterThan(40);
+    expect(perBatch('pushed')).toBeLessThan(10);
+    expect(nodeReport(sim, 'pushed').counters.succeeded).toBeGreaterThan(950);
   });
 });
