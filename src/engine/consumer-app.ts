@@ -3,7 +3,7 @@
  * over `workers` round-robin, each worker polling its shards every `pollIntervalMs` (GetRecords on
  * the shard's shared budget, or EFO) and processing `processingRecordsPerSec` records per second,
  * checkpointing every `checkpointEveryRecords`. Parents are drained before children (the stream
- * refuses child reads until then). Records fetched but not yet processed wait in a per-shard buffer.
+ * refuses child reads until then). A shard's next batch is fetched once the last one is processed.
  */
 import type { ConsumerAppConfig, PipelineNodeOf } from '../model/types.ts';
 import type { DestinationContents, NodeLive, PeekRecord } from './api.ts';
@@ -23,8 +23,8 @@ import {
 } from './runtime.ts';
 import { formatSequenceNumber } from './stream/shard.ts';
 
-/** KCL stops fetching while a shard's buffer holds this many records (maxRecords of one call). */
-const PREFETCH_LIMIT = 10000;
+/** KCL's maxRecords per GetRecords call. */
+const MAX_RECORDS = 10000;
 
 interface Lease {
   input: StreamInput;
@@ -98,19 +98,17 @@ export class ConsumerAppRuntime implements NodeRuntime {
     for (let i = 0; i < this.leases.length; i++) {
       const l = this.leases[i];
       const r = l.input.reader;
-      if (
-        nowMs - l.lastPollMs >= this.cfg.pollIntervalMs &&
-        l.buf.length < PREFETCH_LIMIT &&
-        r.isOpen(l.shard)
-      ) {
+      // Like the KCL record processor: fetch a batch, process it, then fetch the next one.
+      if (nowMs - l.lastPollMs >= this.cfg.pollIntervalMs && l.buf.length === 0 && r.isOpen(l.shard)) {
         l.lastPollMs = nowMs;
-        const n = r.getRecords(l.shard, 10000, 10 * 1024 * 1024, l.buf);
+        const n = r.getRecords(l.shard, MAX_RECORDS, 10 * 1024 * 1024, l.buf);
         if (n > 0) {
           this.fetched += n;
           this.secFetched += n;
         } else if (n === READ_THROTTLED) this.readThrottled++;
       }
-      const age = r.iteratorAgeMs(l.shard);
+      // MillisBehindLatest: the oldest record not yet processed, fetched or not.
+      const age = l.buf.length > 0 ? nowMs - l.buf.arrivalMs[0] : r.iteratorAgeMs(l.shard);
       if (age > this.secAge) this.secAge = age;
       const w = i % workers;
       const take = Math.min(l.buf.length, Math.floor(budget[w]));
