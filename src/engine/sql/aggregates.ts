@@ -3,7 +3,7 @@
  * EXP_AVG, FIRST_VALUE, LAST_VALUE (LAG lives in the sliding-window operator: it reads the
  * window's rows by position). NULL inputs are ignored as SQL says; an empty SUM / AVG / MIN is NULL.
  */
-import { SqlRuntimeError, type SqlType, type SqlValue } from './types.ts';
+import type { SqlType, SqlValue } from './types.ts';
 import { compareValues, isInt, isLoose, isNum, showType, valueKey } from './typing.ts';
 
 export interface Acc {
@@ -230,8 +230,4 @@ export function aggregateKind(
     make = () => new DistinctAcc(inner());
   }
   return { name, type, make };
-}
-
-export function assertNever(x: never): never {
-  throw new SqlRuntimeError(`unexpected ${String(x)}`);
 }

@@ -67,27 +67,6 @@ function refersToRowtime(e: unknown): boolean {
 const isTimeWindow = (e: Expr) =>
   e.kind === 'call' && TIME_FUNCS.has(e.name.name) && refersToRowtime(e.args[0]);
 
-function isAggregateCall(e: Expr): boolean {
-  return (
-    e.kind === 'call' &&
-    !e.over &&
-    [
-      'COUNT',
-      'SUM',
-      'AVG',
-      'MIN',
-      'MAX',
-      'VAR_POP',
-      'VAR_SAMP',
-      'STDDEV_POP',
-      'STDDEV_SAMP',
-      'EXP_AVG',
-      'FIRST_VALUE',
-      'LAST_VALUE',
-    ].includes(e.name.name)
-  );
-}
-
 function unique(base: string, taken: Set<string>): string {
   if (!taken.has(base)) return base;
   for (let i = 2; ; i++) if (!taken.has(`${base}_${i}`)) return `${base}_${i}`;
@@ -202,5 +181,3 @@ function fixHooks(text: string, program: Program, app: AppInputs): PlanContext['
     },
   };
 }
-
-export { isAggregateCall };

@@ -7,7 +7,7 @@
  * streaming GROUP BY needs) and whether it depends on ROWTIME alone (so a window's end can be
  * found by evaluating it at later times).
  */
-import type { Expr, Span } from './ast.ts';
+import type { Expr } from './ast.ts';
 import { SCALAR_FUNCTIONS } from './functions/index.ts';
 import { likeToRegExp, similarToRegExp } from './functions/patterns.ts';
 import { UNIT_MS } from './literals.ts';
@@ -692,8 +692,4 @@ function distance(a: string, b: string): number {
     }
   }
   return dp[b.length] as number;
-}
-
-export function spanOf(e: Expr): Span {
-  return e.span;
 }
