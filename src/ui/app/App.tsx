@@ -13,7 +13,7 @@ import { Palette } from '../palette/Palette.tsx';
 import { BottomPanel } from './BottomPanel.tsx';
 import { Layout } from './Layout.tsx';
 import { FirstHint, Notice } from './Notice.tsx';
-import { loadLocale, saveLocale } from './prefs.ts';
+import { loadBottomTab, loadLocale, saveBottomTab, saveLocale } from './prefs.ts';
 import { Toolbar } from './Toolbar.tsx';
 import { useShortcuts } from './useShortcuts.ts';
 import './studio.css';
@@ -29,6 +29,11 @@ window.__studio = studioStore;
 // Language: the saved choice, else the browser's (ja → 日本語), else English.
 const initialLocale = loadLocale() ?? (navigator.language.startsWith('ja') ? 'ja' : 'en');
 studioStore.getState().setLocale(initialLocale);
+// The open bottom tab persists too (a tab that no longer exists falls back to Problems).
+studioStore.getState().setBottomTab(loadBottomTab() ?? 'problems');
+studioStore.subscribe((s, prev) => {
+  if (s.bottomTab !== prev.bottomTab) saveBottomTab(s.bottomTab);
+});
 
 function useLocaleSync() {
   const locale = useStudio((s) => s.locale);

@@ -47,3 +47,13 @@ export function loadLocale(): 'en' | 'ja' | null {
 export function saveLocale(locale: 'en' | 'ja'): void {
   localStorage.setItem(LOCALE_KEY, locale);
 }
+
+const TAB_KEY = 'shardscape.bottomTab';
+
+export function loadBottomTab(): string | null {
+  return localStorage.getItem(TAB_KEY);
+}
+
+export function saveBottomTab(id: string): void {
+  localStorage.setItem(TAB_KEY, id);
+}
