@@ -160,4 +160,27 @@ describe('compression and object content', () => {
     expect(obj.sizeBytes).toBe((obj.body as Uint8Array).length);
     expect(obj.sizeBytes).toBeLessThan(text.length / 2);
   });
+
+  it('format conversion to Parquet names objects .parquet and bills conversion GB like ingestion', async () => {
+    const sim = build(
+      [
+        jsonProducer('p', 20),
+        deliveryStream('fh', { bufferSizeMiB: 64, bufferIntervalSec: 60, formatConversion: 'PARQUET' }),
+        node('b', 's3'),
+      ],
+      [
+        ['p', 'fh'],
+        ['fh', 'b'],
+      ],
+    );
+    await sim.advance(61_000);
+    const [obj] = objectsOf(sim, 'b');
+    expect(obj.key).toMatch(/\.parquet$/);
+    expect(obj.compression).toBe('PARQUET');
+    expect(obj.body).toBeUndefined();
+    const items = sim.report().cost.items.filter((i) => i.nodeId === 'fh');
+    const ingest = items.find((i) => i.item.startsWith('Firehose ingestion'));
+    const conversion = items.find((i) => i.item === 'Firehose format conversion');
+    expect(conversion?.quantity).toBe(ingest?.quantity);
+  });
 });
