@@ -48,6 +48,19 @@ describe('a 2 s Lambda on batches of 100 at 500 rec/s into one shard', () => {
   });
 });
 
+describe('live batch size', () => {
+  it('raising BatchSize from 100 to 500 while running lets the 2 s function take 250 rec/s instead of 50', async () => {
+    const sim = pipeline(500, { duration: { type: 'fixed', ms: 2000 }, esm: { batchSize: 100 } });
+    await sim.advance(20_000);
+    expect(sim.applyEdit({ type: 'batchSize', nodeId: 'f', batchSize: 500 })).toEqual({ applied: true });
+    expect(sim.applyEdit({ type: 'batchSize', nodeId: 'f', batchSize: 10_001 }).applied).toBe(false);
+    const before = nodeReport(sim, 'f').counters.succeeded;
+    await sim.advance(40_000);
+    // 10 invocations of 500 records in the next 20 s (one every 2 s).
+    expect(nodeReport(sim, 'f').counters.succeeded - before).toBeGreaterThanOrEqual(4_500);
+  });
+});
+
 describe('retries (kinesis-behaviour §3.6–3.8)', () => {
   it('a batch that always fails blocks its shard until its records expire at the 24 h retention', async () => {
     const sim = pipeline(1, {
