@@ -50,6 +50,7 @@ export type Expr =
    * `FLOOR(x TO MINUTE)` → FLOOR(x, 'MINUTE'); `STEP(x BY i)` → STEP(x, i);
    * `EXTRACT(HOUR FROM t)` → EXTRACT('HOUR', t); `POSITION(a IN b)` → POSITION(a, b);
    * `SUBSTRING(s FROM a FOR b)` → SUBSTRING(s, a, b); `TRIM(LEADING 'x' FROM s)` → TRIM('LEADING', 'x', s);
+   * `OVERLAY(s PLACING r FROM i FOR n)` → OVERLAY(s, r, i, n);
    * bare `CURRENT_ROW_TIMESTAMP` → CURRENT_ROW_TIMESTAMP().
    */
   | {
@@ -57,7 +58,7 @@ export type Expr =
       name: Ident;
       args: Expr[];
       distinct: boolean;
-      form?: 'to' | 'by' | 'from' | 'in' | 'trim' | 'bare';
+      form?: 'to' | 'by' | 'from' | 'in' | 'trim' | 'placing' | 'bare';
       over?: WindowRef;
       span: Span;
     }

@@ -254,7 +254,7 @@ export class ExprParser extends TokenCursor {
     const fn = name.quoted ? '' : name.name;
     const args: Expr[] = [];
     let distinct = false;
-    let form: 'to' | 'by' | 'from' | 'in' | 'trim' | undefined;
+    let form: 'to' | 'by' | 'from' | 'in' | 'trim' | 'placing' | undefined;
     const str = (value: string, span: Span): Expr => ({
       kind: 'literal',
       type: { base: 'VARCHAR', length: value.length },
@@ -312,6 +312,14 @@ export class ExprParser extends TokenCursor {
           this.pos++;
           args.push(this.expr());
           form = 'in';
+        } else if (fn === 'OVERLAY' && next === 'PLACING') {
+          // OVERLAY(s PLACING r FROM i [FOR n]) → OVERLAY(s, r, i[, n])
+          this.pos++;
+          args.push(this.expr());
+          this.expectWord('FROM', 'in OVERLAY(… PLACING … FROM …)');
+          args.push(this.expr());
+          if (this.acceptWord('FOR')) args.push(this.expr());
+          form = 'placing';
         } else if (fn === 'SUBSTRING' && next === 'FROM') {
           this.pos++;
           args.push(this.expr());

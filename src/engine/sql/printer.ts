@@ -86,6 +86,8 @@ export function printExpr(e: Expr, o: PrintOptions = {}): string {
       else if (e.form === 'from' && e.name.name === 'EXTRACT') inner = `${lit(a[0])} FROM ${p(a[1] as Expr)}`;
       else if (e.form === 'from')
         inner = `${p(a[0] as Expr)} FROM ${p(a[1] as Expr)}${a[2] ? ` FOR ${p(a[2])}` : ''}`;
+      else if (e.form === 'placing')
+        inner = `${p(a[0] as Expr)} PLACING ${p(a[1] as Expr)} FROM ${p(a[2] as Expr)}${a[3] ? ` FOR ${p(a[3])}` : ''}`;
       else if (e.form === 'trim') inner = `${lit(a[0])} ${p(a[1] as Expr)} FROM ${p(a[2] as Expr)}`;
       else inner = `${e.distinct ? 'DISTINCT ' : ''}${a.map(p).join(', ')}`;
       let over = '';

@@ -167,6 +167,26 @@ describe('values and errors', () => {
     ]);
   });
 
+  it('the special call syntaxes reach the function library: OVERLAY … PLACING, SUBSTRING … FROM … FOR, TRIM, POSITION … IN, EXTRACT, CEIL … TO', () => {
+    const sql = `SELECT STREAM OVERLAY('abcdef' PLACING 'xyz' FROM 2 FOR 3) AS O, SUBSTRING('123456789' FROM 3 FOR 4) AS S,
+        TRIM(LEADING 'x' FROM 'xxabcxx') AS TL, TRIM(TRAILING FROM '  ab  ') AS TT, POSITION('cd' IN 'abcdef') AS P,
+        EXTRACT(HOUR FROM TIMESTAMP '2024-03-04 05:06:07') AS H, CEIL(TIMESTAMP '2024-03-04 05:06:07' TO HOUR) AS CE,
+        REGEX_REPLACE('aaa', 'a', 'b', 1, 0) AS RR, COALESCE(NULL, 'x') AS C, NULLIF(1, 1) AS NI
+      FROM "S";`;
+    expect(rowsOf(runSql(sql, [NUMS]), 'QUERY_1')[0]).toMatchObject({
+      O: 'axyzef',
+      S: '3456',
+      TL: 'abcxx',
+      TT: '  ab',
+      P: 3,
+      H: 5,
+      CE: '2024-03-04 06:00:00.000',
+      RR: 'bbb',
+      C: 'x',
+      NI: null,
+    });
+  });
+
   it('a bad CAST is a runtime error row, not a crash', () => {
     const out = runSql(`SELECT STREAM CAST(S AS INTEGER) AS N FROM "S";`, [NUMS]);
     expect(rowsOf(out, 'QUERY_1').map((r) => r.N)).toEqual([null]);
