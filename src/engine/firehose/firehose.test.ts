@@ -183,4 +183,28 @@ describe('compression and object content', () => {
     const conversion = items.find((i) => i.item === 'Firehose format conversion');
     expect(conversion?.quantity).toBe(ingest?.quantity);
   });
+
+  it('two runs with one seed give byte-identical reports and object bytes', async () => {
+    const run = async () => {
+      const sim = build(
+        [
+          jsonProducer('p', 50),
+          deliveryStream('fh', {
+            bufferIntervalSec: 10,
+            compression: 'GZIP',
+            prefix: 'r/!{firehose:random-string}/',
+          }),
+          node('b', 's3'),
+        ],
+        [
+          ['p', 'fh'],
+          ['fh', 'b'],
+        ],
+      );
+      await sim.advance(35_000);
+      const objects = objectsOf(sim, 'b').map((o) => ({ ...o, body: Array.from(o.body ?? []) }));
+      return JSON.stringify({ report: sim.report(), objects });
+    };
+    expect(await run()).toBe(await run());
+  });
 });
