@@ -5,6 +5,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { designsStore, useDesigns } from '../../store/designs.ts';
+import { useSim } from '../../store/simStore.ts';
 import { uiStore, useUi } from '../../store/ui.ts';
 
 /** Wall ms a notice stays up: long enough to read a refusal reason aloud. */
@@ -29,11 +30,15 @@ export function Notice() {
   );
 }
 
-/** First visit only: one line telling a newcomer what to do next. */
+/** First visit only: one line telling a newcomer what to do next; it goes once they press Run. */
 export function FirstHint() {
   const { t } = useTranslation('studio');
   const firstVisit = useDesigns((s) => s.firstVisit);
-  if (!firstVisit) return null;
+  const running = useSim((s) => s.status !== 'idle');
+  useEffect(() => {
+    if (running && firstVisit) designsStore.getState().dismissHint();
+  }, [running, firstVisit]);
+  if (!firstVisit || running) return null;
   return (
     <div className="hint">
       <span>{t('hint')}</span>
