@@ -13,6 +13,7 @@ import {
   type SandboxedHandler,
   toBase64,
 } from '../usercode/index.ts';
+import type { TumblingWindow } from './esm.ts';
 
 export const ACCOUNT_ID = '123456789012';
 export const REGION = 'us-east-1';
@@ -103,9 +104,25 @@ export function kinesisEvent(
   batch: RecordBatch,
   rows: number[],
   source: { streamName: string; shardId: string; shardIndex: number },
-): { Records: unknown[] } {
+  window: TumblingWindow | null = null,
+): Record<string, unknown> {
   const arn = `arn:aws:kinesis:${REGION}:${ACCOUNT_ID}:stream/${source.streamName}`;
+  // Tumbling windows (kinesis-behaviour §3.9) add the window, the carried state and the flags.
+  const windowFields = window
+    ? {
+        window: {
+          start: new Date(ctx.clock.startEpochMs + window.startMs).toISOString(),
+          end: new Date(ctx.clock.startEpochMs + window.endMs).toISOString(),
+        },
+        state: window.state,
+        shardId: source.shardId,
+        eventSourceARN: arn,
+        isFinalInvokeForWindow: window.final,
+        isWindowTerminatedEarly: false,
+      }
+    : {};
   return {
+    ...windowFields,
     Records: rows.map((i) => {
       const seq = formatSequenceNumber(source.shardIndex, batch.seq[i]);
       return {

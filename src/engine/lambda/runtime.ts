@@ -166,24 +166,8 @@ export class LambdaRuntime implements NodeRuntime, EsmHost, TransformFunction {
     else if (sampledRows.length > 0) {
       this.counts.sampledInvocations++;
       const streamName = this.ctx.docNode(consumer.input.streamId)?.name ?? consumer.input.streamId;
-      const event: Record<string, unknown> = kinesisEvent(this.runner, this.ctx, batch, sampledRows, {
-        streamName,
-        shardId: consumer.shardId,
-        shardIndex: consumer.shard,
-      });
-      if (window) {
-        Object.assign(event, {
-          window: {
-            start: new Date(this.ctx.clock.startEpochMs + window.startMs).toISOString(),
-            end: new Date(this.ctx.clock.startEpochMs + window.endMs).toISOString(),
-          },
-          state: window.state,
-          shardId: consumer.shardId,
-          eventSourceARN: `arn:aws:kinesis:us-east-1:123456789012:stream/${streamName}`,
-          isFinalInvokeForWindow: window.final,
-          isWindowTerminatedEarly: false,
-        });
-      }
+      const source = { streamName, shardId: consumer.shardId, shardIndex: consumer.shard };
+      const event = kinesisEvent(this.runner, this.ctx, batch, sampledRows, source, window);
       job = this.runner.submit(event, startEpochMs);
     }
     const modelMs = modelDurationMs(this.config.duration, n, this.rng);
