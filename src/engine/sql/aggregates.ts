@@ -15,6 +15,8 @@ export interface Acc {
 export interface AggKind {
   name: string;
   type: SqlType;
+  /** Reads the row time (EXP_AVG); others get 0 so that no time value is boxed per row. */
+  timed: boolean;
   make(): Acc;
 }
 
@@ -229,5 +231,5 @@ export function aggregateKind(
     const inner = make;
     make = () => new DistinctAcc(inner());
   }
-  return { name, type, make };
+  return { name, type, make, timed: name === 'EXP_AVG' };
 }

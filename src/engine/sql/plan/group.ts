@@ -101,6 +101,7 @@ export class TumblingGroups {
   private readonly otherCol: number;
   private readonly argCols: number[];
   private readonly argFns: (Fn | undefined)[];
+  private readonly timed: boolean[];
   /** Told the end of every window opened (so the app knows when to advance this operator). */
   onWindow: (end: number) => void = () => {};
 
@@ -120,6 +121,7 @@ export class TumblingGroups {
     this.otherCol = this.otherKey >= 0 ? ((keys[other] as Compiled).column as number) : -1;
     this.argCols = slots.map((s) => s.col ?? -1);
     this.argFns = slots.map((s) => s.arg);
+    this.timed = slots.map((s) => s.kind.timed);
   }
 
   add(env: Env): void {
@@ -142,25 +144,27 @@ export class TumblingGroups {
       }
     }
     // Groups live inside their window, so the window key itself need not be part of the group key.
+    // (Group keys are stored only when a group is created: writing a number into a plain array
+    // per row would allocate a heap number per row.)
     const scratch = this.scratch;
-    scratch[this.driver] = k;
     let key: unknown;
-    if (this.otherKey >= 0) {
-      key = env.v[this.otherCol] ?? null;
-      scratch[this.otherKey] = key as SqlValue;
-    } else key = keyOf(this.keyFns, env, scratch, this.driver);
+    if (this.otherKey >= 0) key = env.v[this.otherCol] ?? null;
+    else key = keyOf(this.keyFns, env, scratch, this.driver);
     let g = win.groups.get(key);
     if (!g) {
+      scratch[this.driver] = k;
+      if (this.otherKey >= 0) scratch[this.otherKey] = key as SqlValue;
       g = { keys: scratch.slice(), accs: this.slots.map((s) => s.kind.make()) };
       win.groups.set(key, g);
     }
     const cols = this.argCols;
     const fns = this.argFns;
     const accs = g.accs;
+    const timed = this.timed;
     for (let i = 0; i < cols.length; i++) {
       const c = cols[i] as number;
       const f = fns[i];
-      (accs[i] as Acc).add(c >= 0 ? (env.v[c] ?? null) : f ? f(env) : true, t);
+      (accs[i] as Acc).add(c >= 0 ? (env.v[c] ?? null) : f ? f(env) : true, timed[i] ? t : 0);
     }
   }
 
