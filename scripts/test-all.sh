@@ -22,7 +22,7 @@ step "typecheck"
 ./node_modules/.bin/tsc --noEmit -p tsconfig.core.json || static_fail=1
 
 step "lint + format"
-./node_modules/.bin/biome ci . || static_fail=1
+./node_modules/.bin/biome ci --colors=off . || static_fail=1
 
 step "unit tests"
 ./node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json=reports/unit.json || fail=1
