@@ -70,6 +70,32 @@ export const designsStore = createStore<DesignsState>()((set, get) => {
     }
   };
 
+  let initOnce: Promise<void> | null = null;
+  const initialise = async () => {
+    const list = await db.listDesigns();
+    const lastId = await db.getCurrentId();
+    const chosen = list.find((d) => d.id === lastId) ?? list[0];
+    if (chosen) {
+      const record = await db.loadDesign(chosen.id);
+      if (record) {
+        set({ list, currentId: chosen.id });
+        load(record.doc);
+      }
+    } else {
+      set({ firstVisit: true });
+      await get().fromTemplate(FIRST_TEMPLATE);
+    }
+    // Autosave: every document change of the open design, debounced.
+    studioStore.subscribe((state, prev) => {
+      if (loading || state.doc === prev.doc || !get().currentId) return;
+      pending = state.doc;
+      set({ saveState: 'saving' });
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => void writeNow(), AUTOSAVE_DELAY_MS);
+    });
+    set({ ready: true });
+  };
+
   const show = async (id: string, doc: PipelineDoc) => {
     await get().flush();
     set({ currentId: id });
@@ -84,30 +110,11 @@ export const designsStore = createStore<DesignsState>()((set, get) => {
     saveState: 'saved',
     firstVisit: false,
 
-    async init() {
-      if (get().ready) return;
-      const list = await db.listDesigns();
-      const lastId = await db.getCurrentId();
-      const chosen = list.find((d) => d.id === lastId) ?? list[0];
-      if (chosen) {
-        const record = await db.loadDesign(chosen.id);
-        if (record) {
-          set({ list, currentId: chosen.id });
-          load(record.doc);
-        }
-      } else {
-        set({ firstVisit: true });
-        await get().fromTemplate(FIRST_TEMPLATE);
-      }
-      // Autosave: every document change of the open design, debounced.
-      studioStore.subscribe((state, prev) => {
-        if (loading || state.doc === prev.doc || !get().currentId) return;
-        pending = state.doc;
-        set({ saveState: 'saving' });
-        if (timer) clearTimeout(timer);
-        timer = setTimeout(() => void writeNow(), AUTOSAVE_DELAY_MS);
-      });
-      set({ ready: true });
+    init() {
+      // Once per page, even when React's StrictMode runs the mount effect twice in development
+      // (two concurrent first starts would each create a template design).
+      initOnce ??= initialise();
+      return initOnce;
     },
 
     async open(id) {

@@ -33,8 +33,7 @@ import { WireEdge } from './WireEdge.tsx';
 // Module scope: React Flow warns (error002) and re-mounts every node if these objects change.
 const nodeTypes = { card: NodeCard };
 const edgeTypes = { wire: WireEdge };
-const fitViewOptions = { padding: 0.15, maxZoom: 1.2 };
-const proOptions = { hideAttribution: true };
+const fitViewOptions = { padding: 0.08, maxZoom: 1.2 };
 const miniMapStyle = { width: 160, height: 110 };
 const miniMapColor = (n: CardNode) => KIND_COLOR[n.data.node.kind];
 
@@ -255,7 +254,6 @@ export function FlowCanvas() {
         onlyRenderVisibleElements
         minZoom={0.1}
         maxZoom={2}
-        proOptions={proOptions}
       >
         <Background gap={24} size={1.2} color="#c8cdd6" />
         <MiniMap
