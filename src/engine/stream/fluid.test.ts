@@ -14,6 +14,8 @@ describe('fluid (rate) model for very large streams', () => {
     expect(metricOf(r, 's', 'IncomingRecords').series).toEqual(Array(5).fill(100_000));
     expect(metricOf(r, 's', 'WriteProvisionedThroughputExceeded').series).toEqual(Array(5).fill(200_000));
     expect(countersOf(r, 'p').attempted).toBe(1_500_000);
+    // Peeks on a fluid stream show the producer's real rendered samples.
+    expect(JSON.parse(sim.peek({ nodeId: 's' }, 3)[0].data)).toHaveProperty('v');
     expect(r.conservation.ok).toBe(true);
   });
 

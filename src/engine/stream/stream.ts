@@ -67,6 +67,7 @@ export class StreamRuntime implements NodeRuntime {
   /** Set when the stream runs on the fluid (rate) model: see fluid.ts. */
   readonly fluid: FluidStream | null;
   private readonly perRecordRounding = new Set<string>();
+  private readonly pushSources: string[];
   private readonly pending: { atMs: number; action: ReshardAction; label: string }[] = [];
   private readonly peeks = new PeekRing(50);
   private peeksThisTick = 0;
@@ -90,6 +91,7 @@ export class StreamRuntime implements NodeRuntime {
     this.cfg = node.config;
     this.maxRecordBytes = this.cfg.maxRecordSizeKiB * 1024;
     this.retentionMs = this.cfg.retentionHours * 3600_000;
+    this.pushSources = wiring.pushSources.map((p) => p.sourceId);
     for (const src of wiring.pushSources) {
       const n = ctx.docNode(src.sourceId);
       if (n?.kind === 'producer' && n.config.source === 'putRecord') this.perRecordRounding.add(src.sourceId);
@@ -427,7 +429,11 @@ export class StreamRuntime implements NodeRuntime {
   }
 
   peek(limit: number): PeekRecord[] {
-    return this.peeks.latest(limit);
+    if (!this.fluid) return this.peeks.latest(limit);
+    // Fluid model: no record is stored; show the producers' rendered samples instead.
+    const samples: PeekRecord[] = [];
+    for (const src of this.pushSources) samples.push(...(this.ctx.runtime(src)?.peek(limit) ?? []));
+    return samples.sort((a, b) => a.atMs - b.atMs).slice(-limit);
   }
 
   report(): Pick<NodeReport, 'shards'> {
