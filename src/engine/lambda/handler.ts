@@ -153,6 +153,9 @@ export interface HandlerResponse {
   invalidFailureList: boolean;
   items: Record<string, unknown>[];
   records: { data: string; partitionKey?: string }[];
+  /** The handler said what to write (even an empty list); otherwise inputs pass through. */
+  explicitItems: boolean;
+  explicitRecords: boolean;
   state: unknown;
 }
 
@@ -163,6 +166,8 @@ export function readResponse(outcome: InvocationOutcome & { ok: true }): Handler
     invalidFailureList: false,
     items: [...outcome.items],
     records: [...outcome.records],
+    explicitItems: outcome.items.length > 0,
+    explicitRecords: outcome.records.length > 0,
     state: undefined,
   };
   const asRecord = (r: unknown) => {
@@ -177,15 +182,20 @@ export function readResponse(outcome: InvocationOutcome & { ok: true }): Handler
     return { data: JSON.stringify(r) };
   };
   if (Array.isArray(value)) {
+    res.explicitRecords = true;
     for (const r of value) res.records.push(asRecord(r));
     return res;
   }
   if (!value || typeof value !== 'object') return res;
   const v = value as Record<string, unknown>;
   if (Array.isArray(v.items)) {
+    res.explicitItems = true;
     for (const it of v.items) if (it && typeof it === 'object') res.items.push(it as Record<string, unknown>);
   }
-  if (Array.isArray(v.records)) for (const r of v.records) res.records.push(asRecord(r));
+  if (Array.isArray(v.records)) {
+    res.explicitRecords = true;
+    for (const r of v.records) res.records.push(asRecord(r));
+  }
   if ('state' in v) res.state = v.state;
   if (Array.isArray(v.batchItemFailures) && v.batchItemFailures.length > 0) {
     res.failedSequenceNumbers = [];

@@ -35,6 +35,30 @@ describe('what a function sends downstream', () => {
     expect(JSON.parse(d.objects[0].firstRecords[0])).toHaveProperty('half');
   });
 
+  it('a handler that returns no records forwards its input; returning { records: [] } forwards nothing', async () => {
+    const run = async (code: string) => {
+      const sim = pipeline(
+        100,
+        { code, sampleRecordsPerSec: 20, duration: { type: 'fixed', ms: 100 } },
+        {
+          extra: [node('fh', 'firehose', { bufferIntervalSec: 10 }), node('b', 's3')],
+          extraEdges: [
+            ['f', 'fh'],
+            ['fh', 'b'],
+          ],
+        },
+      );
+      await sim.advance(15_000);
+      return [nodeReport(sim, 'f').counters.succeeded, nodeReport(sim, 'fh').counters.incoming];
+    };
+    const [succeeded, forwarded] = await run(
+      'exports.handler = async (event) => ({ processed: event.Records.length });',
+    );
+    expect(forwarded).toBe(succeeded);
+    const [, none] = await run('exports.handler = async () => ({ records: [] });');
+    expect(none).toBe(0);
+  });
+
   it('tumbling windows pass the state returned by one invocation to the next of the same window', async () => {
     // Counts records per 10 s window; the final invocation of a window reports the total as an item.
     const code = `exports.handler = async (event, context) => {

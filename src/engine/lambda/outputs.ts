@@ -1,12 +1,14 @@
 /**
  * What a function sends downstream. Sampled invocations produce real outputs (items from
  * `return { items }` / `context.putItem`, records from `return { records }` / an array /
- * `context.putRecord`). Unsampled records use the ratio seen on the sample so far: outputs per input
- * record, reusing recent real outputs as their content. Before any sample, records pass through.
+ * `context.putRecord`; a kind the handler did not produce passes its input records through).
+ * Unsampled records use the ratio seen on the sample so far: outputs per input record, reusing
+ * recent real outputs as their content. Before any sample, records pass through.
  */
 import { RecordBatch, utf8Length } from '../records.ts';
 import type { Rng } from '../rng.ts';
 import type { EngineContext, NodeWiring } from '../runtime.ts';
+import type { HandlerResponse } from './handler.ts';
 
 interface Recent {
   payload: number;
@@ -62,26 +64,39 @@ export class FunctionOutputs {
     return this.itemEdges.length + this.recordEdges.length > 0;
   }
 
-  /** Real outputs of a sampled invocation that saw `sampledIn` records. */
-  real(
-    sampledIn: number,
-    items: Record<string, unknown>[],
-    records: { data: string; partitionKey?: string }[],
-    fallbackKey: number,
-    atMs: number,
-    bornMs: number,
-  ): void {
+  /**
+   * Real outputs of a sampled invocation on rows `sampled` of `batch`. A kind of output the handler
+   * did not produce explicitly (no `records` / array / putRecord, no `items` / putItem) passes the
+   * input records through, so a function wired to a stream or table forwards what it read unless
+   * its code says otherwise (`return { records: [] }` forwards nothing).
+   */
+  real(batch: RecordBatch, sampled: number[], response: HandlerResponse, atMs: number): void {
     const p = this.ctx.payloads;
-    this.itemModel.sampledIn += sampledIn;
-    this.recordModel.sampledIn += sampledIn;
-    for (const it of items) {
+    const first = sampled[0];
+    const fallbackKey = batch.key[first];
+    const bornMs = batch.bornMs[first];
+    this.itemModel.sampledIn += sampled.length;
+    this.recordModel.sampledIn += sampled.length;
+    const passThrough = (into: RecordBatch, model: OutputModel) => {
+      for (const i of sampled) {
+        const r = { payload: batch.payload[i], bytes: batch.bytes[i], key: batch.key[i] };
+        model.remember(r);
+        model.sampledOut++;
+        into.push(r.key, r.bytes, atMs, batch.bornMs[i], -1, r.payload);
+      }
+    };
+    const wantItems = this.itemEdges.length > 0;
+    const wantRecords = this.recordEdges.length > 0;
+    if (wantItems && !response.explicitItems) passThrough(this.items, this.itemModel);
+    for (const it of wantItems ? response.items : []) {
       const text = JSON.stringify(it);
       const r = { payload: p.add(text), bytes: utf8Length(text), key: fallbackKey };
       this.itemModel.remember(r);
       this.itemModel.sampledOut++;
       this.items.push(r.key, r.bytes, atMs, bornMs, -1, r.payload);
     }
-    for (const rec of records) {
+    if (wantRecords && !response.explicitRecords) passThrough(this.records, this.recordModel);
+    for (const rec of wantRecords ? response.records : []) {
       const key = rec.partitionKey === undefined ? fallbackKey : this.ctx.keys.intern(rec.partitionKey);
       const r = { payload: p.add(rec.data), bytes: utf8Length(rec.data), key };
       this.recordModel.remember(r);

@@ -289,17 +289,7 @@ export class LambdaRuntime implements NodeRuntime, EsmHost, TransformFunction {
     const rest: number[] = [];
     for (let i = start; i < end; i++) if (!sampled.has(i)) rest.push(i);
     if (this.outputs.wired) {
-      if (inv.response && sampled.size > 0) {
-        const first = inv.sampledRows[0];
-        this.outputs.real(
-          sampled.size,
-          inv.response.items,
-          inv.response.records,
-          b.key[first],
-          inv.endMs,
-          b.bornMs[first],
-        );
-      }
+      if (inv.response && sampled.size > 0) this.outputs.real(b, [...sampled], inv.response, inv.endMs);
       this.outputs.model(b, rest, inv.endMs, this.rng);
     }
     if (!this.outputs.wired || this.outputs.records.length + this.outputs.items.length === 0) {
