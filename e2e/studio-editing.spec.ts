@@ -157,3 +157,23 @@ test('the design list: new, rename, duplicate, open and delete designs; Enter on
   await expect(menu.getByRole('button', { name: /^My pipeline/ })).toHaveCount(1);
   await expect(menu.getByRole('button', { name: /^Web clickstream analytics/ })).toBeVisible();
 });
+
+test('an edge from a stream reads by polling or through a named enhanced fan-out consumer', async ({
+  studio,
+  page,
+}) => {
+  await studio.open();
+  const edge = studio.canvas.getByRole('group', {
+    name: /^Connection: Data stream: clickstream → Analytics SQL/,
+  });
+  await edge.focus();
+  await page.keyboard.press('Enter'); // React Flow selects a focused edge with Enter
+  const mode = studio.inspector.getByLabel('Read mode');
+  await expect(mode).toHaveValue('polling');
+  await mode.selectOption('efo');
+  await studio.inspector.getByLabel('EFO consumer').fill('dashboard');
+  // The edge's label (drawn in React Flow's label layer) says what it configures now.
+  await expect(studio.canvas.getByText('EFO consumer: dashboard')).toBeVisible();
+  const saved = (await studio.doc()).edges.find((e) => e.config.readMode === 'efo');
+  expect(saved?.config).toMatchObject({ readMode: 'efo', efoConsumerName: 'dashboard' });
+});
