@@ -35,11 +35,11 @@ import { OnDemandScaler } from './ondemand.ts';
 import { StreamReaderImpl } from './reader.ts';
 import { openInHashOrder, planReshard, refuseReason } from './reshard.ts';
 import { RoutingTable } from './routing.ts';
+import { ReshardSchedule } from './schedule.ts';
 import { formatSequenceNumber, MIB, Shard } from './shard.ts';
 import { StreamMetrics } from './stream-metrics.ts';
 
-/** Simulated ms between a reshard request and the new shard map (the stream is UPDATING meanwhile). */
-export const RESHARD_DELAY_MS = 5000;
+export { RESHARD_DELAY_MS } from './schedule.ts';
 /** Per-shard metrics get a per-second series up to this many shards (sum/max only beyond). */
 export const SHARD_SERIES_LIMIT = 1024;
 
@@ -68,7 +68,7 @@ export class StreamRuntime implements NodeRuntime {
   readonly fluid: FluidStream | null;
   private readonly perRecordRounding = new Set<string>();
   private readonly pushSources: string[];
-  private readonly pending: { atMs: number; action: ReshardAction; label: string }[] = [];
+  private readonly schedule = new ReshardSchedule(this);
   private readonly peeks = new PeekRing(50);
   private peeksThisTick = 0;
   readonly maxRecordBytes: number;
@@ -125,7 +125,7 @@ export class StreamRuntime implements NodeRuntime {
     }
     this.metrics = new StreamMetrics(this, ctx.metrics, initial <= SHARD_SERIES_LIMIT);
     for (const r of this.cfg.reshards) {
-      this.pending.push({ atMs: r.atSec * 1000, action: r.action, label: 'scheduled' });
+      this.schedule.request(r.action, r.atSec * 1000, 'scheduled');
     }
   }
 
@@ -154,14 +154,7 @@ export class StreamRuntime implements NodeRuntime {
       this.fluid.beginTick();
       return;
     }
-    this.applyDue(nowMs);
-    for (let i = 0; i < this.pending.length; ) {
-      const p = this.pending[i];
-      if (p.atMs <= nowMs) {
-        this.pending.splice(i, 1);
-        this.startReshard(p.action, p.label, nowMs);
-      } else i++;
-    }
+    this.schedule.run(nowMs);
     for (const s of this.shards) {
       s.refill();
       if (s.log.length > s.head) this.expire(s, nowMs);
@@ -288,51 +281,8 @@ export class StreamRuntime implements NodeRuntime {
       };
     const reason = refuseReason(action, this.shards);
     if (reason) return { applied: false, reason };
-    this.pending.push({ atMs, action, label });
+    this.schedule.request(action, atMs, label);
     return { applied: true };
-  }
-
-  private startReshard(action: ReshardAction, label: string, nowMs: number): void {
-    const reason = refuseReason(action, this.shards);
-    const what =
-      action.type === 'updateShardCount'
-        ? `UpdateShardCount → ${action.targetShardCount}`
-        : action.type === 'split'
-          ? `SplitShard #${action.shardIndex}`
-          : `MergeShards #${action.shardIndex}+${action.shardIndex + 1}`;
-    if (reason) {
-      this.ctx.marker({ atMs: nowMs, nodeId: this.id, type: 'reshard-refused', label: `${what}: ${reason}` });
-      return;
-    }
-    this.ctx.marker({ atMs: nowMs, nodeId: this.id, type: 'reshard-start', label: `${what} (${label})` });
-    this.applyPlanLater(action, nowMs + RESHARD_DELAY_MS, what);
-  }
-
-  private applyPlanLater(action: ReshardAction, atMs: number, what: string): void {
-    // Writes keep going to the parents while the stream is UPDATING; the new map applies at atMs.
-    this.pendingApply.push({ atMs, action, what });
-  }
-
-  private readonly pendingApply: { atMs: number; action: ReshardAction; what: string }[] = [];
-
-  /** Apply reshards whose UPDATING period is over (called from beginTick via applyDue). */
-  applyDue(nowMs: number): void {
-    for (let i = 0; i < this.pendingApply.length; ) {
-      const p = this.pendingApply[i];
-      if (p.atMs > nowMs) {
-        i++;
-        continue;
-      }
-      this.pendingApply.splice(i, 1);
-      if (refuseReason(p.action, this.shards)) continue;
-      this.applyPlan(p.action);
-      this.ctx.marker({
-        atMs: nowMs,
-        nodeId: this.id,
-        type: 'reshard-done',
-        label: `${p.what}: ${this.openShards} open shards`,
-      });
-    }
   }
 
   /** Close parents and open children now (used directly by on-demand splits). */
