@@ -30,6 +30,7 @@ import {
 import type { FluidResult, FluidStream } from '../stream/fluid.ts';
 import { StreamRuntime } from '../stream/stream.ts';
 import { agentRecord } from './agent.ts';
+import { AgentBuffer, kplAggregate } from './batching.ts';
 import { fluidWeights } from './fluid-producer.ts';
 import { createKeyPicker, hotKeyPicker, type KeyPicker } from './keys.ts';
 import { RateModel } from './rate.ts';
@@ -38,9 +39,6 @@ import { type CompiledTemplate, compileTemplate, TemplateRenderer } from './temp
 
 /** Real records rendered per tick per producer; the rest reuse them (statistically the same). */
 export const SAMPLES_PER_TICK = 8;
-/** Overhead of the KPL aggregation format: 4-byte magic + 16-byte MD5 trailer, ~4 bytes per user record. */
-const KPL_FIXED_BYTES = 20;
-const KPL_PER_RECORD_BYTES = 4;
 
 export class ProducerRuntime implements NodeRuntime {
   readonly id: string;
@@ -60,8 +58,7 @@ export class ProducerRuntime implements NodeRuntime {
   private readonly fresh = new RecordBatch(1024);
   private readonly send = new RecordBatch(1024);
   private readonly retry = new RecordBatch(256);
-  private readonly agentBuf = new RecordBatch(512);
-  private agentOldestMs = 0;
+  private readonly agent: AgentBuffer;
   private status = new Uint8Array(1024);
   private readonly samplePayload = new Int32Array(SAMPLES_PER_TICK);
   private readonly sampleBytes = new Int32Array(SAMPLES_PER_TICK);
@@ -109,6 +106,7 @@ export class ProducerRuntime implements NodeRuntime {
     this.renderer = new TemplateRenderer(ctx.rngFor(node.id, 'faker').nextU32());
     this.template = compileTemplate(this.cfg.template);
     this.picker = createKeyPicker(this.cfg.partitionKey, ctx.keys, ctx.rngFor(node.id, 'keys'));
+    this.agent = new AgentBuffer(this.cfg.agent);
     this.sizer = createSizer(this.cfg.size, ctx.rngFor(node.id, 'sizes'));
     // The Data Generator does not retry failed entries (§6.2.4); the others follow the retry policy.
     this.maxAttempts = this.cfg.source === 'dataGenerator' ? 1 : Math.max(1, this.cfg.retry.maxAttempts);
@@ -139,9 +137,18 @@ export class ProducerRuntime implements NodeRuntime {
       this.fluidTick(n, nowMs);
       return;
     }
-    if (this.cfg.source === 'agent') this.bufferAgent(nowMs);
-    else if (this.kplTarget) this.aggregate();
-    else this.send.append(this.fresh);
+    if (this.cfg.source === 'agent') this.agent.flush(this.fresh, this.send, nowMs);
+    else if (this.kplTarget) {
+      const k = this.kplTarget;
+      kplAggregate(
+        this.fresh,
+        this.send,
+        k.routing,
+        this.ctx.keys,
+        this.cfg.kpl.aggregationMaxBytes,
+        this.index,
+      );
+    } else this.send.append(this.fresh);
     if (this.send.length > 0) this.put(nowMs);
   }
 
@@ -256,51 +263,6 @@ export class ProducerRuntime implements NodeRuntime {
     r.length = keep;
   }
 
-  /** Agent: lines wait in its buffer until maxBufferSizeRecords or maxBufferAgeMillis. */
-  private bufferAgent(nowMs: number): void {
-    if (this.agentBuf.length === 0 && this.fresh.length > 0) this.agentOldestMs = nowMs;
-    this.agentBuf.append(this.fresh);
-    const max = Math.max(1, this.cfg.agent.maxBufferSizeRecords);
-    const full = Math.floor(this.agentBuf.length / max) * max;
-    const aged = this.agentBuf.length > 0 && nowMs - this.agentOldestMs >= this.cfg.agent.maxBufferAgeMillis;
-    const take = aged ? this.agentBuf.length : full;
-    if (take > 0) {
-      this.send.append(this.agentBuf, 0, take);
-      this.agentBuf.shift(take);
-      this.agentOldestMs = nowMs;
-    }
-  }
-
-  /** KPL aggregation: user records for the same shard packed into ≤ aggregationMaxBytes records. */
-  private aggregate(): void {
-    const f = this.fresh;
-    const target = this.kplTarget as StreamRuntime;
-    const keys = this.ctx.keys;
-    const maxBytes = this.cfg.kpl.aggregationMaxBytes;
-    const open = new Map<number, number>();
-    const s = this.send;
-    for (let i = 0; i < f.length; i++) {
-      const shard = target.routing.route(keys, f.key[i]);
-      const add = f.bytes[i] + KPL_PER_RECORD_BYTES;
-      const row = open.get(shard);
-      if (row !== undefined && s.bytes[row] + add + keys.bytes(s.key[row]) <= maxBytes) {
-        s.bytes[row] += add;
-        s.users[row] += 1;
-      } else {
-        const j = s.push(
-          f.key[i],
-          KPL_FIXED_BYTES + add,
-          f.arrivalMs[i],
-          f.bornMs[i],
-          this.index,
-          f.payload[i],
-          1,
-        );
-        open.set(shard, j);
-      }
-    }
-  }
-
   private put(nowMs: number): void {
     const s = this.send;
     if (this.status.length < s.length) this.status = new Uint8Array(s.capacity);
@@ -409,7 +371,7 @@ export class ProducerRuntime implements NodeRuntime {
       dropped: this.dropped,
       failed: this.failed,
       pendingRetry: this.pendingRetry(),
-      buffered: this.agentBuf.length,
+      buffered: this.agent.length,
       putCalls: this.putCalls,
       kinesisRecordsSent: this.kinesisRecordsSent,
     };
@@ -421,7 +383,7 @@ export class ProducerRuntime implements NodeRuntime {
       dropped: this.dropped,
       failed: this.failed,
       pendingRetry: this.pendingRetry(),
-      buffered: this.agentBuf.length,
+      buffered: this.agent.length,
     });
   }
 
