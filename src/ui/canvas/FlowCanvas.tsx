@@ -27,7 +27,7 @@ import { canvasBridge } from './bridge.ts';
 import { CanvasMenu, type MenuState } from './CanvasMenu.tsx';
 import { KIND_COLOR } from './icons.tsx';
 import { NodeCard } from './NodeCard.tsx';
-import { type CardNode, createFlowMapper, type WireEdge as WireEdgeType } from './toFlow.ts';
+import { type CardNode, createFlowMapper, type EdgeRole, type WireEdge as WireEdgeType } from './toFlow.ts';
 import { WireEdge } from './WireEdge.tsx';
 
 // Module scope: React Flow warns (error002) and re-mounts every node if these objects change.
@@ -59,9 +59,14 @@ export function FlowCanvas() {
     () => mapper.nodes({ doc, selection, diagnostics, locale, measured }),
     [mapper, doc, selection, diagnostics, locale, measured],
   );
+  const roleText = useCallback(
+    (role: EdgeRole, efoName?: string) =>
+      role === 'efo' ? t('edge.efo', { name: efoName ?? '' }) : t(`edge.${role}`),
+    [t],
+  );
   const edges = useMemo(
-    () => mapper.edges({ doc, selection, diagnostics, locale }),
-    [mapper, doc, selection, diagnostics, locale],
+    () => mapper.edges({ doc, selection, diagnostics, locale, roleText }),
+    [mapper, doc, selection, diagnostics, locale, roleText],
   );
 
   const measuredRef = useRef(measured);

@@ -126,6 +126,19 @@ describe('doc → React Flow edges', () => {
     expect(second[1].selected).toBe(true);
   });
 
+  it('adds what the edge configures to its accessible name', () => {
+    const edges = createFlowMapper().edges({
+      doc: design(),
+      selection: none,
+      diagnostics: [],
+      locale: 'en',
+      roleText: (role) => (role === 'esm' ? 'event source mapping' : role),
+    });
+    expect(edges[1].ariaLabel).toMatch(
+      /^Connection: Data stream: clickstream → Lambda function: .+ \(event source mapping\)$/,
+    );
+  });
+
   it('returns the very same edge array when a node move changes no edge (React Flow skips its edge sync)', () => {
     const mapper = createFlowMapper();
     const doc = design();

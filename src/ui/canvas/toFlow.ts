@@ -113,6 +113,8 @@ export interface FlowInput {
   locale: Locale;
   /** Card sizes React Flow measured (session state, never in the document). */
   measured?: ReadonlyMap<string, { width: number; height: number }>;
+  /** Words for what an edge configures ("event source mapping"), added to its accessible name. */
+  roleText?: (role: EdgeRole, efoName?: string) => string;
 }
 
 /**
@@ -181,7 +183,8 @@ export function createFlowMapper() {
         source && target
           ? `${nodeAriaLabel(source, input.locale)} → ${nodeAriaLabel(target, input.locale)}`
           : `${edge.source} → ${edge.target}`;
-      const ariaLabel = `${CONNECTION[input.locale]}: ${route}`;
+      const what = input.roleText?.(role, efoName);
+      const ariaLabel = `${CONNECTION[input.locale]}: ${route}${what ? ` (${what})` : ''}`;
       const isSelected = selected.has(edge.id);
       const old = prevEdges.get(edge.id);
       const reuse =
