@@ -45,7 +45,11 @@ test('build a pipeline: drag from the palette, connect, set shards, refuse a bad
 
   // An invalid one: a producer cannot write to an S3 bucket; refused, with the reason on screen.
   await studio.connect('producer-1', s3Name);
-  await expect(page.getByRole('status').filter({ hasText: /S3 bucket/ })).toBeVisible();
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: /A producer writes to a data stream or a Firehose .*not to an S3 bucket/ }),
+  ).toBeVisible();
   expect((await studio.doc()).edges).toHaveLength(1);
 
   // Set the shard count in the inspector: the card shows it.
