@@ -147,6 +147,40 @@ describe('Redshift', () => {
   });
 });
 
+describe('Redshift retry duration', () => {
+  it('a COPY still failing after the retry duration is skipped, with a manifest under errors/manifests/', async () => {
+    const sim = build(
+      [
+        jsonProducer('p', 10),
+        deliveryStream('fh', {
+          bufferIntervalSec: 60,
+          redshift: { table: 'readings', columns: '', copyOptions: "JSON 'auto'", retryDurationSec: 60 },
+        }),
+        node('rs', 'redshift'),
+        node('b', 's3'),
+      ],
+      [
+        ['p', 'fh'],
+        ['fh', 'rs'],
+        ['fh', 'b', { role: 'backup' }],
+      ],
+      { timeline: [{ id: 'o1', type: 'destinationOutage', nodeId: 'rs', fromSec: 0, toSec: 200 }] },
+    );
+    await sim.advance(260_000);
+    const fh = reportOf(sim, 'fh');
+    // Buffers of 60 s and 120 s give up after 60 s of retries; those of 180 s (retried until the
+    // cluster returns at 200 s) and 240 s load.
+    expect(fh.counters.skippedCopies).toBe(1201);
+    const manifests = objectsOf(sim, 'b').filter((o) => o.kind === 'error');
+    expect(manifests).toHaveLength(2);
+    expect(manifests[0].key).toMatch(/^errors\/manifests\/2016\/02\/25\/13\//);
+    expect(JSON.parse(manifests[0].firstRecords[0]).entries[0].mandatory).toBe(true);
+    const d = sim.destination('rs');
+    expect(d?.kind === 'redshift' ? d.totalRows : -1).toBe(1200);
+    expect(conserved(sim, 'fh')).toBe(true);
+  });
+});
+
 describe('S3 outage and the data stream source', () => {
   it('a bucket outage is retried; DataFreshness grows during it and nothing is lost', async () => {
     const sim = build(
