@@ -219,3 +219,14 @@ describe('checkHandler (for the editor and validation)', () => {
     });
   });
 });
+
+describe('UTF-8 and base64 helpers', () => {
+  it('round-trip text with multi-byte characters and surrogate pairs like TextEncoder', async () => {
+    const { utf8Encode, utf8Decode, toBase64, fromBase64 } = await import('./bytes.ts');
+    const text = 'sushi 寿司 🍣 ok';
+    expect(Array.from(utf8Encode(text))).toEqual(Array.from(new TextEncoder().encode(text)));
+    expect(utf8Decode(utf8Encode(text))).toBe(text);
+    expect(toBase64(text)).toBe(Buffer.from(text, 'utf8').toString('base64'));
+    expect(fromBase64(Buffer.from(text).toString('base64'))).toBe(text);
+  });
+});
