@@ -163,6 +163,13 @@ test('an edge from a stream reads by polling or through a named enhanced fan-out
   page,
 }) => {
   await studio.open();
+  // Register two EFO consumers on the stream, typed one per line (Enter starts the next one).
+  await studio.node('Data stream: clickstream').click();
+  const consumers = studio.inspector.getByLabel('Enhanced fan-out consumers');
+  await consumers.click();
+  await page.keyboard.type('dashboard\nanalytics');
+  await expect(studio.node('Data stream: clickstream')).toContainText('EFO × 2');
+
   const edge = studio.canvas.getByRole('group', {
     name: /^Connection: Data stream: clickstream → Analytics SQL/,
   });
@@ -171,9 +178,10 @@ test('an edge from a stream reads by polling or through a named enhanced fan-out
   const mode = studio.inspector.getByLabel('Read mode');
   await expect(mode).toHaveValue('polling');
   await mode.selectOption('efo');
-  await studio.inspector.getByLabel('EFO consumer').fill('dashboard');
-  // The edge's label (drawn in React Flow's label layer) says what it configures now.
-  await expect(studio.canvas.getByText('EFO consumer: dashboard')).toBeVisible();
+  await studio.inspector.getByLabel('EFO consumer').selectOption('analytics');
+  // The edge's label (drawn in React Flow's label layer) and its name say what it configures now.
+  await expect(studio.canvas.getByText('EFO consumer: analytics')).toBeVisible();
+  await expect(studio.canvas.getByRole('group', { name: /\(EFO consumer: analytics\)$/ })).toHaveCount(1);
   const saved = (await studio.doc()).edges.find((e) => e.config.readMode === 'efo');
-  expect(saved?.config).toMatchObject({ readMode: 'efo', efoConsumerName: 'dashboard' });
+  expect(saved?.config).toMatchObject({ readMode: 'efo', efoConsumerName: 'analytics' });
 });

@@ -8,11 +8,12 @@
  */
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+// The design's problems include each Analytics node's SQL checked by the SQL validator (a pure module).
+import { designProblems } from '../engine/problems.ts';
 import { applyChanges, type Change } from '../model/changes.ts';
 import { emptyDocument } from '../model/factory.ts';
 import { emptyHistory, type History, record, redo, undo } from '../model/history.ts';
 import type { Diagnostic, PipelineDoc } from '../model/types.ts';
-import { validateDocument } from '../model/validate.ts';
 
 export type Locale = 'en' | 'ja';
 
@@ -63,7 +64,7 @@ function onlyMoves(changes: Change[]): boolean {
 
 function safeValidate(doc: PipelineDoc): Diagnostic[] {
   try {
-    return validateDocument(doc);
+    return designProblems(doc);
   } catch (err) {
     // A validator bug must not take the editor down: show it as a problem instead.
     return [{ severity: 'error', code: 'validator-crash', message: `Validation failed: ${String(err)}` }];

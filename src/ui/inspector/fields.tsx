@@ -94,6 +94,44 @@ function NumberInput({
   );
 }
 
+/** One entry per line. While focused the raw text is kept, so Enter can start the next entry. */
+function ListInput({
+  value,
+  onChange,
+  groupKey,
+  inputId,
+  describedBy,
+  invalid,
+}: FieldProps & {
+  inputId: string;
+  describedBy: string;
+  invalid: boolean;
+}) {
+  const { t } = useTranslation('inspector');
+  const [draft, setDraft] = useState<string | null>(null);
+  const list = Array.isArray(value) ? (value as string[]) : [];
+  return (
+    <textarea
+      id={inputId}
+      value={draft ?? list.join('\n')}
+      rows={3}
+      spellCheck={false}
+      placeholder={t('onePerLine')}
+      aria-describedby={describedBy || undefined}
+      aria-invalid={invalid || undefined}
+      onChange={(e) => {
+        setDraft(e.target.value);
+        const items = e.target.value
+          .split('\n')
+          .map((line) => line.trim())
+          .filter(Boolean);
+        onChange(items, `type:${groupKey}`);
+      }}
+      onBlur={() => setDraft(null)}
+    />
+  );
+}
+
 export function Field(props: FieldProps) {
   const { t } = useTranslation('inspector');
   const { field, value, locale, problems, onChange, groupKey } = props;
@@ -147,33 +185,21 @@ export function Field(props: FieldProps) {
       );
       break;
     case 'textarea':
-    case 'stringList': {
-      const isList = field.type === 'stringList';
-      const text = isList ? (Array.isArray(value) ? value.join('\n') : '') : String(value ?? '');
       control = (
         <textarea
           id={inputId}
-          value={text}
-          rows={isList ? 3 : 5}
+          value={String(value ?? '')}
+          rows={5}
           spellCheck={false}
-          placeholder={isList ? t('onePerLine') : undefined}
           aria-describedby={describedBy || undefined}
           aria-invalid={invalid || undefined}
-          onChange={(e) =>
-            onChange(
-              isList
-                ? e.target.value
-                    .split('\n')
-                    .map((s) => s.trim())
-                    .filter((s, i, all) => s || i < all.length - 1)
-                : e.target.value,
-              `type:${groupKey}`,
-            )
-          }
+          onChange={(e) => onChange(e.target.value, `type:${groupKey}`)}
         />
       );
       break;
-    }
+    case 'stringList':
+      control = <ListInput {...props} inputId={inputId} describedBy={describedBy} invalid={invalid} />;
+      break;
     case 'code':
       control = (
         <div className="field__code nokey">
