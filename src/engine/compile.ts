@@ -6,8 +6,8 @@
  */
 
 import type { Diagnostic, PipelineDoc, PipelineEdge, PipelineNode } from '../model/types.ts';
-import { validateDocument } from '../model/validate.ts';
 import { DesignError } from './api.ts';
+import { designProblems } from './problems.ts';
 
 export interface PlannedNode {
   node: PipelineNode;
@@ -26,7 +26,7 @@ export interface ExecutionPlan {
 }
 
 export function compile(doc: PipelineDoc): ExecutionPlan {
-  const diagnostics = validateDocument(doc);
+  const diagnostics = designProblems(doc);
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw new DesignError(errors);
   const byId = new Map(doc.nodes.map((n) => [n.id, n]));

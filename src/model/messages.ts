@@ -18,6 +18,11 @@ export const MESSAGES: Record<string, (p: P) => Text> = {
     en: `${p.label} must be between ${n(p.min)} and ${n(p.max)}${u(p)} (is ${n(p.value)}).`,
     ja: `${p.labelJa}は ${n(p.min)} – ${n(p.max)}${uJa(p)} の範囲で指定してください (現在 ${n(p.value)})。`,
   }),
+  // SQL problems come from the SQL validator (src/engine/problems.ts); its detail stays in English.
+  sql: (p) => ({
+    en: `SQL ${p.line}:${p.column}: ${p.detail}`,
+    ja: `SQL ${p.line} 行 ${p.column} 列: ${p.detail}`,
+  }),
   'not-a-number': (p) => ({
     en: `${p.label} must be a number.`,
     ja: `${p.labelJa}には数値を指定してください。`,

@@ -18,7 +18,7 @@ function safeType(text: string): SqlType {
   try {
     return parseTypeName(text);
   } catch {
-    return { base: 'VARCHAR', length: 256 };
+    return { base: 'VARCHAR', length: 1024 }; // an unreadable type reads as text rather than failing the node
   }
 }
 

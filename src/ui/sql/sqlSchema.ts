@@ -3,9 +3,7 @@
  * columns, the reference table, and the streams its own SQL creates. Used for completion, for the
  * templates and for the output list; the validator (SQL-CORE's checkSql) gets `inputsOf(config)`.
  */
-import { parseTypeName } from '../../engine/sql/functions/typeText.ts';
-import type { Column } from '../../engine/sql/types.ts';
-import type { AnalyticsConfig, InputColumn, PipelineDoc } from '../../model/types.ts';
+import type { AnalyticsConfig, PipelineDoc } from '../../model/types.ts';
 
 export interface SchemaStream {
   name: string;
@@ -16,25 +14,8 @@ export interface SchemaStream {
 export const sourceStreamName = (config: AnalyticsConfig): string =>
   `${config.inputNamePrefix || 'SOURCE_SQL_STREAM'}_001`;
 
-/** InputColumn (type as text) → Column (SqlType); an unreadable type becomes VARCHAR(1024). */
-export function toColumns(cols: InputColumn[]): Column[] {
-  return cols.map((c) => {
-    try {
-      return { name: c.name, type: parseTypeName(c.sqlType) };
-    } catch {
-      return { name: c.name, type: { base: 'VARCHAR', length: 1024 } };
-    }
-  });
-}
-
-/** The `inputs` argument of checkSql / createSqlApp: the source stream and the reference table. */
-export function inputsOf(config: AnalyticsConfig): { name: string; columns: Column[] }[] {
-  const inputs = [{ name: sourceStreamName(config), columns: toColumns(config.columns) }];
-  if (config.reference?.tableName) {
-    inputs.push({ name: config.reference.tableName, columns: toColumns(config.reference.columns) });
-  }
-  return inputs;
-}
+/** The `inputs` argument of checkSql / createSqlApp: one definition shared with the engine and the Problems tab. */
+export { analyticsInputs as inputsOf } from '../../engine/problems.ts';
 
 function stripComments(sql: string): string {
   return sql.replace(/--[^\n]*/g, ' ').replace(/\/\*[\s\S]*?\*\//g, ' ');
