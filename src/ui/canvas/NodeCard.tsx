@@ -85,7 +85,7 @@ function NodeCardImpl({ data, selected }: NodeProps<CardNode>) {
           ))}
         </ul>
       )}
-      <NodeLiveOverlay nodeId={node.id} kind={node.kind} />
+      <NodeLiveOverlay nodeId={node.id} kind={node.kind} name={node.name} />
       {HAS_OUTPUT[node.kind] && (
         <Handle
           type="source"

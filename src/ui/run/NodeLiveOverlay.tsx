@@ -7,7 +7,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NodeLive } from '../../engine/api.ts';
-import type { NodeKind } from '../../model/types.ts';
+import type { NodeKind, PipelineNode } from '../../model/types.ts';
 import { useNodeLive } from '../../store/simStore.ts';
 import { useStudio } from '../../store/studio.ts';
 import { band, fmtBytes, fmtDuration, fmtMiB, fmtNum, fmtPct, fmtRate } from './format.ts';
@@ -122,10 +122,37 @@ function KindDetails({ n }: { n: NodeLive }) {
   );
 }
 
-function NodeLiveOverlayImpl({ nodeId, kind }: { nodeId: string; kind: NodeKind }) {
+/**
+ * id → node name, built once per `doc.nodes` array (the model shares it structurally, so it only
+ * changes when a node does). Every card then looks its name up in O(1) instead of scanning the
+ * whole list on every store change (O(N²) per change on a 300-node canvas).
+ */
+const namesByNodes = new WeakMap<readonly PipelineNode[], Map<string, string>>();
+export function nodeNameIndex(nodes: readonly PipelineNode[]): Map<string, string> {
+  let index = namesByNodes.get(nodes);
+  if (!index) {
+    index = new Map(nodes.map((x) => [x.id, x.name]));
+    namesByNodes.set(nodes, index);
+  }
+  return index;
+}
+
+function NodeLiveOverlayImpl({
+  nodeId,
+  kind,
+  name: nameProp,
+}: {
+  nodeId: string;
+  kind: NodeKind;
+  name?: string;
+}) {
   const { t, i18n } = useTranslation('run');
   const n = useNodeLive(nodeId);
-  const name = useStudio((s) => s.doc.nodes.find((x) => x.id === nodeId)?.name ?? nodeId);
+  // The card passes its name; callers that do not get an O(1) lookup in a per-doc index.
+  const looked = useStudio((s) =>
+    nameProp === undefined ? nodeNameIndex(s.doc.nodes).get(nodeId) : undefined,
+  );
+  const name = nameProp ?? looked ?? nodeId;
   if (!n) return null;
   const l = i18n.language;
   const total = throttleTotal(n);
