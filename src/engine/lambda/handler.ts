@@ -145,6 +145,23 @@ export function kinesisEvent(
   };
 }
 
+/** The event an Analytics application's Lambda output sends (records base64, kinesis-behaviour §5.5.3). */
+export function analyticsOutputEvent(
+  runner: HandlerRunner,
+  batch: RecordBatch,
+  rows: number[],
+  fnId: string,
+): Record<string, unknown> {
+  return {
+    invocationId: `${fnId}-${runner.pending + 1}`,
+    applicationArn: `arn:aws:kinesisanalytics:${REGION}:${ACCOUNT_ID}:application/upstream`,
+    records: rows.map((i) => ({
+      recordId: String(batch.seq[i]),
+      data: toBase64(runner.text(batch, i) ?? ''),
+    })),
+  };
+}
+
 /** What a successful response asks of the event source mapping and the nodes downstream. */
 export interface HandlerResponse {
   /** ReportBatchItemFailures: sequence numbers reported failed; null = none reported (full success). */

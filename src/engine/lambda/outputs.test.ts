@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RecordBatch } from '../records.ts';
 import { EngineSimulation } from '../simulation.ts';
 import { design, node, plainProducer } from '../testing.ts';
 import { fn, nodeReport, pipeline } from './testkit.ts';
@@ -126,5 +127,45 @@ describe('live figures and enhanced fan-out', () => {
     expect(perBatch('poller')).toBeGreaterThan(40);
     expect(perBatch('pushed')).toBeLessThan(10);
     expect(nodeReport(sim, 'pushed').counters.succeeded).toBeGreaterThan(950);
+  });
+});
+
+describe('records pushed by an Analytics output', () => {
+  it('invoke the function with the Analytics output event shape, batched like a stream', async () => {
+    const code = `exports.handler = async (event, context) => {
+      for (const r of event.records) context.putItem(JSON.parse(Buffer.from(r.data, 'base64').toString()));
+      return { records: event.records.map((r) => ({ recordId: r.recordId, result: 'Ok' })) };
+    };`;
+    const doc = design(
+      [
+        fn('f', { code, sampleRecordsPerSec: 100, duration: { type: 'fixed', ms: 50 } }),
+        node('t', 'dynamodb', { table: 'top', partitionKey: 'player' }),
+      ],
+      [['f', 't']],
+    );
+    const sim = new EngineSimulation(doc, { seed: 5 });
+    const batch = new RecordBatch(10);
+    for (let i = 0; i < 10; i++) {
+      const text = JSON.stringify({ player: `p${i}`, points: 10 * i });
+      batch.push(sim.ctx.keys.intern(`p${i}`), text.length, 0, 0, -1, sim.ctx.payloads.add(text));
+    }
+    const status = new Uint8Array(10);
+    expect(sim.runtimes.get('f')?.accept?.(batch, 0, 10, 'analytics', status)).toBe(10);
+    await sim.advance(2_000);
+    const d = sim.destination('t');
+    expect(d?.kind === 'dynamodb' ? d.items.map((i) => i.player).sort() : []).toEqual([
+      'p0',
+      'p1',
+      'p2',
+      'p3',
+      'p4',
+      'p5',
+      'p6',
+      'p7',
+      'p8',
+      'p9',
+    ]);
+    expect(nodeReport(sim, 'f').counters.invocations).toBe(1);
+    expect(sim.report().conservation.nodes.find((n) => n.nodeId === 'f')?.ok).toBe(true);
   });
 });

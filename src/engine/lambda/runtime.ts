@@ -11,19 +11,23 @@ import type { LiveEdit, NodeLive, PeekRecord } from '../api.ts';
 import type { RecordBatch } from '../records.ts';
 import type { Rng } from '../rng.ts';
 import {
+  ACCEPTED,
   balance,
   type Conservation,
   type EngineContext,
   emptyLive,
+  FAILED,
   type NodeRuntime,
   type NodeWiring,
   PeekRing,
+  type StreamInput,
   truncateForPeek,
 } from '../runtime.ts';
 import { formatSequenceNumber } from '../stream/shard.ts';
 import type { DiscardReason, EsmHost, Invocation, ShardConsumer, TumblingWindow, Verdict } from './esm.ts';
 import { ShardConsumer as Consumer } from './esm.ts';
 import {
+  analyticsOutputEvent,
   type HandlerJob,
   type HandlerResponse,
   HandlerRunner,
@@ -32,6 +36,7 @@ import {
 } from './handler.ts';
 import { type ConcurrencyPool, gbSeconds, modelDurationMs, poolFor } from './model.ts';
 import { FunctionOutputs } from './outputs.ts';
+import { PUSH_STREAM_PREFIX, pushInput } from './push.ts';
 import { type TransformFunction, TransformHost } from './transform.ts';
 
 interface LambdaInvocation extends Invocation {
@@ -56,6 +61,9 @@ export class LambdaRuntime implements NodeRuntime, EsmHost, TransformFunction {
   readonly runner: HandlerRunner;
   readonly transform: TransformHost;
   private readonly consumers: ShardConsumer[][] = [];
+  /** Records pushed by an Analytics application (analytics → lambda edge), read like a stream. */
+  private readonly pushed: ReturnType<typeof pushInput>;
+  private readonly inputs: StreamInput[];
   private readonly pool: ConcurrencyPool;
   private readonly rng: Rng;
   private readonly outputs: FunctionOutputs;
@@ -87,7 +95,7 @@ export class LambdaRuntime implements NodeRuntime, EsmHost, TransformFunction {
   constructor(
     node: PipelineNodeOf<'lambda'>,
     private readonly ctx: EngineContext,
-    private readonly wiring: NodeWiring,
+    wiring: NodeWiring,
   ) {
     this.id = node.id;
     this.config = JSON.parse(JSON.stringify(node.config)) as LambdaConfig;
@@ -98,6 +106,8 @@ export class LambdaRuntime implements NodeRuntime, EsmHost, TransformFunction {
     this.outputs = new FunctionOutputs(ctx, wiring);
     this.sampleLeft = this.config.sampleRecordsPerSec;
     this.transform = new TransformHost(this, ctx, this.pool, this.rng);
+    this.pushed = pushInput(node.id, () => ctx.clock.nowMs);
+    this.inputs = [...wiring.streamInputs, this.pushed];
     const reg = (name: string, agg: 'sum' | 'max' | 'avg' = 'sum') =>
       ctx.metrics.register(node.id, name, agg);
     this.m = {
@@ -167,7 +177,9 @@ export class LambdaRuntime implements NodeRuntime, EsmHost, TransformFunction {
       this.counts.sampledInvocations++;
       const streamName = this.ctx.docNode(consumer.input.streamId)?.name ?? consumer.input.streamId;
       const source = { streamName, shardId: consumer.shardId, shardIndex: consumer.shard };
-      const event = kinesisEvent(this.runner, this.ctx, batch, sampledRows, source, window);
+      const event = consumer.input.streamId.startsWith(PUSH_STREAM_PREFIX)
+        ? analyticsOutputEvent(this.runner, batch, sampledRows, this.id)
+        : kinesisEvent(this.runner, this.ctx, batch, sampledRows, source, window);
       job = this.runner.submit(event, startEpochMs);
     }
     const modelMs = modelDurationMs(this.config.duration, n, this.rng);
@@ -330,12 +342,23 @@ export class LambdaRuntime implements NodeRuntime, EsmHost, TransformFunction {
     this.throttledThisTick = false;
   }
 
+  /** Records pushed by an Analytics application's output (the function is invoked with them). */
+  accept(batch: RecordBatch, start: number, end: number, _fromId: string, status: Uint8Array | null): number {
+    if (this.config.use !== 'consumer') {
+      status?.fill(FAILED, 0, end - start);
+      return 0;
+    }
+    this.pushed.reader.push(batch, start, end);
+    status?.fill(ACCEPTED, 0, end - start);
+    return end - start;
+  }
+
   tick(nowMs: number): void {
     if (this.config.use !== 'consumer') {
       this.transform.tick(nowMs);
       return;
     }
-    this.wiring.streamInputs.forEach((input, k) => {
+    this.inputs.forEach((input, k) => {
       const list = this.consumers[k] ?? [];
       this.consumers[k] = list;
       while (list.length < input.reader.shardCount()) list.push(new Consumer(this, input, list.length));
@@ -380,8 +403,12 @@ export class LambdaRuntime implements NodeRuntime, EsmHost, TransformFunction {
     const live = emptyLive();
     const running = this.pool.runningOf(this.id);
     let slots = 0;
+    // The push queue counts only once something was pushed (most functions read streams only).
     for (const list of this.consumers)
-      for (const c of list) if (!c.done) slots += this.config.esm.parallelizationFactor;
+      for (const c of list) {
+        if (!c.done && (c.input !== this.pushed || c.fetched > 0))
+          slots += this.config.esm.parallelizationFactor;
+      }
     live.inRecordsPerSec = this.lastSec.in;
     live.outRecordsPerSec = this.lastSec.out;
     live.outBytesPerSec = this.lastSec.outBytes;
@@ -416,10 +443,12 @@ export class LambdaRuntime implements NodeRuntime, EsmHost, TransformFunction {
   conservation(): Conservation {
     if (this.config.use !== 'consumer') return this.transform.conservation();
     const h = this.held();
+    const pushQueue = this.pushed.reader.pending();
     return balance(
-      'recordsRead',
-      this.counts.recordsRead,
+      'recordsIn',
+      this.counts.recordsRead + pushQueue,
       {
+        waitingInPushQueue: pushQueue,
         succeeded: this.counts.succeeded,
         droppedAfterRetries: this.counts.droppedAfterRetries,
         droppedRecordAge: this.counts.droppedRecordAge,
@@ -428,7 +457,7 @@ export class LambdaRuntime implements NodeRuntime, EsmHost, TransformFunction {
         waitingForRetry: h.retrying,
         inInvocation: h.invoking,
       },
-      'Kinesis records read by the event source mapping; retries re-use the same records (retriedRecords counts re-attempts).',
+      'Records read by the event source mapping (or pushed by an Analytics output); retries re-use the same records (retriedRecords counts re-attempts).',
     );
   }
 
