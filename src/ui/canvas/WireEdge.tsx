@@ -1,12 +1,22 @@
-/** The custom edge: a curve with a label saying what the connection configures, plus live throughput. */
+/**
+ * The custom edge: a curve with a label saying what the connection configures, plus live
+ * throughput while a run exists. Its width grows with records/s (`edgeStrokeWidth`), dots move
+ * along it while the run plays (a CSS dash animation, off for prefers-reduced-motion), and its
+ * arrow head turns red while the target throttles. Each edge subscribes only to its own figures.
+ */
 import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from '@xyflow/react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EdgeLiveLabel } from '../run/index.tsx';
+import { useSim } from '../../store/simStore.ts';
+import { EdgeLiveLabel, edgeStrokeWidth, useEdgeLive, usePrefersReducedMotion } from '../run/index.tsx';
+import { flowDotSeconds } from './edgeFlow.ts';
 import type { WireEdge as WireEdgeType } from './toFlow.ts';
 
 function WireEdgeImpl(props: EdgeProps<WireEdgeType>) {
   const { t } = useTranslation('canvas');
+  const live = useEdgeLive(props.id);
+  const playing = useSim((s) => s.status === 'running');
+  const reducedMotion = usePrefersReducedMotion();
   const [path, labelX, labelY] = getBezierPath(props);
   const role = props.data?.role ?? 'other';
   // Between cards closer than ~120 px (flow units) a label would cover the handles: show it only
@@ -18,13 +28,42 @@ function WireEdgeImpl(props: EdgeProps<WireEdgeType>) {
       : role === 'efo'
         ? t('edge.efo', { name: props.data?.efoName ?? '' })
         : t(`edge.${role}`);
+  const rate = live?.recordsPerSec ?? 0;
+  const throttled = (live?.throttledPerSec ?? 0) > 0;
+  const width = live ? edgeStrokeWidth(rate) : undefined;
+  const dots = playing && rate > 0 && !reducedMotion;
+  const classes = [
+    'wire',
+    props.selected && 'wire--selected',
+    live && 'wire--live',
+    throttled && 'wire--throttled',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  // The target handle is on the card's left side, so the curve always arrives heading right.
+  const { targetX: x, targetY: y } = props;
+  const head = Math.max(5, (width ?? 2) + 3);
   return (
     <>
       <BaseEdge
         id={props.id}
         path={path}
-        markerEnd={props.markerEnd}
-        className={props.selected ? 'wire wire--selected' : 'wire'}
+        className={classes}
+        style={width === undefined ? undefined : { strokeWidth: width }}
+      />
+      {dots && (
+        <path
+          d={path}
+          className="wire__dots"
+          style={{
+            strokeWidth: Math.max(4, (width ?? 2) + 2),
+            animationDuration: `${flowDotSeconds(rate)}s`,
+          }}
+        />
+      )}
+      <path
+        d={`M ${x - head * 1.6} ${y - head} L ${x} ${y} L ${x - head * 1.6} ${y + head} Z`}
+        className={`wire__head${throttled ? ' wire__head--throttled' : ''}${props.selected ? ' wire__head--selected' : ''}`}
       />
       <EdgeLabelRenderer>
         <div
