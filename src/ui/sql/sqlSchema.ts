@@ -3,6 +3,7 @@
  * columns, the reference table, and the streams its own SQL creates. Used for completion, for the
  * templates and for the output list; the validator (SQL-CORE's checkSql) gets `inputsOf(config)`.
  */
+import { splitTopLevel } from '../../engine/sql/functions/typeText.ts';
 import type { AnalyticsConfig, PipelineDoc } from '../../model/types.ts';
 
 export interface SchemaStream {
@@ -24,29 +25,6 @@ function stripComments(sql: string): string {
 const unquote = (s: string): string =>
   s.startsWith('"') ? s.slice(1, -1).replace(/""/g, '"') : s.toUpperCase();
 
-/** Splits on commas outside parentheses and quotes. */
-function splitTop(text: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let quote = '';
-  let cur = '';
-  for (const c of text) {
-    if (quote) {
-      if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === ',' && depth === 0) {
-      out.push(cur);
-      cur = '';
-      continue;
-    }
-    cur += c;
-  }
-  if (cur.trim()) out.push(cur);
-  return out;
-}
-
 /**
  * Streams declared by `CREATE [OR REPLACE] STREAM name (col TYPE, …)`, with their column names. A
  * light scan (not the parser), so it also works on half-typed SQL while the user is editing.
@@ -64,7 +42,7 @@ export function streamsCreatedBy(sql: string): SchemaStream[] {
       i++;
     }
     const body = text.slice(re.lastIndex, depth === 0 ? i - 1 : i);
-    const columns = splitTop(body)
+    const columns = splitTopLevel(body)
       .map((part) => /^\s*("(?:[^"]|"")+"|[A-Za-z_][\w$]*)/.exec(part)?.[1])
       .filter((c): c is string => !!c)
       .map(unquote);

@@ -56,11 +56,8 @@ export interface ColumnSpec {
   format?: string;
 }
 
-/**
- * A column list as VARIABLE_COLUMN_LOG_PARSE takes it: `'A TYPE VARCHAR(16), "b" TYPE INTEGER NOT NULL'`
- * (the word TYPE is optional, as in REGEX_LOG_PARSE's `<columnname> [<datatype>]`).
- */
-export function parseColumnList(text: string, fn: string): ColumnSpec[] {
+/** Splits on commas outside parentheses and quotes: `a INT, b DECIMAL(5,2)` → two parts. */
+export function splitTopLevel(text: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let quote = '';
@@ -79,6 +76,15 @@ export function parseColumnList(text: string, fn: string): ColumnSpec[] {
     cur += c;
   }
   if (cur.trim()) parts.push(cur);
+  return parts;
+}
+
+/**
+ * A column list as VARIABLE_COLUMN_LOG_PARSE takes it: `'A TYPE VARCHAR(16), "b" TYPE INTEGER NOT NULL'`
+ * (the word TYPE is optional, as in REGEX_LOG_PARSE's `<columnname> [<datatype>]`).
+ */
+export function parseColumnList(text: string, fn: string): ColumnSpec[] {
+  const parts = splitTopLevel(text);
   return parts.map((p) => {
     const m =
       /^\s*("([^"]+)"|[A-Za-z_][A-Za-z0-9_$]*)\s*(?:TYPE\s+)?(.*?)\s*(?:'([^']*)')?\s*(NOT\s+NULL)?\s*$/i.exec(
