@@ -204,6 +204,8 @@ export class EngineSimulation implements Simulation {
       e.bytes += bytes;
       e.throttled += n - ok;
       if (ok > 0 && e.peeks) this.peekEdge(e, batch, start);
+      // One target (the usual case): its count is the answer, no second pass over the statuses.
+      if (outs.length === 1) return ok;
     }
     for (let i = 0; i < n; i++) if (own[i] === ACCEPTED) accepted++;
     return accepted;

@@ -94,13 +94,16 @@ export class StreamMetrics {
     }
   }
 
-  acceptedRecord(size: number): void {
-    this.incomingRecords++;
-    this.incomingBytes += size;
-    // PUT payload units: each record billed in 25 KB chunks (§2.1.2).
-    this.putPayloadUnits += Math.ceil(size / 25600);
-    // On-demand data in: each record rounded up to 1 KB (§2.3).
-    this.onDemandBytesIn += Math.ceil(size / 1024) * 1024;
+  /**
+   * `records` accepted in one put call: `bytes` their total size, `payloadUnits` the sum of each
+   * record's 25 KB units and `onDemandBytes` the sum of each record's size rounded up to 1 KB
+   * (§2.1.2 and §2.3; the caller sums them per record, so totals equal adding record by record).
+   */
+  acceptedRecords(records: number, bytes: number, payloadUnits: number, onDemandBytes: number): void {
+    this.incomingRecords += records;
+    this.incomingBytes += bytes;
+    this.putPayloadUnits += payloadUnits;
+    this.onDemandBytesIn += onDemandBytes;
   }
 
   /** Fluid model: `records` accepted of mean size `size` (bytes, key included). */

@@ -192,52 +192,74 @@ export class StreamRuntime implements NodeRuntime {
 
   accept(batch: RecordBatch, start: number, end: number, fromId: string, status: Uint8Array | null): number {
     const keys = this.ctx.keys;
+    const routing = this.routing;
+    const shards = this.shards;
     const rounding = this.perRecordRounding.has(fromId);
     const store = this.consumers.length > 0;
     const od = this.ondemand;
-    const m = this.metrics;
+    const maxRecordBytes = this.maxRecordBytes;
+    const nowMs = this.nowMs;
+    // Column references read once per call, not per record.
+    const keyCol = batch.key;
+    const bytesCol = batch.bytes;
+    const shardCol = batch.shard;
+    const seqCol = batch.seq;
+    const arrivalCol = batch.arrivalMs;
+    const usersCol = batch.users;
+    // Per-call totals, added to the metrics once (every term is an integer, so the sums are exact
+    // and equal to adding record by record).
     let ok = 0;
+    let failed = 0;
+    let throttled = 0;
+    let okBytes = 0;
+    let payloadUnits = 0;
+    let onDemandBytes = 0;
+    let users = 0;
     for (let i = start; i < end; i++) {
-      const key = batch.key[i];
-      const si = this.routing.route(keys, key);
-      const shard = this.shards[si];
-      batch.shard[i] = si;
-      const size = batch.bytes[i] + keys.bytes(key);
+      const key = keyCol[i];
+      const si = routing.route(keys, key);
+      const shard = shards[si];
+      shardCol[i] = si;
+      const size = bytesCol[i] + keys.bytes(key);
       let st: number;
-      if (size > this.maxRecordBytes) {
+      if (size > maxRecordBytes) {
         st = FAILED;
-        this.failed++;
+        failed++;
       } else {
         // PutRecord: each record rounded up to 1 KB for throttling (§1.1.3); PutRecords: exact.
         const charge = rounding ? Math.ceil(size / 1024) * 1024 : size;
         if (shard.writeRecords >= 1 && shard.writeBytes >= charge && (od === null || od.admit(charge))) {
           shard.writeRecords -= 1;
           shard.writeBytes -= charge;
-          const seq = ++shard.seq;
-          batch.seq[i] = seq;
-          batch.arrivalMs[i] = this.nowMs;
-          if (store) {
-            shard.log.appendRow(batch, i);
-          }
+          seqCol[i] = ++shard.seq;
+          arrivalCol[i] = nowMs;
+          if (store) shard.log.appendRow(batch, i);
           shard.inRecords++;
           shard.inBytes += size;
           shard.totalIn++;
-          m.acceptedRecord(size);
-          this.acceptedUsers += batch.users[i];
+          okBytes += size;
+          // PUT payload units: 25 KB chunks (§2.1.2); on-demand data in: 1 KB rounding (§2.3).
+          payloadUnits += Math.ceil(size / 25600);
+          onDemandBytes += Math.ceil(size / 1024) * 1024;
+          users += usersCol[i];
           if (this.peeksThisTick < 3) this.peekRecord(batch, i, si);
           st = ACCEPTED;
           ok++;
         } else {
           shard.writeThrottled++;
           st = THROTTLED;
-          this.throttled++;
+          throttled++;
         }
       }
       if (status) status[i - start] = st;
     }
+    this.failed += failed;
+    this.throttled += throttled;
+    this.acceptedUsers += users;
     this.offered += end - start;
     this.accepted += ok;
-    m.putCall(rounding, end - start, ok);
+    this.metrics.acceptedRecords(ok, okBytes, payloadUnits, onDemandBytes);
+    this.metrics.putCall(rounding, end - start, ok);
     return ok;
   }
 
