@@ -4,6 +4,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { unitText } from '../../model/kinds/index.ts';
 import type { RunSettings } from '../../model/types.ts';
 import { studioStore, useStudio } from '../../store/studio.ts';
 import { deleteSelection, duplicateSelection } from '../app/commands.ts';
@@ -13,6 +14,7 @@ import { NodeInspector } from './NodeInspector.tsx';
 function DesignSettings() {
   const { t } = useTranslation('inspector');
   const doc = useStudio((s) => s.doc);
+  const locale = useStudio((s) => s.locale);
   const [name, setName] = useState<string | null>(null);
   const dispatch = studioStore.getState().dispatch;
   const setSettings = (settings: Partial<RunSettings>, group: string) =>
@@ -71,7 +73,7 @@ function DesignSettings() {
                   setSettings({ durationSec }, 'duration');
               }}
             />
-            <span className="field__unit">s</span>
+            <span className="field__unit">{unitText('s', locale)}</span>
           </div>
         </div>
         <div className="field">

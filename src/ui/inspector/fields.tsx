@@ -6,7 +6,7 @@
  */
 import { lazy, Suspense, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldDef, FieldOption, Locale } from '../../model/kinds/index.ts';
+import { type FieldDef, type FieldOption, type Locale, unitText } from '../../model/kinds/index.ts';
 import type { Diagnostic } from '../../model/types.ts';
 import { diagnosticText } from '../../model/validate.ts';
 
@@ -32,6 +32,7 @@ function sliderFits(field: FieldDef): boolean {
 
 function NumberInput({
   field,
+  locale,
   value,
   onChange,
   groupKey,
@@ -71,7 +72,7 @@ function NumberInput({
       />
       {field.unit && (
         <span className="field__unit" aria-hidden="true">
-          {field.unit}
+          {unitText(field.unit, locale)}
         </span>
       )}
       {sliderFits(field) && (
@@ -252,7 +253,9 @@ export function Field(props: FieldProps) {
       {helpId && (
         <p className="field__help" id={helpId}>
           {/* The unit is printed next to the input; say it for screen readers only. */}
-          {field.unit ? <span className="sr-only">{`${t('unit')}: ${field.unit}. `}</span> : null}
+          {field.unit ? (
+            <span className="sr-only">{`${t('unit')}: ${unitText(field.unit, locale)}. `}</span>
+          ) : null}
           {field.help?.[locale]}
           {field.min !== undefined && field.max !== undefined
             ? ` ${t('range', { min: field.min.toLocaleString('en-US'), max: field.max.toLocaleString('en-US') })}`
