@@ -79,17 +79,23 @@ export function Layout({
   const layout = useUi((s) => s.layout);
   const patch = uiStore.getState().setLayout;
 
+  // Presenter mode hides both side panels; their own open/closed state is kept for afterwards.
+  const paletteOpen = layout.paletteOpen && !layout.presenter;
+  const inspectorOpen = layout.inspectorOpen && !layout.presenter;
   const columns = [
-    layout.paletteOpen ? `${layout.paletteWidth}px 6px` : '',
+    paletteOpen ? `${layout.paletteWidth}px 6px` : '',
     'minmax(0, 1fr)',
-    layout.inspectorOpen ? `6px ${layout.inspectorWidth}px` : '',
+    inspectorOpen ? `6px ${layout.inspectorWidth}px` : '',
   ]
     .filter(Boolean)
     .join(' ');
 
   return (
-    <div className="layout" style={{ gridTemplateColumns: columns }}>
-      {layout.paletteOpen && (
+    <div
+      className={`layout${layout.presenter ? ' layout--presenter' : ''}`}
+      style={{ gridTemplateColumns: columns }}
+    >
+      {paletteOpen && (
         <>
           <div className="layout__palette">{palette}</div>
           <Separator
@@ -126,7 +132,7 @@ export function Layout({
           </>
         )}
       </div>
-      {layout.inspectorOpen && (
+      {inspectorOpen && (
         <>
           <Separator
             label={t('layout.resizeInspector')}

@@ -8,7 +8,7 @@ import { studioStore, useStudio } from '../../store/studio.ts';
 import { uiStore, useUi } from '../../store/ui.ts';
 import { canvasBridge } from '../canvas/bridge.ts';
 import { RunControls } from '../run/index.tsx';
-import { layoutAll } from './commands.ts';
+import { layoutAll, togglePresenter } from './commands.ts';
 import { DesignMenu } from './DesignMenu.tsx';
 import { exportCurrent, importFile } from './files.ts';
 
@@ -18,15 +18,27 @@ function PanelSwitches() {
   const set = uiStore.getState().setLayout;
   return (
     <div className="toolbar__group toolbar__panels">
-      <button type="button" onClick={() => set({ paletteOpen: !layout.paletteOpen })}>
-        {layout.paletteOpen ? t('layout.hidePalette') : t('layout.showPalette')}
+      <button
+        type="button"
+        aria-pressed={layout.presenter}
+        title={t('layout.presenterHint')}
+        onClick={togglePresenter}
+      >
+        {t('layout.presenter')}
       </button>
+      {!layout.presenter && (
+        <button type="button" onClick={() => set({ paletteOpen: !layout.paletteOpen })}>
+          {layout.paletteOpen ? t('layout.hidePalette') : t('layout.showPalette')}
+        </button>
+      )}
       <button type="button" onClick={() => set({ bottomOpen: !layout.bottomOpen })}>
         {layout.bottomOpen ? t('layout.hideBottom') : t('layout.showBottom')}
       </button>
-      <button type="button" onClick={() => set({ inspectorOpen: !layout.inspectorOpen })}>
-        {layout.inspectorOpen ? t('layout.hideInspector') : t('layout.showInspector')}
-      </button>
+      {!layout.presenter && (
+        <button type="button" onClick={() => set({ inspectorOpen: !layout.inspectorOpen })}>
+          {layout.inspectorOpen ? t('layout.hideInspector') : t('layout.showInspector')}
+        </button>
+      )}
     </div>
   );
 }

@@ -5,6 +5,7 @@
 import { createNode, newId } from '../../model/factory.ts';
 import type { NodeKind } from '../../model/types.ts';
 import { studioStore } from '../../store/studio.ts';
+import { uiStore } from '../../store/ui.ts';
 import { autoLayout } from '../canvas/autoLayout.ts';
 import { canvasBridge } from '../canvas/bridge.ts';
 import { copyFragment, type Fragment, pasteFragment } from '../canvas/clipboard.ts';
@@ -82,4 +83,12 @@ export function layoutAll(): void {
 export function selectAll(): void {
   const { doc, select } = studioStore.getState();
   select({ nodeIds: doc.nodes.map((n) => n.id), edgeIds: [] });
+}
+
+/** Presenter mode on/off (persisted): side panels hidden, larger type; the design is refitted. */
+export function togglePresenter(): void {
+  const ui = uiStore.getState();
+  ui.setLayout({ presenter: !ui.layout.presenter });
+  // The canvas changes size once the grid re-lays out: refit after two frames.
+  requestAnimationFrame(() => requestAnimationFrame(() => canvasBridge.current.fitView()));
 }

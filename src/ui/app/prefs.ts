@@ -7,15 +7,20 @@ export interface LayoutPrefs {
   paletteOpen: boolean;
   inspectorOpen: boolean;
   bottomOpen: boolean;
+  /** Presenter mode: palette and inspector hidden, larger type, no minimap (for a projector). */
+  presenter: boolean;
 }
 
 export const DEFAULT_LAYOUT: LayoutPrefs = {
-  paletteWidth: 200,
-  inspectorWidth: 320,
-  bottomHeight: 180,
+  // Narrow side panels leave the canvas room, so a fitted template renders larger; 290 px of
+  // bottom panel shows a whole Metrics chart (axes and legend) without scrolling.
+  paletteWidth: 176,
+  inspectorWidth: 290,
+  bottomHeight: 290,
   paletteOpen: true,
   inspectorOpen: true,
   bottomOpen: true,
+  presenter: false,
 };
 
 const LAYOUT_KEY = 'shardscape.layout';

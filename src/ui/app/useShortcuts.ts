@@ -13,6 +13,7 @@ import {
   layoutAll,
   paste,
   selectAll,
+  togglePresenter,
 } from './commands.ts';
 
 export function isTypingTarget(target: EventTarget | null): boolean {
@@ -46,6 +47,7 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: 'Space + drag · drag on empty canvas', labelKey: 'keys.pan' },
   { keys: 'F', labelKey: 'keys.fit' },
   { keys: 'L', labelKey: 'keys.layout' },
+  { keys: 'P', labelKey: 'keys.presenter' },
   { keys: '?', labelKey: 'keys.help' },
   { keys: 'Escape', labelKey: 'keys.escape' },
 ];
@@ -68,6 +70,7 @@ export function useShortcuts(): void {
       else if (!mod && e.key === '?') uiStore.getState().openDialog('shortcuts');
       else if (!mod && !e.altKey && key === 'f') canvasBridge.current.fitView();
       else if (!mod && !e.altKey && key === 'l') layoutAll();
+      else if (!mod && !e.altKey && key === 'p') togglePresenter();
       else if (e.key === 'Escape') {
         // Not prevented: Escape must still reach an open dialog or menu.
         store.select({ nodeIds: [], edgeIds: [] });

@@ -8,6 +8,7 @@ import {
   Controls,
   type EdgeChange,
   type FinalConnectionState,
+  type FitViewOptions,
   MiniMap,
   type NodeChange,
   ReactFlow,
@@ -20,7 +21,7 @@ import { newId } from '../../model/factory.ts';
 import type { NodeKind } from '../../model/types.ts';
 import { useDesigns } from '../../store/designs.ts';
 import { studioStore, useStudio } from '../../store/studio.ts';
-import { uiStore } from '../../store/ui.ts';
+import { uiStore, useUi } from '../../store/ui.ts';
 import { addNode } from '../app/commands.ts';
 import { importFile } from '../app/files.ts';
 import { canvasBridge } from './bridge.ts';
@@ -33,8 +34,15 @@ import { WireEdge } from './WireEdge.tsx';
 // Module scope: React Flow warns (error002) and re-mounts every node if these objects change.
 const nodeTypes = { card: NodeCard };
 const edgeTypes = { wire: WireEdge };
-const fitViewOptions = { padding: 0.08, maxZoom: 1.2 };
-const miniMapStyle = { width: 160, height: 110 };
+// The bottom 100 px of the fitted view stay free for the minimap (bottom right) and the zoom
+// buttons (bottom left), so at fit neither covers a card. minZoom keeps a 300-node canvas legible
+// enough to find things; larger designs scroll instead of shrinking to dots.
+const fitViewOptions: FitViewOptions = {
+  padding: { top: '24px', left: '48px', right: '24px', bottom: '100px' },
+  maxZoom: 1.2,
+  minZoom: 0.2,
+};
+const miniMapStyle = { width: 128, height: 80 };
 const miniMapColor = (n: CardNode) => KIND_COLOR[n.data.node.kind];
 
 /** Drag payload type of palette entries. */
@@ -48,6 +56,7 @@ export function FlowCanvas() {
   const diagnostics = useStudio((s) => s.diagnostics);
   const locale = useStudio((s) => s.locale);
   const focusRequest = useStudio((s) => s.focusRequest);
+  const presenter = useUi((s) => s.layout.presenter);
   const mapper = useRef(createFlowMapper()).current;
   const [measured, setMeasured] = useState<ReadonlyMap<string, { width: number; height: number }>>(
     () => new Map(),
@@ -71,6 +80,21 @@ export function FlowCanvas() {
 
   const measuredRef = useRef(measured);
   measuredRef.current = measured;
+  // True while the view is the one the last fit produced (the user has not panned or zoomed since):
+  // cards that then grow (live figures appear when a run starts, presenter mode enlarges type,
+  // Japanese labels wrap) are refitted so none hangs off the canvas or slides under the minimap.
+  const autoFit = useRef(true);
+  const refitFrame = useRef(0);
+  const fit = useCallback(() => {
+    autoFit.current = true;
+    void flow.fitView(fitViewOptions);
+  }, [flow]);
+  const userZoomed = useCallback(() => {
+    autoFit.current = false;
+  }, []);
+  const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null) => {
+    if (event) autoFit.current = false; // null = a programmatic move (fitView, setCenter)
+  }, []);
   useEffect(() => {
     canvasBridge.current = {
       center() {
@@ -79,11 +103,14 @@ export function FlowCanvas() {
         return flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 });
       },
       toFlow: (p) => flow.screenToFlowPosition(p),
-      fitView: () => void flow.fitView(fitViewOptions),
-      centerOn: (p) => void flow.setCenter(p.x, p.y, { zoom: Math.max(flow.getZoom(), 0.8), duration: 300 }),
+      fitView: fit,
+      centerOn: (p) => {
+        autoFit.current = false;
+        void flow.setCenter(p.x, p.y, { zoom: Math.max(flow.getZoom(), 0.8), duration: 300 });
+      },
       sizes: () => measuredRef.current,
     };
-  }, [flow]);
+  }, [flow, fit]);
 
   // Another design opened: frame it once React Flow has measured its cards (two frames later).
   const designId = useDesigns((s) => s.currentId);
@@ -91,13 +118,13 @@ export function FlowCanvas() {
     if (!designId) return;
     let second = 0;
     const first = requestAnimationFrame(() => {
-      second = requestAnimationFrame(() => void flow.fitView(fitViewOptions));
+      second = requestAnimationFrame(fit);
     });
     return () => {
       cancelAnimationFrame(first);
       cancelAnimationFrame(second);
     };
-  }, [designId, flow]);
+  }, [designId, fit]);
 
   // Problems tab / toolbar asked to show a node: centre on the middle of its card.
   useEffect(() => {
@@ -111,28 +138,39 @@ export function FlowCanvas() {
     });
   }, [focusRequest]);
 
-  const onNodesChange = useCallback((changes: NodeChange<CardNode>[]) => {
-    const store = studioStore.getState();
-    const moves = [];
-    let nextSizes: Map<string, { width: number; height: number }> | null = null;
-    let selected: Set<string> | null = null;
-    for (const c of changes) {
-      if (c.type === 'position' && c.position) {
-        moves.push({ type: 'node/move' as const, id: c.id, position: c.position });
-      } else if (c.type === 'dimensions' && c.dimensions) {
-        nextSizes ??= new Map(measuredRef.current);
-        nextSizes.set(c.id, { width: c.dimensions.width, height: c.dimensions.height });
-      } else if (c.type === 'select') {
-        selected ??= new Set(store.selection.nodeIds);
-        if (c.selected) selected.add(c.id);
-        else selected.delete(c.id);
+  const onNodesChange = useCallback(
+    (changes: NodeChange<CardNode>[]) => {
+      const store = studioStore.getState();
+      const moves = [];
+      let nextSizes: Map<string, { width: number; height: number }> | null = null;
+      let selected: Set<string> | null = null;
+      for (const c of changes) {
+        if (c.type === 'position' && c.position) {
+          moves.push({ type: 'node/move' as const, id: c.id, position: c.position });
+        } else if (c.type === 'dimensions' && c.dimensions) {
+          nextSizes ??= new Map(measuredRef.current);
+          nextSizes.set(c.id, { width: c.dimensions.width, height: c.dimensions.height });
+        } else if (c.type === 'select') {
+          selected ??= new Set(store.selection.nodeIds);
+          if (c.selected) selected.add(c.id);
+          else selected.delete(c.id);
+        }
       }
-    }
-    // One drag (all moves of the selection within a second of each other) = one undo step.
-    if (moves.length) store.dispatch(moves, { group: 'drag' });
-    if (nextSizes) setMeasured(nextSizes);
-    if (selected) store.select({ nodeIds: [...selected] });
-  }, []);
+      // One drag (all moves of the selection within a second of each other) = one undo step.
+      if (moves.length) store.dispatch(moves, { group: 'drag' });
+      if (nextSizes) {
+        setMeasured(nextSizes);
+        if (autoFit.current) {
+          cancelAnimationFrame(refitFrame.current);
+          refitFrame.current = requestAnimationFrame(() => {
+            if (autoFit.current) void flow.fitView(fitViewOptions);
+          });
+        }
+      }
+      if (selected) store.select({ nodeIds: [...selected] });
+    },
+    [flow],
+  );
 
   const onEdgesChange = useCallback((changes: EdgeChange<WireEdgeType>[]) => {
     const store = studioStore.getState();
@@ -248,6 +286,7 @@ export function FlowCanvas() {
         isValidConnection={isValidConnection}
         onNodeContextMenu={onNodeContextMenu}
         onPaneContextMenu={onPaneContextMenu}
+        onMoveStart={onMoveStart}
         onPaneClick={closeMenu}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
@@ -261,15 +300,23 @@ export function FlowCanvas() {
         maxZoom={2}
       >
         <Background gap={24} size={1.2} color="#c8cdd6" />
-        <MiniMap
-          style={miniMapStyle}
-          pannable
-          zoomable
-          ariaLabel={t('minimap')}
-          nodeColor={miniMapColor}
-          nodeStrokeWidth={2}
+        {!presenter && (
+          <MiniMap
+            style={miniMapStyle}
+            pannable
+            zoomable
+            ariaLabel={t('minimap')}
+            nodeColor={miniMapColor}
+            nodeStrokeWidth={2}
+          />
+        )}
+        <Controls
+          showInteractive={false}
+          aria-label={t('zoomControls')}
+          onZoomIn={userZoomed}
+          onZoomOut={userZoomed}
+          onFitView={fit}
         />
-        <Controls showInteractive={false} aria-label={t('zoomControls')} />
       </ReactFlow>
       {menu && <CanvasMenu menu={menu} onClose={closeMenu} />}
     </section>

@@ -42,7 +42,8 @@ function NodeCardImpl({ data, selected }: NodeProps<CardNode>) {
   const { node, errors, warnings, firstProblem } = data;
   const def = KINDS[node.kind];
   const color = KIND_COLOR[node.kind];
-  const lines = summaryOf(node, locale);
+  // Two figures at most, large enough to read at fit on a projector; the rest are in the inspector.
+  const lines = summaryOf(node, locale).slice(0, 2);
   const problemCount = errors + warnings;
   return (
     <div

@@ -71,7 +71,8 @@ function WireEdgeImpl(props: EdgeProps<WireEdgeType>) {
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
         >
           {label && <span className="wire__role">{label}</span>}
-          <EdgeLiveLabel edgeId={props.id} />
+          {/* On a short edge the figure would cover the handles: width and dots carry it there. */}
+          {(roomy || props.selected) && <EdgeLiveLabel edgeId={props.id} />}
         </div>
       </EdgeLabelRenderer>
     </>

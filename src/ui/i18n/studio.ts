@@ -59,6 +59,7 @@ export const en = {
     pan: 'Pan the canvas',
     fit: 'Fit the design in view',
     layout: 'Auto-layout, left to right',
+    presenter: 'Presenter mode on/off',
     help: 'Show this list',
     escape: 'Close a dialog or menu · clear the selection',
   },
@@ -89,6 +90,8 @@ export const en = {
     showBottom: 'Show panel',
     hideInspector: 'Hide inspector',
     showInspector: 'Show inspector',
+    presenter: 'Presenter mode',
+    presenterHint: 'Hide the side panels and enlarge the type for a projector (P)',
   },
 };
 
@@ -152,6 +155,7 @@ export const ja: typeof en = {
     pan: 'キャンバスを移動',
     fit: 'デザイン全体を表示',
     layout: '左から右へ自動レイアウト',
+    presenter: 'プレゼンターモードの切り替え',
     help: 'この一覧を表示',
     escape: 'ダイアログやメニューを閉じる · 選択を解除',
   },
@@ -183,5 +187,7 @@ export const ja: typeof en = {
     showBottom: 'パネルを表示',
     hideInspector: 'インスペクターを隠す',
     showInspector: 'インスペクターを表示',
+    presenter: 'プレゼンターモード',
+    presenterHint: 'サイドパネルを隠し、プロジェクター向けに文字を大きくします (P)',
   },
 };
