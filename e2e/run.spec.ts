@@ -229,14 +229,13 @@ test('the studio and `shardscape run --json` give the same totals for the same d
     await page.getByRole('combobox', { name: 'Node' }).selectOption({ label: node });
     const table = page.getByRole('table', { name: 'Totals since the start' });
     await expect(table.locator('tbody tr').first()).toBeVisible();
-    const rows = await table
-      .locator('tbody tr')
-      .evaluateAll((trs) =>
-        trs.map((tr) => [
-          tr.querySelector('th')?.textContent ?? '',
-          tr.querySelector('td')?.textContent ?? '',
-        ]),
-      );
+    const rows = await table.locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => [
+        // The row shows the counter in words; the engine's key (as the CLI prints it) is its data.
+        tr.querySelector('th')?.getAttribute('data-counter') ?? '',
+        tr.querySelector('td')?.textContent ?? '',
+      ]),
+    );
     return Object.fromEntries(rows.map(([k, v]) => [k, Number(v.replaceAll(',', ''))]));
   };
   const studioProducer = await read('device-telemetry');

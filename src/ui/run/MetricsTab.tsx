@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { TimelineMarker } from '../../engine/api.ts';
 import { METRICS, type MetricDef, SHARD_SERIES_LIMIT } from '../../store/simMetrics.ts';
 import { type SimState, simSeries, useThrottledSim } from '../../store/simStore.ts';
+import { counterLabel } from './counterLabels.ts';
 import { exportCsv, exportPng } from './exportChart.ts';
 import { fmtNum } from './format.ts';
 import { useRunExists, useTargetNode } from './hooks.ts';
@@ -64,6 +65,7 @@ export function MetricsTab() {
   if (!node || !data) return <p className="run-tab__empty">{t('common.selectNode')}</p>;
   const nodeMarkers: TimelineMarker[] = markers;
   const counters = nodes?.[node.id]?.counters ?? {};
+  const nameOf = (id: string) => candidates.find((n) => n.id === id)?.name ?? id;
   const shardCount = nodes?.[node.id]?.shards?.filter((s) => s.open).length ?? 0;
 
   return (
@@ -114,7 +116,9 @@ export function MetricsTab() {
           <tbody>
             {Object.entries(counters).map(([k, value]) => (
               <tr key={k}>
-                <th scope="row">{k}</th>
+                <th scope="row" title={k} data-counter={k}>
+                  {counterLabel(k, i18n.language === 'ja' ? 'ja' : 'en', nameOf)}
+                </th>
                 <td className="num">{fmtNum(value, i18n.language, Number.isInteger(value) ? 0 : 2)}</td>
               </tr>
             ))}
