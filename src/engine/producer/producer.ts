@@ -228,11 +228,33 @@ export class ProducerRuntime implements NodeRuntime {
       this.cfg.source === 'agent' && this.cfg.agent.partitionKeyOption === 'DETERMINISTIC';
     const b = this.fresh;
     b.reserve(n);
-    for (let i = 0; i < n; i++) {
-      const s = i < samples ? i : this.rng.int(samples);
-      const key = agentDeterministic ? this.deterministicKey(s) : picker.next(this.sampleKey[s]);
-      b.push(key, this.sizer(this.sampleBytes[s]), nowMs, nowMs, this.index, this.samplePayload[s], 1);
+    // Column-wise: the per-record loop writes only what varies (sample, key, size); the constant
+    // columns are filled natively. The generators are drawn in the same order as before, record by
+    // record (sample index, then key, then size), so runs are unchanged.
+    const from = b.length;
+    const to = from + n;
+    const rng = this.rng;
+    const sizer = this.sizer;
+    const keyCol = b.key;
+    const bytesCol = b.bytes;
+    const payloadCol = b.payload;
+    const sampleKey = this.sampleKey;
+    const sampleBytes = this.sampleBytes;
+    const samplePayload = this.samplePayload;
+    for (let i = 0, j = from; j < to; i++, j++) {
+      const s = i < samples ? i : rng.int(samples);
+      keyCol[j] = agentDeterministic ? this.deterministicKey(s) : picker.next(sampleKey[s]);
+      bytesCol[j] = sizer(sampleBytes[s]);
+      payloadCol[j] = samplePayload[s];
     }
+    b.arrivalMs.fill(nowMs, from, to);
+    b.bornMs.fill(nowMs, from, to);
+    b.seq.fill(0, from, to);
+    b.producer.fill(this.index, from, to);
+    b.users.fill(1, from, to);
+    b.shard.fill(-1, from, to);
+    b.attempts.fill(0, from, to);
+    b.length = to;
     this.generated += n;
     this.secGenerated += n;
   }
@@ -272,12 +294,16 @@ export class ProducerRuntime implements NodeRuntime {
     this.kinesisRecordsSent += s.length;
     this.ctx.emit(this.id, s, 0, s.length, st);
     const retry = this.cfg.retry;
+    // Accepted records are summed locally and added once (integer sums: exact, same totals).
+    let acceptedUsers = 0;
+    let acceptedBytes = 0;
+    const usersCol = s.users;
+    const bytesCol = s.bytes;
     for (let i = 0; i < s.length; i++) {
-      const u = s.users[i];
+      const u = usersCol[i];
       if (st[i] === ACCEPTED) {
-        this.accepted += u;
-        this.secAccepted += u;
-        this.secAcceptedBytes += s.bytes[i];
+        acceptedUsers += u;
+        acceptedBytes += bytesCol[i];
       } else if (st[i] === FAILED) {
         this.failed += u;
       } else {
@@ -298,6 +324,9 @@ export class ProducerRuntime implements NodeRuntime {
         }
       }
     }
+    this.accepted += acceptedUsers;
+    this.secAccepted += acceptedUsers;
+    this.secAcceptedBytes += acceptedBytes;
   }
 
   closeSecond(): void {
