@@ -99,6 +99,8 @@ test('destination outage on the clickstream archive', async ({ page }) => {
   );
   await waitForClock(page, (await clockSec(page)) + 20);
   await page.getByRole('button', { name: '❚❚ Pause' }).click();
+  // The Timeline says what happened to whom and when, next to the DOWN badge on the card.
+  await page.getByRole('tab', { name: 'Timeline' }).click();
   await page.screenshot({ path: `${SHOTS}/polish-outage.png` });
 });
 
@@ -120,6 +122,8 @@ test('Japanese UI running', async ({ page }) => {
   await runAt(page, '10×', '▶ 実行');
   await waitForClock(page, 15, 'シミュレーション時刻');
   await page.getByRole('button', { name: '❚❚ 一時停止' }).click();
+  await page.getByRole('tab', { name: 'メトリクス' }).click();
+  await expect(page.getByRole('table', { name: '開始からの累計' })).toContainText('スロットリング');
   // Units next to fields are Japanese too (shards → シャード, h → 時間).
   await expect(page.locator('.field__unit').first()).not.toHaveText(/^[a-z]+$/);
   await page.screenshot({ path: `${SHOTS}/polish-japanese.png` });

@@ -8,6 +8,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KINDS } from '../../model/kinds/index.ts';
 import type { NodeKind, PipelineNode } from '../../model/types.ts';
+import { hasRun, useSim } from '../../store/simStore.ts';
 import { useStudio } from '../../store/studio.ts';
 import { NodeLiveOverlay } from '../run/index.tsx';
 import { KIND_COLOR, KindIcon } from './icons.tsx';
@@ -43,7 +44,10 @@ function NodeCardImpl({ data, selected }: NodeProps<CardNode>) {
   const def = KINDS[node.kind];
   const color = KIND_COLOR[node.kind];
   // Two figures at most, large enough to read at fit on a projector; the rest are in the inspector.
-  const lines = summaryOf(node, locale).slice(0, 2);
+  // While a run exists the live figures take the room: one design figure, so cards that a template
+  // stacks closely do not grow into each other.
+  const running = useSim(hasRun);
+  const lines = summaryOf(node, locale).slice(0, running ? 1 : 2);
   const problemCount = errors + warnings;
   return (
     <div
