@@ -25,14 +25,18 @@ class OutputModel {
     if (this.recent.length < 32) this.recent.push(r);
     else this.recent[this.sampledOut % 32] = r;
   }
-  /** Outputs for `m` unsampled input records; null = pass the inputs through (nothing sampled yet). */
-  modelled(m: number, rng: Rng): Recent[] | null {
-    if (this.sampledIn === 0) return null;
+  /**
+   * How many outputs `m` unsampled input records give, by the sampled ratio; -1 = pass the inputs
+   * through (nothing sampled yet). Draws the generator once, as the per-output list did.
+   */
+  modelledCount(m: number, rng: Rng): number {
+    if (this.sampledIn === 0) return -1;
     const n = rng.roundStochastic((m * this.sampledOut) / this.sampledIn);
-    const out: Recent[] = [];
-    for (let i = 0; i < n && this.recent.length > 0; i++)
-      out.push(this.recent[this.cursor++ % this.recent.length]);
-    return out;
+    return this.recent.length > 0 ? n : 0;
+  }
+  /** The next recent real output to reuse as a modelled output's content (round robin). */
+  nextRecent(): Recent {
+    return this.recent[this.cursor++ % this.recent.length];
   }
 }
 
@@ -105,16 +109,36 @@ export class FunctionOutputs {
     }
   }
 
-  /** Modelled outputs for unsampled rows [start, end) of `batch`. */
-  model(batch: RecordBatch, rows: number[], atMs: number, rng: Rng): void {
-    if (rows.length === 0) return;
-    const bornMs = batch.bornMs[rows[0]];
+  /**
+   * Modelled outputs for the unsampled rows of [start, end) of `batch`: every row except those in
+   * `sampled` (ascending). A range, not a row list: the common batch has no sampled row at all.
+   */
+  model(batch: RecordBatch, start: number, end: number, sampled: number[], atMs: number, rng: Rng): void {
+    const m = end - start - sampled.length;
+    if (m <= 0) return;
+    // bornMs of the first unsampled row.
+    let first = start;
+    for (let k = 0; k < sampled.length && sampled[k] === first; k++) first++;
+    const bornMs = batch.bornMs[first];
     const put = (into: RecordBatch, model: OutputModel) => {
-      const out = model.modelled(rows.length, rng);
-      if (out === null) {
-        for (const i of rows)
+      const n = model.modelledCount(m, rng);
+      if (n < 0) {
+        into.reserve(m);
+        let k = 0;
+        for (let i = start; i < end; i++) {
+          if (k < sampled.length && sampled[k] === i) {
+            k++;
+            continue;
+          }
           into.push(batch.key[i], batch.bytes[i], atMs, batch.bornMs[i], -1, batch.payload[i]);
-      } else for (const r of out) into.push(r.key, r.bytes, atMs, bornMs, -1, r.payload);
+        }
+        return;
+      }
+      into.reserve(n);
+      for (let i = 0; i < n; i++) {
+        const r = model.nextRecent();
+        into.push(r.key, r.bytes, atMs, bornMs, -1, r.payload);
+      }
     };
     if (this.itemEdges.length > 0) put(this.items, this.itemModel);
     if (this.recordEdges.length > 0) put(this.records, this.recordModel);

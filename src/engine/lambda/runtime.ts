@@ -297,12 +297,12 @@ export class LambdaRuntime implements NodeRuntime, EsmHost, TransformFunction {
     const age = inv.endMs - b.arrivalMs[end - 1];
     this.lastIteratorAgeMs = age;
     this.ctx.metrics.max(this.m.iteratorAge, age);
-    const sampled = new Set(inv.sampledRows.filter((i) => i >= start && i < end));
-    const rest: number[] = [];
-    for (let i = start; i < end; i++) if (!sampled.has(i)) rest.push(i);
     if (this.outputs.wired) {
-      if (inv.response && sampled.size > 0) this.outputs.real(b, [...sampled], inv.response, inv.endMs);
-      this.outputs.model(b, rest, inv.endMs, this.rng);
+      // The rows [start, end) are handled as a range: the few sampled rows (ascending) ran the real
+      // handler, the others are modelled; no per-record list or set is built.
+      const sampled = inv.sampledRows.filter((i) => i >= start && i < end);
+      if (inv.response && sampled.length > 0) this.outputs.real(b, sampled, inv.response, inv.endMs);
+      this.outputs.model(b, start, end, sampled, inv.endMs, this.rng);
     }
     if (!this.outputs.wired || this.outputs.records.length + this.outputs.items.length === 0) {
       for (const i of inv.sampledRows.slice(0, 3)) {
