@@ -6,6 +6,7 @@
  * A template is compiled once into literal parts and placeholder calls.
  */
 import { base, en, Faker } from '@faker-js/faker';
+import { Mersenne53 } from './mersenne.ts';
 
 type Part = string | { path: string; args: unknown[] };
 
@@ -132,7 +133,8 @@ export function formatMoment(epochMs: number, format?: string): string {
 let shared: Faker | null = null;
 
 function fakerInstance(): Faker {
-  shared ??= new Faker({ locale: [en, base] });
+  // Mersenne53 draws faker's default sequence with a cheaper reseed (renderers reseed every tick).
+  shared ??= new Faker({ locale: [en, base], randomizer: new Mersenne53() });
   return shared;
 }
 
