@@ -60,10 +60,12 @@ test('the selfie dashboard’s Analytics SQL: highlighted, completed, checked an
   await page.keyboard.insertText(TALK_QUERY);
   await expect.poll(() => page.evaluate(() => window.__sqlEditor?.getValue())).toBe(TALK_QUERY);
   await expect(editor.locator('.squiggly-error').first()).toBeAttached();
-  const markers = await page.evaluate(() => window.__sqlMarkers?.() ?? []);
-  expect(markers.map((m) => m.message)).toContain(
-    "An aggregate over a stream needs a GROUP BY on a ROWTIME window, or it would never emit: add GROUP BY STEP(ROWTIME BY INTERVAL '1' SECOND) (a tumbling window) and insert the result into a stream with a pump",
-  );
+  // Markers follow typing after a debounce: wait for the check of the final text, not an earlier one.
+  await expect
+    .poll(() => page.evaluate(() => (window.__sqlMarkers?.() ?? []).map((m) => m.message)))
+    .toContain(
+      "An aggregate over a stream needs a GROUP BY on a ROWTIME window, or it would never emit: add GROUP BY STEP(ROWTIME BY INTERVAL '1' SECOND) (a tumbling window) and insert the result into a stream with a pump",
+    );
   const problems = studio.inspector.getByRole('list', { name: 'SQL problems' });
   await expect(problems).toContainText('An aggregate over a stream needs a GROUP BY on a ROWTIME window');
   const fix = problems.getByRole('button', { name: /^Apply fix: Group by STEP/ });
