@@ -78,8 +78,8 @@ interface Slot {
 
 export class ShardConsumer {
   readonly slots: Slot[] = [];
-  /** Records read from the shard and not yet in a batch, in sequence order. */
-  readonly queue = new RecordBatch(64);
+  /** Records read from the shard and not yet in a batch, in sequence order (swapped out by `take`). */
+  queue = new RecordBatch(64);
   private queueEventBytes = 0;
   private windowStartMs = 0;
   /** Tumbling window state carried between invocations of one window (kinesis-behaviour §3.9). */
@@ -299,9 +299,14 @@ export class ShardConsumer {
         bytes += size;
         i++;
       }
+      this.queueEventBytes = Math.max(0, this.queueEventBytes - bytes);
+      if (i === q.length) {
+        // The whole queue goes: hand its batch over and keep the empty one as the queue (no copy).
+        this.queue = out;
+        return q;
+      }
       out.append(q, 0, i);
       q.shift(i);
-      this.queueEventBytes = Math.max(0, this.queueEventBytes - bytes);
       return out;
     }
     for (; i < q.length && out.length < max; i++) {

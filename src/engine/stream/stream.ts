@@ -206,6 +206,10 @@ export class StreamRuntime implements NodeRuntime {
     const seqCol = batch.seq;
     const arrivalCol = batch.arrivalMs;
     const usersCol = batch.users;
+    const bornCol = batch.bornMs;
+    const producerCol = batch.producer;
+    const payloadCol = batch.payload;
+    const attemptsCol = batch.attempts;
     // Per-call totals, added to the metrics once (every term is an integer, so the sums are exact
     // and equal to adding record by record).
     let ok = 0;
@@ -231,9 +235,25 @@ export class StreamRuntime implements NodeRuntime {
         if (shard.writeRecords >= 1 && shard.writeBytes >= charge && (od === null || od.admit(charge))) {
           shard.writeRecords -= 1;
           shard.writeBytes -= charge;
-          seqCol[i] = ++shard.seq;
+          const seq = ++shard.seq;
+          seqCol[i] = seq;
           arrivalCol[i] = nowMs;
-          if (store) shard.log.appendRow(batch, i);
+          if (store) {
+            // appendRow, inlined: the values already at hand are written, not read back.
+            const log = shard.log;
+            if (log.length >= log.capacity) log.reserve(1);
+            const j = log.length++;
+            log.key[j] = key;
+            log.bytes[j] = bytesCol[i];
+            log.arrivalMs[j] = nowMs;
+            log.bornMs[j] = bornCol[i];
+            log.seq[j] = seq;
+            log.producer[j] = producerCol[i];
+            log.payload[j] = payloadCol[i];
+            log.users[j] = usersCol[i];
+            log.shard[j] = si;
+            log.attempts[j] = attemptsCol[i];
+          }
           shard.inRecords++;
           shard.inBytes += size;
           shard.totalIn++;
