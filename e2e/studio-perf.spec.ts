@@ -98,11 +98,26 @@ test('a 300-node design loads, drags and pans without stalling', async ({ studio
   // Pan: drag the empty pane 300 px left in 40 moves.
   const canvasBox = await studio.canvas.boundingBox();
   if (!canvasBox) throw new Error('no canvas');
+  // Start on empty pane, not on a card (pressing on a card would drag it and open its inspector):
+  // scan up from the bottom of the canvas for a point whose topmost element is the pane.
+  const start = await page.evaluate(
+    ({ x, bottom, top }) => {
+      for (let y = bottom - 30; y > top + 30; y -= 8) {
+        for (const dx of [0, -60, -120, 60]) {
+          if (document.elementFromPoint(x + dx, y)?.classList.contains('react-flow__pane'))
+            return { x: x + dx, y };
+        }
+      }
+      return null;
+    },
+    { x: canvasBox.x + canvasBox.width - 250, bottom: canvasBox.y + canvasBox.height, top: canvasBox.y },
+  );
+  if (!start) throw new Error('no empty pane to press on');
+  const y = start.y;
   await startRecording(page);
-  const y = canvasBox.y + canvasBox.height - 30;
-  await mouse.move(canvasBox.x + canvasBox.width - 250, y);
+  await mouse.move(start.x, y);
   await mouse.down();
-  for (let i = 1; i <= 40; i++) await mouse.move(canvasBox.x + canvasBox.width - 250 - i * 7.5, y);
+  for (let i = 1; i <= 40; i++) await mouse.move(start.x - i * 7.5, y);
   await mouse.up();
   const pan = await stopRecording(page);
 

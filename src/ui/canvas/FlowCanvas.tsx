@@ -35,12 +35,11 @@ import { WireEdge } from './WireEdge.tsx';
 const nodeTypes = { card: NodeCard };
 const edgeTypes = { wire: WireEdge };
 // The bottom 100 px of the fitted view stay free for the minimap (bottom right) and the zoom
-// buttons (bottom left), so at fit neither covers a card. minZoom keeps a 300-node canvas legible
-// enough to find things; larger designs scroll instead of shrinking to dots.
+// buttons (bottom left), so at fit neither covers a card. No fit-specific minZoom: Fit view must
+// show every card, even of a 300-node design (the canvas' own minZoom, 0.05, is the floor).
 const fitViewOptions: FitViewOptions = {
   padding: { top: '24px', left: '48px', right: '24px', bottom: '100px' },
   maxZoom: 1.2,
-  minZoom: 0.2,
 };
 const miniMapStyle = { width: 128, height: 80 };
 const miniMapColor = (n: CardNode) => KIND_COLOR[n.data.node.kind];
@@ -296,7 +295,7 @@ export function FlowCanvas() {
         // Only cards and edges in view are in the DOM: with 300 nodes every pan frame otherwise
         // repaints 300 cards, 225 curves and 225 labels (measured in e2e/studio-perf.spec.ts).
         onlyRenderVisibleElements
-        minZoom={0.1}
+        minZoom={0.05}
         maxZoom={2}
       >
         <Background gap={24} size={1.2} color="#c8cdd6" />

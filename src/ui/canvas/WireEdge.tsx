@@ -63,7 +63,7 @@ function WireEdgeImpl(props: EdgeProps<WireEdgeType>) {
       )}
       <path
         d={`M ${x - head * 1.6} ${y - head} L ${x} ${y} L ${x - head * 1.6} ${y + head} Z`}
-        className={`wire__head${throttled ? ' wire__head--throttled' : ''}${props.selected ? ' wire__head--selected' : ''}`}
+        className={`wire__head${live ? ' wire__head--live' : ''}${throttled ? ' wire__head--throttled' : ''}${props.selected ? ' wire__head--selected' : ''}`}
       />
       <EdgeLabelRenderer>
         <div
