@@ -37,6 +37,7 @@ import { openInHashOrder, planReshard, refuseReason } from './reshard.ts';
 import { RoutingTable } from './routing.ts';
 import { ReshardSchedule } from './schedule.ts';
 import { formatSequenceNumber, MIB, Shard } from './shard.ts';
+import { AcceptedRows } from './store.ts';
 import { StreamMetrics } from './stream-metrics.ts';
 
 export { RESHARD_DELAY_MS } from './schedule.ts';
@@ -71,6 +72,7 @@ export class StreamRuntime implements NodeRuntime {
   private readonly schedule = new ReshardSchedule(this);
   private readonly peeks = new PeekRing(50);
   private peeksThisTick = 0;
+  private readonly acceptedRows = new AcceptedRows();
   readonly maxRecordBytes: number;
   readonly retentionMs: number;
   nowMs = 0;
@@ -206,10 +208,6 @@ export class StreamRuntime implements NodeRuntime {
     const seqCol = batch.seq;
     const arrivalCol = batch.arrivalMs;
     const usersCol = batch.users;
-    const bornCol = batch.bornMs;
-    const producerCol = batch.producer;
-    const payloadCol = batch.payload;
-    const attemptsCol = batch.attempts;
     // Per-call totals, added to the metrics once (every term is an integer, so the sums are exact
     // and equal to adding record by record).
     let ok = 0;
@@ -239,20 +237,8 @@ export class StreamRuntime implements NodeRuntime {
           seqCol[i] = seq;
           arrivalCol[i] = nowMs;
           if (store) {
-            // appendRow, inlined: the values already at hand are written, not read back.
-            const log = shard.log;
-            if (log.length >= log.capacity) log.reserve(1);
-            const j = log.length++;
-            log.key[j] = key;
-            log.bytes[j] = bytesCol[i];
-            log.arrivalMs[j] = nowMs;
-            log.bornMs[j] = bornCol[i];
-            log.seq[j] = seq;
-            log.producer[j] = producerCol[i];
-            log.payload[j] = payloadCol[i];
-            log.users[j] = usersCol[i];
-            log.shard[j] = si;
-            log.attempts[j] = attemptsCol[i];
+            // Stored after the loop, shard by shard (store.ts).
+            this.acceptedRows.add(i);
           }
           shard.inRecords++;
           shard.inBytes += size;
@@ -273,6 +259,7 @@ export class StreamRuntime implements NodeRuntime {
       }
       if (status) status[i - start] = st;
     }
+    this.acceptedRows.storeInto(batch, shards);
     this.failed += failed;
     this.throttled += throttled;
     this.acceptedUsers += users;
