@@ -55,8 +55,8 @@ export class ProducerRuntime implements NodeRuntime {
   private owed = 0;
   multiplier = 1;
   private surge = 1;
-  private readonly fresh = new RecordBatch(1024);
-  private readonly send = new RecordBatch(1024);
+  private fresh = new RecordBatch(1024);
+  private send = new RecordBatch(1024);
   private readonly retry = new RecordBatch(256);
   private readonly agent: AgentBuffer;
   private status = new Uint8Array(1024);
@@ -148,6 +148,11 @@ export class ProducerRuntime implements NodeRuntime {
         this.cfg.kpl.aggregationMaxBytes,
         this.index,
       );
+    } else if (this.send.length === 0) {
+      // No retry due: the fresh records are the whole put, so swap the two batches (no copy).
+      const sent = this.fresh;
+      this.fresh = this.send;
+      this.send = sent;
     } else this.send.append(this.fresh);
     if (this.send.length > 0) this.put(nowMs);
   }
