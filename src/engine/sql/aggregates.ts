@@ -30,6 +30,17 @@ class CountAcc implements Acc {
   }
 }
 
+/** COUNT(*): every row counts (a class, not an object literal: no closures per group). */
+class StarCountAcc implements Acc {
+  n = 0;
+  add(): void {
+    this.n++;
+  }
+  result(): SqlValue {
+    return this.n;
+  }
+}
+
 class SumAcc implements Acc {
   s = 0;
   any = false;
@@ -169,18 +180,7 @@ export function aggregateKind(
   switch (name) {
     case 'COUNT':
       type = { base: 'BIGINT' };
-      make = opts.star
-        ? () =>
-            ({
-              n: 0,
-              add() {
-                this.n++;
-              },
-              result() {
-                return this.n;
-              },
-            }) as Acc & { n: number }
-        : () => new CountAcc();
+      make = opts.star ? () => new StarCountAcc() : () => new CountAcc();
       break;
     case 'SUM':
       if (!numeric) return needNum();
