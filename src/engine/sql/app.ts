@@ -42,16 +42,16 @@ export function buildApp(a: Analysis, inputs: string[], seed: number): SqlApp {
   for (const i of inputs) state(i, false, a.cat.streams.get(i)?.columns.length ?? 0);
   for (const s of a.streams) state(s.name, true, s.columns.length);
   let out: { stream: string; row: Row }[] = [];
-  let now = Number.NEGATIVE_INFINITY;
-  let lastFinite = 0;
+  // The clock lives in an object, not in closure variables: a number stored in a closure slot is
+  // a new heap number on every write (once per pushed row), an object field is updated in place.
+  const clock = { now: Number.NEGATIVE_INFINITY, lastFinite: 0, due: Number.NEGATIVE_INFINITY };
   const advancers: ((t: number) => void)[] = [];
   /** When some operator next needs time to pass (skip advancing operators with nothing due). */
   const dueFns: (() => number)[] = [];
-  let due = Number.NEGATIVE_INFINITY;
 
   const write = (s: StreamState, row: Row) => {
     if (!(row.rowtime >= s.last)) row.rowtime = s.last;
-    if (row.rowtime === Number.POSITIVE_INFINITY) row.rowtime = lastFinite;
+    if (row.rowtime === Number.POSITIVE_INFINITY) row.rowtime = clock.lastFinite;
     s.last = row.rowtime;
     if (s.output) out.push({ stream: s.name, row });
     const subs = s.subs;
@@ -69,7 +69,7 @@ export function buildApp(a: Analysis, inputs: string[], seed: number): SqlApp {
     if (failing) return; // an error while reporting an error: drop it rather than loop
     failing = true;
     try {
-      const at = Number.isFinite(t) ? t : lastFinite;
+      const at = Number.isFinite(t) ? t : clock.lastFinite;
       const message = err instanceof Error ? err.message : String(err);
       let dataRow: string | null = null;
       try {
@@ -102,10 +102,10 @@ export function buildApp(a: Analysis, inputs: string[], seed: number): SqlApp {
           }
         });
         dueFns.push(nextDue ?? (() => Number.NEGATIVE_INFINITY));
-        due = Number.NEGATIVE_INFINITY;
+        clock.due = Number.NEGATIVE_INFINITY;
       },
       wake(t: number) {
-        if (t < due) due = t;
+        if (t < clock.due) clock.due = t;
       },
       fail(err: unknown, t: number, data: SqlValue[] | undefined) {
         fail(wr.name, err, t, data);
@@ -118,13 +118,13 @@ export function buildApp(a: Analysis, inputs: string[], seed: number): SqlApp {
   let lastInput: StreamState | undefined;
   let lastInputName = '';
   const advanceTo = (t: number) => {
-    if (!(t > now)) return;
-    now = t;
-    if (Number.isFinite(t)) lastFinite = t;
-    if (t < due) return;
+    if (!(t > clock.now)) return;
+    clock.now = t;
+    if (Number.isFinite(t)) clock.lastFinite = t;
+    if (t < clock.due) return;
     for (const f of advancers) f(t);
-    due = Number.POSITIVE_INFINITY;
-    for (const d of dueFns) due = Math.min(due, d());
+    clock.due = Number.POSITIVE_INFINITY;
+    for (const d of dueFns) clock.due = Math.min(clock.due, d());
   };
 
   return {
@@ -143,8 +143,8 @@ export function buildApp(a: Analysis, inputs: string[], seed: number): SqlApp {
       }
       let t = row.rowtime;
       if (!(t >= s.last)) t = s.last;
-      if (t < now && Number.isFinite(now)) t = now;
-      if (t > now) advanceTo(t);
+      if (t < clock.now && Number.isFinite(clock.now)) t = clock.now;
+      if (t > clock.now) advanceTo(t);
       // The caller's row goes through as is when it needs no change (no copy per row).
       if (t === row.rowtime && row.values.length >= s.width) {
         write(s, row);
