@@ -127,36 +127,17 @@ export class TumblingGroups {
   add(env: Env): void {
     const t = env.t;
     this.lastT = t;
-    const kf = this.driverFn;
     const st = this.step;
     // STEP / FLOOR of ROWTIME (nearly every tumbling window): the window id inline, no closures.
-    const k = st ? Math.floor((env.ts[st.source] ?? t) / st.ms) * st.ms : kf(env);
+    const k = st ? Math.floor((env.ts[st.source] ?? t) / st.ms) * st.ms : this.driverFn(env);
     let win: Window | undefined = this.windows[this.windows.length - 1];
-    if (!win || !(win.k === k || valueKey(win.k) === valueKey(k))) {
-      win = this.windows.find((w) => w.k === k || valueKey(w.k) === valueKey(k));
-      if (!win) {
-        const timeOnly = (this.keys[this.driver] as Compiled).timeOnly;
-        if (!timeOnly) this.closeBefore(k, t);
-        const end = st ? (k as number) + st.ms : timeOnly ? windowEnd(kf, t, k, this.sources) : FLUSH;
-        win = { k, end, groups: new Map() };
-        this.windows.push(win);
-        this.onWindow(end);
-      }
-    }
+    if (!win || !(win.k === k || valueKey(win.k) === valueKey(k))) win = this.windowOf(k, t);
     // Groups live inside their window, so the window key itself need not be part of the group key.
-    // (Group keys are stored only when a group is created: writing a number into a plain array
-    // per row would allocate a heap number per row.)
-    const scratch = this.scratch;
-    let key: unknown;
-    if (this.otherKey >= 0) key = env.v[this.otherCol] ?? null;
-    else key = keyOf(this.keyFns, env, scratch, this.driver);
-    let g = win.groups.get(key);
-    if (!g) {
-      scratch[this.driver] = k;
-      if (this.otherKey >= 0) scratch[this.otherKey] = key as SqlValue;
-      g = { keys: scratch.slice(), accs: this.slots.map((s) => s.kind.make()) };
-      win.groups.set(key, g);
-    }
+    const key =
+      this.otherKey >= 0
+        ? (env.v[this.otherCol] ?? null)
+        : keyOf(this.keyFns, env, this.scratch, this.driver);
+    const g = win.groups.get(key) ?? this.newGroup(win, k, key);
     const cols = this.argCols;
     const fns = this.argFns;
     const accs = g.accs;
@@ -166,6 +147,36 @@ export class TumblingGroups {
       const f = fns[i];
       (accs[i] as Acc).add(c >= 0 ? (env.v[c] ?? null) : f ? f(env) : true, timed[i] ? t : 0);
     }
+  }
+
+  /** The open window with key k, or a new one (off the per-row path: only when the window changes). */
+  private windowOf(k: SqlValue, t: number): Window {
+    let win = this.windows.find((w) => w.k === k || valueKey(w.k) === valueKey(k));
+    if (!win) {
+      const st = this.step;
+      const kf = this.driverFn;
+      const timeOnly = (this.keys[this.driver] as Compiled).timeOnly;
+      if (!timeOnly) this.closeBefore(k, t);
+      const end = st ? (k as number) + st.ms : timeOnly ? windowEnd(kf, t, k, this.sources) : FLUSH;
+      win = { k, end, groups: new Map() };
+      this.windows.push(win);
+      this.onWindow(end);
+    }
+    return win;
+  }
+
+  /**
+   * A new group in `win` (group keys are stored only when a group is created: writing a number
+   * into a plain array per row would allocate a heap number per row). `scratch` holds the keys
+   * keyOf just computed.
+   */
+  private newGroup(win: Window, k: SqlValue, key: unknown): Group {
+    const scratch = this.scratch;
+    scratch[this.driver] = k;
+    if (this.otherKey >= 0) scratch[this.otherKey] = key as SqlValue;
+    const g = { keys: scratch.slice(), accs: this.slots.map((s) => s.kind.make()) };
+    win.groups.set(key, g);
+    return g;
   }
 
   /** MONOTONIC(non-time) windows: a new key value closes every earlier window, stamped now. */
