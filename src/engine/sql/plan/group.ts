@@ -20,6 +20,8 @@ interface Group {
 
 interface Window {
   k: SqlValue;
+  /** `k` when it is a number (STEP / FLOOR windows), else NaN: compared unboxed on the hot path. */
+  kn: number;
   end: number;
   groups: Map<unknown, Group>;
 }
@@ -131,9 +133,21 @@ export class TumblingGroups {
     this.lastT = t;
     const st = this.step;
     // STEP / FLOOR of ROWTIME (nearly every tumbling window): the window id inline, no closures.
-    const k = st ? Math.floor((env.ts[st.source] ?? t) / st.ms) * st.ms : this.driverFn(env);
     let win: Window | undefined = this.windows[this.windows.length - 1];
-    if (!win || !(win.k === k || valueKey(win.k) === valueKey(k))) win = this.windowOf(k, t);
+    let k: SqlValue;
+    if (st) {
+      // Compared as a plain number with the window's numeric id (comparing it with the tagged
+      // `win.k` would box it: one heap number per row).
+      const kn = Math.floor((env.ts[st.source] ?? t) / st.ms) * st.ms;
+      if (win && win.kn === kn) k = win.k;
+      else {
+        k = kn;
+        if (!win || !(win.k === k || valueKey(win.k) === valueKey(k))) win = this.windowOf(k, t);
+      }
+    } else {
+      k = this.driverFn(env);
+      if (!win || !(win.k === k || valueKey(win.k) === valueKey(k))) win = this.windowOf(k, t);
+    }
     // Groups live inside their window, so the window key itself need not be part of the group key.
     const key =
       this.otherKey >= 0
@@ -169,7 +183,7 @@ export class TumblingGroups {
       const timeOnly = (this.keys[this.driver] as Compiled).timeOnly;
       if (!timeOnly) this.closeBefore(k, t);
       const end = st ? (k as number) + st.ms : timeOnly ? windowEnd(kf, t, k, this.sources) : FLUSH;
-      win = { k, end, groups: new Map() };
+      win = { k, kn: typeof k === 'number' ? k : Number.NaN, end, groups: new Map() };
       this.windows.push(win);
       this.onWindow(end);
     }
