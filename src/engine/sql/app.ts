@@ -24,6 +24,11 @@ interface StreamState {
   width: number;
 }
 
+/** Slots of the app's clock. */
+const NOW = 0;
+const LAST_FINITE = 1;
+const DUE = 2;
+
 function errorName(err: unknown): string {
   if (err instanceof Error) return err.name === 'Error' ? 'RUNTIME_ERROR' : err.name;
   return 'RUNTIME_ERROR';
@@ -42,16 +47,17 @@ export function buildApp(a: Analysis, inputs: string[], seed: number): SqlApp {
   for (const i of inputs) state(i, false, a.cat.streams.get(i)?.columns.length ?? 0);
   for (const s of a.streams) state(s.name, true, s.columns.length);
   let out: { stream: string; row: Row }[] = [];
-  // The clock lives in an object, not in closure variables: a number stored in a closure slot is
-  // a new heap number on every write (once per pushed row), an object field is updated in place.
-  const clock = { now: Number.NEGATIVE_INFINITY, lastFinite: 0, due: Number.NEGATIVE_INFINITY };
+  // The clock [now, lastFinite, due] lives in a Float64Array, not in closure variables or object
+  // fields: a number written to a closure slot (and, as measured, to this clock as an object) was
+  // a new heap number per pushed row; typed-array stores are never boxed.
+  const clock = new Float64Array([Number.NEGATIVE_INFINITY, 0, Number.NEGATIVE_INFINITY]);
   const advancers: ((t: number) => void)[] = [];
   /** When some operator next needs time to pass (skip advancing operators with nothing due). */
   const dueFns: (() => number)[] = [];
 
   const write = (s: StreamState, row: Row) => {
     if (!(row.rowtime >= s.last)) row.rowtime = s.last;
-    if (row.rowtime === Number.POSITIVE_INFINITY) row.rowtime = clock.lastFinite;
+    if (row.rowtime === Number.POSITIVE_INFINITY) row.rowtime = clock[LAST_FINITE];
     s.last = row.rowtime;
     if (s.output) out.push({ stream: s.name, row });
     const subs = s.subs;
@@ -69,7 +75,7 @@ export function buildApp(a: Analysis, inputs: string[], seed: number): SqlApp {
     if (failing) return; // an error while reporting an error: drop it rather than loop
     failing = true;
     try {
-      const at = Number.isFinite(t) ? t : clock.lastFinite;
+      const at = Number.isFinite(t) ? t : clock[LAST_FINITE];
       const message = err instanceof Error ? err.message : String(err);
       let dataRow: string | null = null;
       try {
@@ -102,10 +108,10 @@ export function buildApp(a: Analysis, inputs: string[], seed: number): SqlApp {
           }
         });
         dueFns.push(nextDue ?? (() => Number.NEGATIVE_INFINITY));
-        clock.due = Number.NEGATIVE_INFINITY;
+        clock[DUE] = Number.NEGATIVE_INFINITY;
       },
       wake(t: number) {
-        if (t < clock.due) clock.due = t;
+        if (t < clock[DUE]) clock[DUE] = t;
       },
       fail(err: unknown, t: number, data: SqlValue[] | undefined) {
         fail(wr.name, err, t, data);
@@ -118,16 +124,16 @@ export function buildApp(a: Analysis, inputs: string[], seed: number): SqlApp {
   let lastInput: StreamState | undefined;
   let lastInputName = '';
   const advanceTo = (t: number) => {
-    if (!(t > clock.now)) return;
-    clock.now = t;
-    if (Number.isFinite(t)) clock.lastFinite = t;
-    if (t < clock.due) return;
+    if (!(t > clock[NOW])) return;
+    clock[NOW] = t;
+    if (Number.isFinite(t)) clock[LAST_FINITE] = t;
+    if (t < clock[DUE]) return;
     runAdvancers(t);
   };
   const runAdvancers = (t: number) => {
     for (const f of advancers) f(t);
-    clock.due = Number.POSITIVE_INFINITY;
-    for (const d of dueFns) clock.due = Math.min(clock.due, d());
+    clock[DUE] = Number.POSITIVE_INFINITY;
+    for (const d of dueFns) clock[DUE] = Math.min(clock[DUE], d());
   };
 
   return {
@@ -146,12 +152,12 @@ export function buildApp(a: Analysis, inputs: string[], seed: number): SqlApp {
       }
       let t = row.rowtime;
       if (!(t >= s.last)) t = s.last;
-      if (t < clock.now && Number.isFinite(clock.now)) t = clock.now;
+      if (t < clock[NOW] && Number.isFinite(clock[NOW])) t = clock[NOW];
       // advanceTo(t), inline: no call (and no boxed time argument) per row when nothing is due.
-      if (t > clock.now) {
-        clock.now = t;
-        if (Number.isFinite(t)) clock.lastFinite = t;
-        if (t >= clock.due) runAdvancers(t);
+      if (t > clock[NOW]) {
+        clock[NOW] = t;
+        if (Number.isFinite(t)) clock[LAST_FINITE] = t;
+        if (t >= clock[DUE]) runAdvancers(t);
       }
       // The caller's row goes through as is when it needs no change (no copy per row).
       if (t === row.rowtime && row.values.length >= s.width) {
