@@ -30,6 +30,36 @@ export interface NodeLive {
   firehose?: { bufferBytes: number; bufferRecords: number; bufferLimitBytes: number; msToFlush: number };
   /** Destinations and consumer apps: whether a timeline outage is active now. */
   down?: boolean;
+  /**
+   * Recent activity, so a bursty node (a 10 s tumbling window, S3 behind a Firehose buffer) does
+   * not just read 0 rec/s between bursts. Filled by the simulation for every node in `frame()`.
+   */
+  activity?: NodeActivity;
+}
+
+/** One simulated second in which records moved. */
+export interface ActiveSecond {
+  /** Sim ms at the END of that second (records moved during the 1,000 sim ms before it). */
+  atMs: number;
+  /** Records in that second (= records/s over it). */
+  records: number;
+  /** Bytes in that second (= bytes/s over it). */
+  bytes: number;
+}
+
+/** Activity of a node beyond the last simulated second, on the same figures as NodeLive's in/out. */
+export interface NodeActivity {
+  /** The last second in which records came in; absent until one has. */
+  lastIn?: ActiveSecond;
+  /** The last second in which records went out; absent until one has. */
+  lastOut?: ActiveSecond;
+  /** Simulated seconds the averages cover: the last 60, or the run so far when shorter. */
+  windowSec: number;
+  /** Means over `windowSec`: records/s and bytes/s (bytes, not MiB). */
+  avgInRecordsPerSec: number;
+  avgInBytesPerSec: number;
+  avgOutRecordsPerSec: number;
+  avgOutBytesPerSec: number;
 }
 
 export interface ShardLive {

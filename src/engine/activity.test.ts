@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { ActivityMeter } from './activity.ts';
+import { deliveryStream } from './firehose/testkit.ts';
+import { EngineSimulation } from './simulation.ts';
+import { design, node, plainProducer, runFor } from './testing.ts';
+
+const pages = JSON.stringify(Array.from({ length: 10 }, (_, i) => `/p${i}`));
+/** Clickstream records over 10 pages: the default SQL (views per page per 10 s) emits 10 rows a window. */
+const template = `{"eventId":"{{random.uuid}}","userId":"u1","page":"{{random.arrayElement(${pages})}}","browser":"Firefox","eventTime":"{{date.now}}"}`;
+
+const windowDesign = () =>
+  design(
+    [
+      plainProducer('p', 100, 100, { template, size: { type: 'template' } }),
+      node('s', 'stream', { shardCount: 1 }),
+      node('a', 'analytics', {}),
+      node('o', 'stream', { shardCount: 1 }),
+    ],
+    [
+      ['p', 's'],
+      ['s', 'a'],
+      ['a', 'o'],
+    ],
+  );
+
+const firehoseDesign = () =>
+  design(
+    [
+      plainProducer('p', 10, 200),
+      deliveryStream('fh', { bufferIntervalSec: 60, bufferSizeMiB: 5 }),
+      node('b', 's3'),
+    ],
+    [
+      ['p', 'fh'],
+      ['fh', 'b'],
+    ],
+  );
+
+describe('live activity of bursty nodes', () => {
+  it('a 10 s tumbling window: between emissions the Analytics node reports 10 rows 3 s ago and 1 row/s over the last minute', () => {
+    const sim = runFor(windowDesign(), 64);
+    const f = sim.frame();
+    const a = f.nodes.a;
+    // The window closing at 60 s is emitted in the second ending at 61 s; nothing since.
+    expect(a.outRecordsPerSec).toBe(0);
+    expect(a.activity?.lastOut).toEqual({ atMs: 61_000, records: 10, bytes: 0 });
+    expect(f.simMs - (a.activity?.lastOut?.atMs ?? 0)).toBe(3000);
+    // Six emissions of 10 rows in the last 60 s (seconds ending 5 … 64 s): 60 rows / 60 s.
+    expect(a.activity?.windowSec).toBe(60);
+    expect(a.activity?.avgOutRecordsPerSec).toBe(1);
+    // The input is steady: its last active second is the one that just closed.
+    expect(a.inRecordsPerSec).toBe(100);
+    expect(a.activity?.lastIn?.atMs).toBe(64_000);
+    expect(a.activity?.avgInRecordsPerSec).toBe(100);
+    // The output stream sees the same burst on its way in.
+    expect(f.nodes.o.inRecordsPerSec).toBe(0);
+    expect(f.nodes.o.activity?.lastIn?.records).toBe(10);
+    expect(f.nodes.o.activity?.lastIn?.atMs).toBe(61_000);
+  });
+
+  it('in the emitting second itself the last output is now and the average counts the run so far (13 s)', () => {
+    const sim = runFor(windowDesign(), 11);
+    expect(sim.frame().nodes.a.outRecordsPerSec).toBe(10);
+    expect(sim.frame().nodes.a.activity?.lastOut?.atMs).toBe(11_000);
+    sim.advanceSync(13_000);
+    const a = sim.frame().nodes.a.activity;
+    expect(a?.windowSec).toBe(13);
+    expect(a?.avgOutRecordsPerSec).toBeCloseTo(10 / 13, 12);
+  });
+
+  it('S3 behind a 60 s Firehose buffer at 10 rec/s of 200 bytes: in 0 rec/s, last 600 rec, 10 rec/s over the last minute', async () => {
+    const sim = new EngineSimulation(firehoseDesign(), { seed: 1 });
+    await sim.advance(128_000);
+    const f = sim.frame();
+    const s3 = f.nodes.b;
+    expect(s3.inRecordsPerSec).toBe(0);
+    // The flush at 120 s delivers the 600 records of the second minute, in the second ending at 121 s.
+    expect(s3.activity?.lastIn).toEqual({ atMs: 121_000, records: 600, bytes: 600 * 200 });
+    expect(s3.activity?.avgInRecordsPerSec).toBe(10);
+    expect(s3.activity?.avgInBytesPerSec).toBe(2000);
+    expect(s3.activity?.lastOut).toBeUndefined();
+    // Firehose: steady in, bursty out.
+    const fh = f.nodes.fh;
+    expect(fh.inRecordsPerSec).toBe(10);
+    expect(fh.outRecordsPerSec).toBe(0);
+    expect(fh.activity?.lastOut?.records).toBe(600);
+    expect(fh.activity?.lastOut?.atMs).toBe(121_000);
+    expect(fh.activity?.avgInRecordsPerSec).toBe(10);
+    // The producer is steady: its last output is the second that just closed.
+    expect(f.nodes.p.outRecordsPerSec).toBe(10);
+    expect(f.nodes.p.activity?.lastOut?.atMs).toBe(128_000);
+  });
+
+  it('a node nothing reached has no last in/out and zero averages', () => {
+    const doc = design(
+      [plainProducer('p', 10, 200), node('s', 'stream', { shardCount: 1 }), node('q', 'stream')],
+      [['p', 's']],
+    );
+    const a = runFor(doc, 5).frame().nodes.q.activity;
+    expect(a).toEqual({
+      windowSec: 5,
+      avgInRecordsPerSec: 0,
+      avgInBytesPerSec: 0,
+      avgOutRecordsPerSec: 0,
+      avgOutBytesPerSec: 0,
+    });
+  });
+
+  it('asking for frames every second does not change the run report (byte-identical JSON)', async () => {
+    const quiet = new EngineSimulation(firehoseDesign(), { seed: 7 });
+    await quiet.advance(90_000);
+    const watched = new EngineSimulation(firehoseDesign(), { seed: 7 });
+    for (let t = 1000; t <= 90_000; t += 1000) {
+      await watched.advance(t);
+      watched.frame();
+    }
+    expect(JSON.stringify(watched.report())).toBe(JSON.stringify(quiet.report()));
+  });
+});
+
+describe('ActivityMeter', () => {
+  it('averages over the last 60 s once the run is longer: a burst 61 s ago drops out of the mean', () => {
+    const m = new ActivityMeter();
+    m.record(1000, 0, 0, 600, 6000);
+    for (let s = 2; s <= 61; s++) m.record(s * 1000, 0, 0, 0, 0);
+    const a = m.snapshot();
+    expect(a.windowSec).toBe(60);
+    expect(a.avgOutRecordsPerSec).toBe(0);
+    // Still remembered as the last output, however old.
+    expect(a.lastOut).toEqual({ atMs: 1000, records: 600, bytes: 6000 });
+  });
+
+  it('keeps the last active second, not the last second', () => {
+    const m = new ActivityMeter();
+    m.record(1000, 5, 50, 0, 0);
+    m.record(2000, 7, 70, 0, 0);
+    m.record(3000, 0, 0, 0, 0);
+    const a = m.snapshot();
+    expect(a.lastIn).toEqual({ atMs: 2000, records: 7, bytes: 70 });
+    expect(a.avgInRecordsPerSec).toBe(4);
+    expect(a.avgInBytesPerSec).toBe(40);
+  });
+});
