@@ -91,19 +91,14 @@ describe('live activity of bursty nodes', () => {
     expect(f.nodes.p.activity?.lastOut?.atMs).toBe(128_000);
   });
 
-  it('a node nothing reached has no last in/out and zero averages', () => {
+  it('a node nothing reached has no activity in the frame (its numbers stay the same every second)', () => {
     const doc = design(
       [plainProducer('p', 10, 200), node('s', 'stream', { shardCount: 1 }), node('q', 'stream')],
       [['p', 's']],
     );
-    const a = runFor(doc, 5).frame().nodes.q.activity;
-    expect(a).toEqual({
-      windowSec: 5,
-      avgInRecordsPerSec: 0,
-      avgInBytesPerSec: 0,
-      avgOutRecordsPerSec: 0,
-      avgOutBytesPerSec: 0,
-    });
+    const f = runFor(doc, 5).frame();
+    expect(f.nodes.q.activity).toBeUndefined();
+    expect(f.nodes.s.activity?.windowSec).toBe(5);
   });
 
   it('asking for frames every second does not change the run report (byte-identical JSON)', async () => {
@@ -124,10 +119,10 @@ describe('ActivityMeter', () => {
     m.record(1000, 0, 0, 600, 6000);
     for (let s = 2; s <= 61; s++) m.record(s * 1000, 0, 0, 0, 0);
     const a = m.snapshot();
-    expect(a.windowSec).toBe(60);
-    expect(a.avgOutRecordsPerSec).toBe(0);
+    expect(a?.windowSec).toBe(60);
+    expect(a?.avgOutRecordsPerSec).toBe(0);
     // Still remembered as the last output, however old.
-    expect(a.lastOut).toEqual({ atMs: 1000, records: 600, bytes: 6000 });
+    expect(a?.lastOut).toEqual({ atMs: 1000, records: 600, bytes: 6000 });
   });
 
   it('keeps the last active second, not the last second', () => {
@@ -136,8 +131,8 @@ describe('ActivityMeter', () => {
     m.record(2000, 7, 70, 0, 0);
     m.record(3000, 0, 0, 0, 0);
     const a = m.snapshot();
-    expect(a.lastIn).toEqual({ atMs: 2000, records: 7, bytes: 70 });
-    expect(a.avgInRecordsPerSec).toBe(4);
-    expect(a.avgInBytesPerSec).toBe(40);
+    expect(a?.lastIn).toEqual({ atMs: 2000, records: 7, bytes: 70 });
+    expect(a?.avgInRecordsPerSec).toBe(4);
+    expect(a?.avgInBytesPerSec).toBe(40);
   });
 });

@@ -54,8 +54,13 @@ export class ActivityMeter {
     }
   }
 
-  /** The node's activity as the live frame carries it (a fresh object). */
-  snapshot(): NodeActivity {
+  /**
+   * The node's activity as the live frame carries it (a fresh object), or undefined while no
+   * record has come in or gone out yet: an idle node's frame numbers then stay the same from
+   * second to second (the averages' growing window would otherwise change them all).
+   */
+  snapshot(): NodeActivity | undefined {
+    if (this.lastInAtMs < 0 && this.lastOutAtMs < 0) return undefined;
     const span = Math.min(this.seconds, ACTIVITY_WINDOW_SEC);
     // Summed afresh from the ring (at most 60 × 4 adds per frame): a running sum that subtracts
     // the second leaving the window could drift to 1e-13 instead of 0 and never read as idle.

@@ -32,7 +32,8 @@ export interface NodeLive {
   down?: boolean;
   /**
    * Recent activity, so a bursty node (a 10 s tumbling window, S3 behind a Firehose buffer) does
-   * not just read 0 rec/s between bursts. Filled by the simulation for every node in `frame()`.
+   * not just read 0 rec/s between bursts. Filled by the simulation in `frame()` for every node
+   * that records have come into or gone out of (absent before that).
    */
   activity?: NodeActivity;
 }

@@ -328,7 +328,8 @@ export class EngineSimulation implements Simulation {
     const nodes: Record<string, NodeLive> = {};
     for (let k = 0; k < this.ordered.length; k++) {
       const live = this.ordered[k].live();
-      live.activity = this.activity[k].snapshot();
+      const activity = this.activity[k].snapshot();
+      if (activity) live.activity = activity;
       nodes[this.ordered[k].id] = live;
     }
     const edges: Record<string, EdgeLive> = {};

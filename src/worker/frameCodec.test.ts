@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LiveFrame } from '../engine/api.ts';
+import type { LiveFrame, NodeActivity } from '../engine/api.ts';
 import { type FrameLayout, FramePacker, type PackedFrame, unpackFrame } from './frameCodec.ts';
 import { fakeSimulation } from './testing/fakeSimulation.ts';
 
@@ -122,5 +122,84 @@ describe('frame codec', () => {
     expect(fb.edges.e1).toBe(fa.edges.e1);
     expect(fb.nodes.producer).not.toBe(fa.nodes.producer);
     expect(fb.nodes.producer.counters.accepted).toBe(1_000);
+  });
+
+  it('round-trips recent activity: S3 behind a 60 s Firehose buffer reads 0 rec/s, last 600 rec at 121 s, 10 rec/s over 1 min', async () => {
+    const sim = fakeSimulation({ ratePerSec: 10, shards: 1 });
+    await sim.advance(128_000);
+    const base = sim.frame();
+    const quiet = { utilization: 0, throttledPerSec: 0, counters: {} };
+    const frame: LiveFrame = {
+      ...base,
+      nodes: {
+        ...base.nodes,
+        // Bursty in, nothing out (a destination).
+        s3: {
+          ...quiet,
+          inRecordsPerSec: 0,
+          inBytesPerSec: 0,
+          outRecordsPerSec: 0,
+          outBytesPerSec: 0,
+          activity: {
+            windowSec: 60,
+            avgInRecordsPerSec: 10,
+            avgInBytesPerSec: 2_000,
+            avgOutRecordsPerSec: 0,
+            avgOutBytesPerSec: 0,
+            lastIn: { atMs: 121_000, records: 600, bytes: 120_000 },
+          },
+        },
+        // Steady in, bursty out (a delivery stream between flushes).
+        fh: {
+          ...quiet,
+          inRecordsPerSec: 10,
+          inBytesPerSec: 2_000,
+          outRecordsPerSec: 0,
+          outBytesPerSec: 0,
+          activity: {
+            windowSec: 60,
+            avgInRecordsPerSec: 10,
+            avgInBytesPerSec: 2_000,
+            avgOutRecordsPerSec: 10,
+            avgOutBytesPerSec: 2_000,
+            lastIn: { atMs: 128_000, records: 10, bytes: 2_000 },
+            lastOut: { atMs: 121_000, records: 600, bytes: 120_000 },
+          },
+        },
+      },
+    };
+    const packer = new FramePacker();
+    const layout: { current?: FrameLayout } = {};
+    const first = roundTrip(packer, frame, layout);
+    expect(first.frame).toEqual(frame);
+    expect(first.frame.nodes.s3.activity?.lastOut).toBeUndefined();
+    expect(first.frame.nodes.producer.activity).toBeUndefined();
+    // 11 numbers per node with activity: the window, 4 averages, 2 × (at, records, bytes).
+    const s3 = layout.current?.nodes.find((n) => n.id === 's3');
+    const fh = layout.current?.nodes.find((n) => n.id === 'fh');
+    expect((fh?.offset ?? 0) - (s3?.offset ?? 0)).toBe(6 + 11);
+
+    // A later frame with the same figures keeps the S3 object; a new flush replaces it.
+    const prev = {
+      layoutVersion: first.packed.layoutVersion,
+      numbers: first.packed.numbers,
+      frame: first.frame,
+    };
+    const same = packer.pack(frame);
+    const sameFrame = unpackFrame(same, layout.current as FrameLayout, [], prev);
+    expect(sameFrame.nodes.s3).toBe(first.frame.nodes.s3);
+    const flushed = structuredClone(frame);
+    flushed.nodes.s3.activity = {
+      ...(frame.nodes.s3.activity as NodeActivity),
+      lastIn: { atMs: 181_000, records: 600, bytes: 120_000 },
+    };
+    const next = unpackFrame(packer.pack(flushed), layout.current as FrameLayout, [], prev);
+    expect(next.nodes.s3).not.toBe(first.frame.nodes.s3);
+    expect(next.nodes.s3.activity?.lastIn?.atMs).toBe(181_000);
+
+    // A node whose activity appears for the first time changes the layout.
+    const woke = structuredClone(frame);
+    woke.nodes.producer.activity = { ...(frame.nodes.s3.activity as NodeActivity) };
+    expect(packer.pack(woke).layout?.version).toBe(2);
   });
 });

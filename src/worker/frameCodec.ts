@@ -9,7 +9,16 @@
  *
  * Pure TypeScript: used by the worker (pack) and the main thread (unpack), tested in node.
  */
-import type { CostSummary, EdgeLive, LiveFrame, NodeLive, ShardLive, TimelineMarker } from '../engine/api.ts';
+import type {
+  ActiveSecond,
+  CostSummary,
+  EdgeLive,
+  LiveFrame,
+  NodeActivity,
+  NodeLive,
+  ShardLive,
+  TimelineMarker,
+} from '../engine/api.ts';
 
 export interface ShardStatic {
   shardId: string;
@@ -25,6 +34,7 @@ export interface NodeLayout {
   hasLambda: boolean;
   hasFirehose: boolean;
   hasDown: boolean;
+  hasActivity: boolean;
   counterKeys: string[];
   shards: ShardStatic[] | null;
 }
@@ -51,6 +61,8 @@ export interface PackedFrame {
 const BASE = 6; // in/out records and bytes, utilization, throttled
 const LAMBDA = 4;
 const FIREHOSE = 4;
+/** windowSec, 4 averages, last in (at, records, bytes), last out (same); NaN for an absent last. */
+const ACTIVITY = 11;
 const SHARD = 8;
 const EDGE = 3;
 
@@ -60,6 +72,7 @@ function nodeSize(n: Omit<NodeLayout, 'offset' | 'id'>): number {
     (n.hasLambda ? LAMBDA : 0) +
     (n.hasFirehose ? FIREHOSE : 0) +
     (n.hasDown ? 1 : 0) +
+    (n.hasActivity ? ACTIVITY : 0) +
     n.counterKeys.length +
     (n.shards ? n.shards.length * SHARD : 0)
   );
@@ -74,6 +87,7 @@ export function layoutOf(frame: LiveFrame, version: number): FrameLayout {
       hasLambda: n.lambda !== undefined,
       hasFirehose: n.firehose !== undefined,
       hasDown: n.down !== undefined,
+      hasActivity: n.activity !== undefined,
       counterKeys: Object.keys(n.counters),
       shards: n.shards
         ? n.shards.map((s) => ({
@@ -102,6 +116,7 @@ export function layoutMatches(frame: LiveFrame, layout: FrameLayout): boolean {
     if (l.hasLambda !== (n.lambda !== undefined)) return false;
     if (l.hasFirehose !== (n.firehose !== undefined)) return false;
     if (l.hasDown !== (n.down !== undefined)) return false;
+    if (l.hasActivity !== (n.activity !== undefined)) return false;
     const keys = Object.keys(n.counters);
     if (keys.length !== l.counterKeys.length) return false;
     for (let k = 0; k < keys.length; k++) if (keys[k] !== l.counterKeys[k]) return false;
@@ -142,6 +157,7 @@ export function packNumbers(frame: LiveFrame, layout: FrameLayout): Float64Array
       out[i++] = n.firehose.msToFlush;
     }
     if (l.hasDown) out[i++] = n.down ? 1 : 0;
+    if (n.activity) i = packActivity(n.activity, out, i);
     for (const k of l.counterKeys) out[i++] = n.counters[k];
     if (n.shards) {
       for (const s of n.shards) {
@@ -164,6 +180,40 @@ export function packNumbers(frame: LiveFrame, layout: FrameLayout): Float64Array
     out[e++] = edge.throttledPerSec;
   }
   return out;
+}
+
+function packActivity(a: NodeActivity, out: Float64Array, at: number): number {
+  let i = at;
+  out[i++] = a.windowSec;
+  out[i++] = a.avgInRecordsPerSec;
+  out[i++] = a.avgInBytesPerSec;
+  out[i++] = a.avgOutRecordsPerSec;
+  out[i++] = a.avgOutBytesPerSec;
+  for (const last of [a.lastIn, a.lastOut]) {
+    out[i++] = last ? last.atMs : Number.NaN;
+    out[i++] = last ? last.records : Number.NaN;
+    out[i++] = last ? last.bytes : Number.NaN;
+  }
+  return i;
+}
+
+function readLast(x: Float64Array, i: number): ActiveSecond | undefined {
+  return Number.isNaN(x[i]) ? undefined : { atMs: x[i], records: x[i + 1], bytes: x[i + 2] };
+}
+
+function readActivity(x: Float64Array, i: number): NodeActivity {
+  const a: NodeActivity = {
+    windowSec: x[i],
+    avgInRecordsPerSec: x[i + 1],
+    avgInBytesPerSec: x[i + 2],
+    avgOutRecordsPerSec: x[i + 3],
+    avgOutBytesPerSec: x[i + 4],
+  };
+  const lastIn = readLast(x, i + 5);
+  const lastOut = readLast(x, i + 8);
+  if (lastIn) a.lastIn = lastIn;
+  if (lastOut) a.lastOut = lastOut;
+  return a;
 }
 
 /** Worker side: remembers the last layout and how many markers were already sent. */
@@ -221,6 +271,10 @@ function readNode(l: NodeLayout, x: Float64Array): NodeLive {
     n.firehose = { bufferBytes: x[i++], bufferRecords: x[i++], bufferLimitBytes: x[i++], msToFlush: x[i++] };
   }
   if (l.hasDown) n.down = x[i++] === 1;
+  if (l.hasActivity) {
+    n.activity = readActivity(x, i);
+    i += ACTIVITY;
+  }
   for (const k of l.counterKeys) n.counters[k] = x[i++];
   if (l.shards) {
     const shards: ShardLive[] = [];
