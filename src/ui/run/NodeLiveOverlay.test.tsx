@@ -136,4 +136,99 @@ describe('live figures on a node card', () => {
     expect(label.parentElement?.getAttribute('title')).toBe('1,000 rec/s, 500 throttled/s');
     expect(screen.getByText('1,000 rec/s ⚠')).toBeTruthy();
   });
+
+  it('S3 between Firehose flushes: in 0 rec/s · last 600 rec 8 s ago, the 1 min average as tooltip', () => {
+    wrap(<NodeLiveOverlay nodeId="b" kind="s3" />);
+    const s3 = node({
+      inRecordsPerSec: 0,
+      inBytesPerSec: 0,
+      utilization: 0,
+      throttledPerSec: 0,
+      counters: {},
+      activity: {
+        windowSec: 60,
+        avgInRecordsPerSec: 10,
+        avgInBytesPerSec: 2_000,
+        avgOutRecordsPerSec: 0,
+        avgOutBytesPerSec: 0,
+        lastIn: { atMs: 121_000, records: 600, bytes: 120_000 },
+      },
+    });
+    showAt(129_400, { b: s3 });
+    const line = screen.getByText('0 rec/s · last 600 rec 8 s ago');
+    expect(line.getAttribute('title')).toBe('Average over the last 1 min: 10 rec/s, <0.01 MiB/s');
+    // The clock moves on, the figures do not: only the "ago" follows it, in whole seconds.
+    showAt(130_100, { b: s3 });
+    expect(screen.getByText('0 rec/s · last 600 rec 9 s ago')).toBeTruthy();
+    showAt(121_000 + 185_000, { b: s3 });
+    expect(screen.getByText('0 rec/s · last 600 rec 3 min ago')).toBeTruthy();
+  });
+
+  it('a steady flow shows its rate only, and so does a node nothing has reached yet', () => {
+    wrap(
+      <>
+        <NodeLiveOverlay nodeId="p" kind="producer" />
+        <NodeLiveOverlay nodeId="q" kind="stream" />
+      </>,
+    );
+    const steady = { atMs: 64_000, records: 10, bytes: 2_000 };
+    showAt(64_300, {
+      p: node({
+        outRecordsPerSec: 10,
+        outBytesPerSec: 2_000,
+        activity: {
+          windowSec: 60,
+          avgInRecordsPerSec: 10,
+          avgInBytesPerSec: 2_000,
+          avgOutRecordsPerSec: 10,
+          avgOutBytesPerSec: 2_000,
+          lastIn: steady,
+          lastOut: steady,
+        },
+      }),
+      q: node({ inRecordsPerSec: 0, inBytesPerSec: 0 }),
+    });
+    expect(screen.getByText('10 rec/s · <0.01 MiB/s')).toBeTruthy();
+    expect(screen.getAllByText('0 rec/s · 0.00 MiB/s')).toHaveLength(2);
+    expect(screen.queryByText(/last/)).toBeNull();
+  });
+
+  it('in Japanese the Analytics card reads 「3 秒前に 10 件」 between 10 s windows', async () => {
+    await act(() => i18n.changeLanguage('ja'));
+    try {
+      wrap(<NodeLiveOverlay nodeId="a" kind="analytics" />);
+      showAt(64_000, {
+        a: node({
+          inRecordsPerSec: 100,
+          inBytesPerSec: 0,
+          outRecordsPerSec: 0,
+          activity: {
+            windowSec: 13,
+            avgInRecordsPerSec: 100,
+            avgInBytesPerSec: 0,
+            avgOutRecordsPerSec: 10 / 13,
+            avgOutBytesPerSec: 0,
+            lastIn: { atMs: 64_000, records: 100, bytes: 0 },
+            lastOut: { atMs: 61_000, records: 10, bytes: 0 },
+          },
+        }),
+      });
+      const line = screen.getByText('0 レコード/秒 · 3 秒前に 10 件');
+      expect(line.getAttribute('title')).toBe('直近 13 秒の平均: 0.8 レコード/秒、0.00 MiB/秒');
+      expect(screen.getByText('100 レコード/秒 · 0.00 MiB/秒')).toBeTruthy();
+    } finally {
+      await act(() => i18n.changeLanguage('en'));
+    }
+  });
 });
+
+function showAt(simMs: number, nodes: Record<string, NodeLive>) {
+  const frame: LiveFrame = {
+    simMs,
+    nodes,
+    edges: {},
+    markers: [],
+    cost: { priceBook: 'current', totalUsd: 0, perHourUsd: 0, perMonthUsd: 0, items: [], assumptions: [] },
+  };
+  act(() => simStore.setState({ ...initialSimState, status: 'running', frame, simMs }));
+}

@@ -6,11 +6,11 @@
  */
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NodeLive } from '../../engine/api.ts';
+import type { ActiveSecond, NodeLive } from '../../engine/api.ts';
 import type { NodeKind, PipelineNode } from '../../model/types.ts';
-import { useNodeLive } from '../../store/simStore.ts';
+import { useNodeLive, useSim } from '../../store/simStore.ts';
 import { useStudio } from '../../store/studio.ts';
-import { band, fmtBytes, fmtDuration, fmtMiB, fmtNum, fmtPct, fmtRate } from './format.ts';
+import { agoOf, band, fmtBytes, fmtDuration, fmtMiB, fmtNum, fmtPct, fmtRate } from './format.ts';
 import { ShardStrip } from './ShardStrip.tsx';
 
 /** Counter names the engine may use for a cumulative throttle count, most specific first. */
@@ -42,27 +42,108 @@ export function UtilBar({ share, label }: { share: number; label: string }) {
   );
 }
 
-function Rates({ n, kind }: { n: NodeLive; kind: NodeKind }) {
+/** A duration in whole simulated seconds as "8 s", "3 min", "2 h" (see agoOf). */
+function useUnits(): (ms: number) => string {
+  const { t } = useTranslation('run');
+  return (ms) => {
+    const a = agoOf(ms);
+    return t(a.unit === 'sec' ? 'live.unitSec' : a.unit === 'min' ? 'live.unitMin' : 'live.unitHour', {
+      value: a.value,
+    });
+  };
+}
+
+/**
+ * A direction that moved nothing in the last simulated second but has before (a 10 s window
+ * between emissions, S3 between Firehose flushes): "0 rec/s · last 600 rec 8 s ago", with the
+ * 60 s average as the tooltip. Only this line follows the clock, in whole seconds.
+ */
+function IdleRate({
+  last,
+  avgRecords,
+  avgBytes,
+  windowSec,
+}: {
+  last: ActiveSecond;
+  avgRecords: number;
+  avgBytes: number;
+  windowSec: number;
+}) {
   const { t, i18n } = useTranslation('run');
   const l = i18n.language;
+  const units = useUnits();
+  // Whole seconds since that second ended (sim ms): the line re-renders once a simulated second.
+  const agoSec = useSim((s) => Math.max(0, Math.floor((s.simMs - last.atMs) / 1000)));
+  const average = t('live.average', {
+    window: units(windowSec * 1000),
+    records: fmtRate(avgRecords, l),
+    mib: fmtMiB(avgBytes, l),
+  });
+  return (
+    <dd className="live__idle" title={average}>
+      {t('live.rateIdle', {
+        records: fmtRate(0, l),
+        last: fmtNum(last.records, l),
+        ago: units(agoSec * 1000),
+      })}
+    </dd>
+  );
+}
+
+function RateFigure({
+  records,
+  bytes,
+  last,
+  avgRecords,
+  avgBytes,
+  windowSec,
+}: {
+  records: number;
+  bytes: number;
+  last: ActiveSecond | undefined;
+  avgRecords: number;
+  avgBytes: number;
+  windowSec: number;
+}) {
+  const { t, i18n } = useTranslation('run');
+  const l = i18n.language;
+  // Steady flows (and nodes nothing has reached yet) show the last second only.
+  if (records === 0 && last)
+    return <IdleRate last={last} avgRecords={avgRecords} avgBytes={avgBytes} windowSec={windowSec} />;
+  return <dd>{t('live.rate', { records: fmtRate(records, l), mib: fmtMiB(bytes, l) })}</dd>;
+}
+
+function Rates({ n, kind }: { n: NodeLive; kind: NodeKind }) {
+  const { t } = useTranslation('run');
   const showIn = kind !== 'producer';
   const showOut = !['s3', 'redshift', 'opensearch', 'dynamodb'].includes(kind);
+  const a = n.activity;
   return (
     <dl className="live__rates">
       {showIn && (
         <>
           <dt>{t('live.in')}</dt>
-          <dd>
-            {t('live.rate', { records: fmtRate(n.inRecordsPerSec, l), mib: fmtMiB(n.inBytesPerSec, l) })}
-          </dd>
+          <RateFigure
+            records={n.inRecordsPerSec}
+            bytes={n.inBytesPerSec}
+            last={a?.lastIn}
+            avgRecords={a?.avgInRecordsPerSec ?? 0}
+            avgBytes={a?.avgInBytesPerSec ?? 0}
+            windowSec={a?.windowSec ?? 0}
+          />
         </>
       )}
       {showOut && (
         <>
           <dt>{t('live.out')}</dt>
-          <dd>
-            {t('live.rate', { records: fmtRate(n.outRecordsPerSec, l), mib: fmtMiB(n.outBytesPerSec, l) })}
-          </dd>
+          <RateFigure
+            records={n.outRecordsPerSec}
+            bytes={n.outBytesPerSec}
+            last={a?.lastOut}
+            avgRecords={a?.avgOutRecordsPerSec ?? 0}
+            avgBytes={a?.avgOutBytesPerSec ?? 0}
+            windowSec={a?.windowSec ?? 0}
+          />
         </>
       )}
     </dl>

@@ -79,3 +79,14 @@ export function band(share: number): Band {
   if (share >= 0.6) return 'warn';
   return 'ok';
 }
+
+/**
+ * How long ago, in whole units of simulated time, for "last … 8 s ago": seconds under a minute,
+ * minutes under an hour, then hours (always rounded down, so it never reads as more recent).
+ */
+export function agoOf(ms: number): { unit: 'sec' | 'min' | 'hour'; value: number } {
+  const sec = Math.max(0, Math.floor(ms / 1000));
+  if (sec < 60) return { unit: 'sec', value: sec };
+  if (sec < 3600) return { unit: 'min', value: Math.floor(sec / 60) };
+  return { unit: 'hour', value: Math.floor(sec / 3600) };
+}
