@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import type { PipelineDoc } from '../model/types.ts';
 import { ActivityMeter } from './activity.ts';
 import { deliveryStream } from './firehose/testkit.ts';
 import { EngineSimulation } from './simulation.ts';
-import { design, node, plainProducer, runFor } from './testing.ts';
+import { design, node, plainProducer } from './testing.ts';
+
+/** A run watched from 0 s, as the studio does (activity is metered from the first frame on). */
+function watched(doc: PipelineDoc, seconds: number): EngineSimulation {
+  const sim = new EngineSimulation(doc, { seed: 1 });
+  sim.frame();
+  sim.advanceSync(seconds * 1000);
+  return sim;
+}
 
 const pages = JSON.stringify(Array.from({ length: 10 }, (_, i) => `/p${i}`));
 /** Clickstream records over 10 pages: the default SQL (views per page per 10 s) emits 10 rows a window. */
@@ -38,7 +47,7 @@ const firehoseDesign = () =>
 
 describe('live activity of bursty nodes', () => {
   it('a 10 s tumbling window: between emissions the Analytics node reports 10 rows 3 s ago and 1 row/s over the last minute', () => {
-    const sim = runFor(windowDesign(), 64);
+    const sim = watched(windowDesign(), 64);
     const f = sim.frame();
     const a = f.nodes.a;
     // The window closing at 60 s is emitted in the second ending at 61 s; nothing since.
@@ -59,7 +68,7 @@ describe('live activity of bursty nodes', () => {
   });
 
   it('in the emitting second itself the last output is now and the average counts the run so far (13 s)', () => {
-    const sim = runFor(windowDesign(), 11);
+    const sim = watched(windowDesign(), 11);
     expect(sim.frame().nodes.a.outRecordsPerSec).toBe(10);
     expect(sim.frame().nodes.a.activity?.lastOut?.atMs).toBe(11_000);
     sim.advanceSync(13_000);
@@ -70,6 +79,7 @@ describe('live activity of bursty nodes', () => {
 
   it('S3 behind a 60 s Firehose buffer at 10 rec/s of 200 bytes: in 0 rec/s, last 600 rec, 10 rec/s over the last minute', async () => {
     const sim = new EngineSimulation(firehoseDesign(), { seed: 1 });
+    sim.frame();
     await sim.advance(128_000);
     const f = sim.frame();
     const s3 = f.nodes.b;
@@ -96,20 +106,32 @@ describe('live activity of bursty nodes', () => {
       [plainProducer('p', 10, 200), node('s', 'stream', { shardCount: 1 }), node('q', 'stream')],
       [['p', 's']],
     );
-    const f = runFor(doc, 5).frame();
+    const f = watched(doc, 5).frame();
     expect(f.nodes.q.activity).toBeUndefined();
     expect(f.nodes.s.activity?.windowSec).toBe(5);
+  });
+
+  it('is metered from the first frame on: first watched at 30 s, the average at 34 s covers 4 s', () => {
+    const sim = new EngineSimulation(windowDesign(), { seed: 1 });
+    sim.advanceSync(30_000);
+    expect(sim.frame().nodes.a.activity).toBeUndefined();
+    sim.advanceSync(34_000);
+    const a = sim.frame().nodes.a.activity;
+    expect(a?.windowSec).toBe(4);
+    // The emission at 31 s is seen; the ones at 11 s and 21 s were before anyone watched.
+    expect(a?.lastOut).toEqual({ atMs: 31_000, records: 10, bytes: 0 });
+    expect(a?.avgOutRecordsPerSec).toBe(2.5);
   });
 
   it('asking for frames every second does not change the run report (byte-identical JSON)', async () => {
     const quiet = new EngineSimulation(firehoseDesign(), { seed: 7 });
     await quiet.advance(90_000);
-    const watched = new EngineSimulation(firehoseDesign(), { seed: 7 });
+    const observed = new EngineSimulation(firehoseDesign(), { seed: 7 });
     for (let t = 1000; t <= 90_000; t += 1000) {
-      await watched.advance(t);
-      watched.frame();
+      await observed.advance(t);
+      observed.frame();
     }
-    expect(JSON.stringify(watched.report())).toBe(JSON.stringify(quiet.report()));
+    expect(JSON.stringify(observed.report())).toBe(JSON.stringify(quiet.report()));
   });
 });
 

@@ -33,7 +33,8 @@ export interface NodeLive {
   /**
    * Recent activity, so a bursty node (a 10 s tumbling window, S3 behind a Firehose buffer) does
    * not just read 0 rec/s between bursts. Filled by the simulation in `frame()` for every node
-   * that records have come into or gone out of (absent before that).
+   * that records have come into or gone out of (absent before that). Metered from the first
+   * `frame()` call on: the studio asks for one at 0 s; headless runs never do and pay nothing.
    */
   activity?: NodeActivity;
 }

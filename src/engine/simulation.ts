@@ -74,8 +74,12 @@ export class EngineSimulation implements Simulation {
   private readonly pushOutputs = new Map<string, EdgeState[]>();
   private readonly events: EventState[] = [];
   private readonly settlers: NodeRuntime[] = [];
-  /** Per node (same order as `ordered`): recent activity for the live cards. */
-  private readonly activity: ActivityMeter[] = [];
+  /**
+   * Per node (same order as `ordered`): recent activity for the live cards. Metered from the first
+   * `frame()` on (the studio asks for one when it loads a design, at 0 s): headless runs and
+   * benchmarks, which never ask, do not pay for a live view of every node every simulated second.
+   */
+  private activity: ActivityMeter[] | null = null;
   private scratch = new Uint8Array(1024);
   private seconds = 0;
 
@@ -131,7 +135,6 @@ export class EngineSimulation implements Simulation {
       if (p.node.kind === 'producer') producerIndex++;
       this.runtimes.set(rt.id, rt);
       this.ordered.push(rt);
-      this.activity.push(new ActivityMeter());
       if (rt.settle) this.settlers.push(rt);
     }
     // Push edges: every edge whose source is not a stream (streams are read, not pushed from).
@@ -270,7 +273,7 @@ export class EngineSimulation implements Simulation {
   private closeSecond(): void {
     this.seconds++;
     for (const rt of this.ordered) rt.closeSecond?.(this.seconds);
-    this.recordActivity();
+    if (this.activity) this.recordActivity(this.activity);
     for (const e of this.edges.values()) {
       e.last = { recordsPerSec: e.records, bytesPerSec: e.bytes, throttledPerSec: e.throttled };
       e.records = 0;
@@ -286,11 +289,11 @@ export class EngineSimulation implements Simulation {
    * view shows. Streams are read directly (their live view builds up to 1,000 shard objects);
    * every other runtime's live() is a handful of fields.
    */
-  private recordActivity(): void {
+  private recordActivity(meters: ActivityMeter[]): void {
     const endMs = this.clock.nowMs;
     for (let k = 0; k < this.ordered.length; k++) {
       const rt = this.ordered[k];
-      const meter = this.activity[k];
+      const meter = meters[k];
       if (rt instanceof StreamRuntime) {
         if (rt.fluid) {
           // Fluid model: shards carry expected values; nothing is read (out is 0 in its live view).
@@ -326,6 +329,7 @@ export class EngineSimulation implements Simulation {
 
   frame(): LiveFrame {
     const nodes: Record<string, NodeLive> = {};
+    if (!this.activity) this.activity = this.ordered.map(() => new ActivityMeter());
     for (let k = 0; k < this.ordered.length; k++) {
       const live = this.ordered[k].live();
       const activity = this.activity[k].snapshot();

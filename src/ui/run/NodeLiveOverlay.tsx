@@ -80,12 +80,13 @@ function IdleRate({
     mib: fmtMiB(avgBytes, l),
   });
   return (
-    <dd className="live__idle" title={average}>
-      {t('live.rateIdle', {
-        records: fmtRate(0, l),
-        last: fmtNum(last.records, l),
-        ago: units(agoSec * 1000),
-      })}
+    <dd title={average}>
+      {t('live.rateNow', { records: fmtRate(0, l) })}
+      {t('live.idleSeparator')}
+      {/* One block: it moves to the next line whole rather than leaving "ago" alone there. */}
+      <span className="live__last">
+        {t('live.last', { records: fmtNum(last.records, l), ago: units(agoSec * 1000) })}
+      </span>
     </dd>
   );
 }
