@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { act, cleanup, render, screen } from '@testing-library/react';
+import { Profiler } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LiveFrame, NodeLive, ShardLive } from '../../engine/api.ts';
@@ -164,6 +165,63 @@ describe('live figures on a node card', () => {
     expect(rate('0 rec/s, last 600 rec 9 s ago')).toBeTruthy();
     showAt(121_000 + 185_000, { b: s3 });
     expect(rate('0 rec/s, last 600 rec 3 min ago')).toBeTruthy();
+  });
+
+  it('the clock alone re-renders an idle card once a simulated second and a steady card never', () => {
+    const commits: Record<string, number> = { b: 0, p: 0 };
+    const count = (id: string) => () => {
+      commits[id]++;
+    };
+    wrap(
+      <>
+        <Profiler id="b" onRender={count('b')}>
+          <NodeLiveOverlay nodeId="b" kind="s3" />
+        </Profiler>
+        <Profiler id="p" onRender={count('p')}>
+          <NodeLiveOverlay nodeId="p" kind="producer" />
+        </Profiler>
+      </>,
+    );
+    const last = { atMs: 121_000, records: 600, bytes: 120_000 };
+    const averages = {
+      windowSec: 60,
+      avgInRecordsPerSec: 10,
+      avgInBytesPerSec: 2_000,
+      avgOutRecordsPerSec: 10,
+      avgOutBytesPerSec: 2_000,
+    };
+    const nodes = {
+      b: node({ inRecordsPerSec: 0, inBytesPerSec: 0, activity: { ...averages, lastIn: last } }),
+      p: node({ outRecordsPerSec: 10, activity: { ...averages, lastOut: { ...last, atMs: 129_000 } } }),
+    };
+    const frame = (simMs: number) => {
+      const f: LiveFrame = {
+        simMs,
+        nodes,
+        edges: {},
+        markers: [],
+        cost: {
+          priceBook: 'current',
+          totalUsd: 0,
+          perHourUsd: 0,
+          perMonthUsd: 0,
+          items: [],
+          assumptions: [],
+        },
+      };
+      return f;
+    };
+    act(() =>
+      simStore.setState({ ...initialSimState, status: 'running', frame: frame(129_100), simMs: 129_100 }),
+    );
+    const after = { ...commits };
+    // Same figures (the same node objects, as the frame codec keeps them), the clock moves on.
+    for (const simMs of [129_400, 129_900]) act(() => simStore.setState({ frame: frame(simMs), simMs }));
+    expect(commits).toEqual(after);
+    act(() => simStore.setState({ frame: frame(130_000), simMs: 130_000 }));
+    expect(commits.b).toBe(after.b + 1);
+    expect(commits.p).toBe(after.p);
+    expect(rate('0 rec/s, last 600 rec 9 s ago')).toBeTruthy();
   });
 
   it('a steady flow shows its rate only, and so does a node nothing has reached yet', () => {
