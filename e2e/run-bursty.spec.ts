@@ -76,4 +76,8 @@ test('selfie dashboard at 10×: S3 behind the 60 s Firehose buffer shows its las
   await page.getByRole('button', { name: '❚❚ Pause' }).click();
   await page.screenshot({ path: `${SHOTS}/bursty-selfie.png` });
   await page.getByTestId('rf__node-archive').screenshot({ path: `${SHOTS}/bursty-selfie-firehose.png` });
+  // Presenter mode (larger card type): the last delivery still reads whole.
+  await page.getByRole('button', { name: 'Presenter mode' }).click();
+  await expect(live(page, 'selfie-face-data')).toContainText(/last [\d,]+ rec \d+ s ago/);
+  await page.screenshot({ path: `${SHOTS}/bursty-selfie-presenter.png` });
 });
