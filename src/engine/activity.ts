@@ -9,6 +9,8 @@
  * current rate always agree. Pure and deterministic: no wall clock.
  */
 import type { NodeActivity } from './api.ts';
+import type { NodeRuntime } from './runtime.ts';
+import { StreamRuntime } from './stream/stream.ts';
 
 /** Seconds the average covers (or the run so far when shorter). */
 export const ACTIVITY_WINDOW_SEC = 60;
@@ -90,4 +92,31 @@ export class ActivityMeter {
     }
     return a;
   }
+}
+
+/**
+ * Feed `meter` with the second that just closed (ending at `endMs`, sim ms), after every runtime's
+ * closeSecond: the same in/out figures the node's live view shows. Streams are read directly
+ * (their live view builds up to 1,000 shard objects); every other runtime's live() is a handful
+ * of fields.
+ */
+export function meterSecond(rt: NodeRuntime, meter: ActivityMeter, endMs: number): void {
+  if (rt instanceof StreamRuntime) {
+    if (rt.fluid) {
+      // Fluid model: shards carry expected values; nothing is read (out is 0 in its live view).
+      let rec = 0;
+      let bytes = 0;
+      for (let s = 0; s < rt.fluid.count; s++) {
+        rec += rt.fluid.lastIn[s];
+        bytes += rt.fluid.lastBytes[s];
+      }
+      meter.record(endMs, rec, bytes, 0, 0);
+    } else {
+      const m = rt.metrics.last;
+      meter.record(endMs, m.incomingRecords, m.incomingBytes, m.outRecords, m.outBytes);
+    }
+    return;
+  }
+  const l = rt.live();
+  meter.record(endMs, l.inRecordsPerSec, l.inBytesPerSec, l.outRecordsPerSec, l.outBytesPerSec);
 }

@@ -5,7 +5,7 @@
  */
 
 import type { NodeKind, PipelineDoc, PipelineEdge, PipelineNode, TimelineEvent } from '../model/types.ts';
-import { ActivityMeter } from './activity.ts';
+import { ActivityMeter, meterSecond } from './activity.ts';
 import type {
   DestinationContents,
   EdgeLive,
@@ -273,7 +273,10 @@ export class EngineSimulation implements Simulation {
   private closeSecond(): void {
     this.seconds++;
     for (const rt of this.ordered) rt.closeSecond?.(this.seconds);
-    if (this.activity) this.recordActivity(this.activity);
+    if (this.activity) {
+      for (let k = 0; k < this.ordered.length; k++)
+        meterSecond(this.ordered[k], this.activity[k], this.clock.nowMs);
+    }
     for (const e of this.edges.values()) {
       e.last = { recordsPerSec: e.records, bytesPerSec: e.bytes, throttledPerSec: e.throttled };
       e.records = 0;
@@ -282,37 +285,6 @@ export class EngineSimulation implements Simulation {
     }
     this.metrics.rollSecond();
     this.cost.rollSecond();
-  }
-
-  /**
-   * Feed each node's activity meter with the second just closed: the same in/out figures its live
-   * view shows. Streams are read directly (their live view builds up to 1,000 shard objects);
-   * every other runtime's live() is a handful of fields.
-   */
-  private recordActivity(meters: ActivityMeter[]): void {
-    const endMs = this.clock.nowMs;
-    for (let k = 0; k < this.ordered.length; k++) {
-      const rt = this.ordered[k];
-      const meter = meters[k];
-      if (rt instanceof StreamRuntime) {
-        if (rt.fluid) {
-          // Fluid model: shards carry expected values; nothing is read (out is 0 in its live view).
-          let rec = 0;
-          let bytes = 0;
-          for (let s = 0; s < rt.fluid.count; s++) {
-            rec += rt.fluid.lastIn[s];
-            bytes += rt.fluid.lastBytes[s];
-          }
-          meter.record(endMs, rec, bytes, 0, 0);
-        } else {
-          const m = rt.metrics.last;
-          meter.record(endMs, m.incomingRecords, m.incomingBytes, m.outRecords, m.outBytes);
-        }
-      } else {
-        const l = rt.live();
-        meter.record(endMs, l.inRecordsPerSec, l.inBytesPerSec, l.outRecordsPerSec, l.outBytesPerSec);
-      }
-    }
   }
 
   async advance(toMs: number): Promise<void> {
