@@ -12,6 +12,7 @@ import { liveDiff } from './simLiveDiff.ts';
 import { METRICS, SHARD_SERIES_LIMIT, shardValues } from './simMetrics.ts';
 import type { SeriesBook } from './simSeries.ts';
 import { initialSimState, type SimNotice, type SimStore } from './simStore.ts';
+import type { TurnScheduler } from './turns.ts';
 
 /** The parts of EngineClient the controller and the run tabs use (tests pass the real one over a MessageChannel). */
 export type EngineLike = Pick<
@@ -42,6 +43,8 @@ export interface SimControllerDeps {
   studio: StoreApi<StudioLike>;
   createClient(onRestart: (error: WatchdogError) => void): EngineLike;
   loop?: Pick<RunLoopDeps, 'raf' | 'cancelRaf' | 'now'>;
+  /** Applies a frame to the store in a main-thread turn of its own (see turns.ts); at once by default. */
+  turns?: TurnScheduler;
 }
 
 let noticeSeq = 0;
@@ -57,7 +60,11 @@ export function createSimController(deps: SimControllerDeps) {
     sim.setState((s) => ({ notices: [...s.notices.slice(-4), notice] }));
   };
 
+  /** Sim ms of the newest frame, shown or still waiting for its turn. */
+  let latestMs = 0;
+
   function record(frame: LiveFrame): void {
+    latestMs = frame.simMs;
     const kinds = sim.getState().kinds;
     for (const [id, n] of Object.entries(frame.nodes)) {
       const defs = METRICS[kinds[id] as keyof typeof METRICS];
@@ -70,15 +77,39 @@ export function createSimController(deps: SimControllerDeps) {
     }
   }
 
+  /** Withdraws a live frame still waiting for its turn (a newer state is about to be set). */
+  let withdrawLive = () => {};
+
+  /** Shows a frame now: loads and Steps, one per click. */
   function show(frame: LiveFrame): void {
+    withdrawLive();
     record(frame);
     sim.setState((s) => ({ frame, simMs: frame.simMs, seriesVersion: s.seriesVersion + 1 }));
+  }
+
+  /**
+   * Shows a frame of the running loop. Every frame adds its chart points now; the canvas gets the
+   * newest in a main-thread turn of its own (see turns.ts), or at once without a scheduler.
+   */
+  function showLive(frame: LiveFrame): void {
+    if (!deps.turns) {
+      show(frame);
+      return;
+    }
+    record(frame);
+    withdrawLive = deps.turns.request(
+      () => {
+        withdrawLive = () => {};
+        sim.setState((s) => ({ frame, simMs: frame.simMs, seriesVersion: s.seriesVersion + 1 }));
+      },
+      { key: 'frame', first: true },
+    );
   }
 
   const loop = createRunLoop({
     ...deps.loop,
     advance: (toMs) => engine().advance(toMs),
-    onFrame: show,
+    onFrame: showLive,
     onError: (error) => {
       if (error.name === 'WatchdogError') return; // handled by onRestart
       sim.setState({ status: 'error', error: { kind: 'engine', message: error.message } });
@@ -113,7 +144,9 @@ export function createSimController(deps: SimControllerDeps) {
     const doc = studio.getState().doc;
     const { seed, priceBook } = doc.settings;
     loop.abandon();
+    withdrawLive();
     series.clear();
+    latestMs = 0;
     sim.setState({ ...initialSimState, status: 'loading', seed, priceBook });
     let result: ClientLoadResult;
     try {
@@ -140,7 +173,7 @@ export function createSimController(deps: SimControllerDeps) {
       if (status === 'running' || status === 'loading') return;
       if (status !== 'paused' && !(await load())) return;
       sim.setState({ status: 'running', error: null });
-      loop.start(sim.getState().simMs, sim.getState().speed);
+      loop.start(latestMs, sim.getState().speed);
     },
     pause(): void {
       if (sim.getState().status !== 'running') return;
@@ -161,7 +194,7 @@ export function createSimController(deps: SimControllerDeps) {
       sim.setState({ status: 'paused' });
       await loop.idle();
       try {
-        show(await engine().advance(sim.getState().simMs + 1_000));
+        show(await engine().advance(latestMs + 1_000));
       } catch (e) {
         if (e instanceof Error && e.name === 'WatchdogError') return;
         sim.setState({ status: 'error', error: { kind: 'engine', message: String(e) } });
@@ -170,6 +203,8 @@ export function createSimController(deps: SimControllerDeps) {
     /** Back to idle: the next Run loads the design as it is then, from t = 0. */
     reset(): void {
       loop.abandon();
+      withdrawLive();
+      latestMs = 0;
       runDoc = null;
       series.clear();
       sim.setState({ ...initialSimState });

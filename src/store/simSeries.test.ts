@@ -42,4 +42,17 @@ describe('bounded chart series', () => {
     ]);
     expect(s.toCsv()).toBe('t_sec,shardId-000000000000,shardId-000000000001\n0,1.5,\n1,0.75,0.75\n');
   });
+
+  it('rows for a chart thin 1,000 points to at most 250, keeping a one-point spike and gaps', () => {
+    const s = new BucketSeries();
+    for (let sec = 0; sec < 1_000; sec++)
+      s.push(sec * 1_000, sec < 10 ? {} : { x: sec === 777 ? 1_500 : 1_000 });
+    const rows = s.rows(['x'], 250);
+    expect(rows).toHaveLength(250);
+    expect(rows[0]).toEqual({ t: 0, x: null });
+    expect(rows.filter((r) => r.x === 1_500)).toEqual([{ t: 776, x: 1_500 }]);
+    expect(rows.at(-1)).toEqual({ t: 996, x: 1_000 });
+    // Under the limit nothing changes.
+    expect(s.rows(['x'], 1_000)).toHaveLength(1_000);
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * Metrics tab: time series of the selected node under CloudWatch metric names, a per-shard
  * breakdown for streams, timeline markers as reference lines, the cumulative counters, and
- * CSV / PNG export. Redrawn at most 4 times a wall second; ≤ 1,000 points per series.
+ * CSV / PNG export. Redrawn at most 4 times a wall second, one chart per animation frame, ≤ 300
+ * points per line (the CSV keeps all ≤ 1,000 points of a series).
  */
 import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +12,7 @@ import { type SimState, simSeries, useThrottledSim } from '../../store/simStore.
 import { counterLabel } from './counterLabels.ts';
 import { exportCsv, exportPng } from './exportChart.ts';
 import { fmtNum } from './format.ts';
-import { useRunExists, useTargetNode } from './hooks.ts';
+import { useRedrawTurn, useRunExists, useTargetNode } from './hooks.ts';
 import { NodePicker, NotRunning } from './NodePicker.tsx';
 import { MarkerKey, SeriesChart } from './SeriesChart.tsx';
 
@@ -20,6 +21,63 @@ const markersOf = (s: SimState) => s.frame?.markers;
 const framesNodes = (s: SimState) => s.frame?.nodes;
 
 const SHARD_LINES = 8;
+/** Points drawn per line: a chart is some 800 px wide; more points only cost redraw time. */
+const CHART_POINTS = 300;
+/** `lines` value of the per-shard chart: the busiest shards by their latest value. */
+const BUSIEST = 'busiest';
+
+/**
+ * One chart of the selected node. It redraws in its own main-thread turn (see store/turns.ts), reading the
+ * mutable series then, so the charts of a node are drawn one per animation frame.
+ */
+function LiveChart({
+  title,
+  seriesKey,
+  lines,
+  stamp,
+  limitLine,
+}: {
+  title: string;
+  seriesKey: string;
+  lines: string[] | typeof BUSIEST;
+  stamp: { v: number; markers: TimelineMarker[] };
+  limitLine?: number;
+}) {
+  const shown = useRedrawTurn(stamp);
+  const linesKey = typeof lines === 'string' ? lines : lines.join('\n');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `shown` is the redraw clock of the mutable series; linesKey stands for lines
+  const data = useMemo(() => {
+    const series = simSeries.get(seriesKey);
+    if (!shown || !series) return null;
+    let names: string[];
+    if (typeof lines === 'string') {
+      names = [...series.columns.entries()]
+        .map(([name, col]) => [name, col.at(-1) ?? 0] as const)
+        .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))
+        .slice(0, SHARD_LINES)
+        .map(([name]) => name)
+        .sort();
+    } else names = lines;
+    return { names, rows: series.rows(names, CHART_POINTS) };
+  }, [shown, seriesKey, linesKey]);
+  if (!shown || !data) {
+    // Same footprint as a drawn chart, so the tab does not jump while charts take their turns.
+    return (
+      <figure className="run-chart run-chart--waiting" aria-label={title}>
+        <figcaption>{title}</figcaption>
+      </figure>
+    );
+  }
+  return (
+    <SeriesChart
+      title={title}
+      lines={data.names}
+      rows={data.rows}
+      markers={shown.markers}
+      limitLine={limitLine}
+    />
+  );
+}
 
 export function MetricsTab() {
   const { t, i18n } = useTranslation('run');
@@ -37,32 +95,12 @@ export function MetricsTab() {
     return [...byGroup.values()];
   }, [node]);
 
-  // Rebuilt when the throttled version changes (≤ 4 Hz), not on every frame.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `v` is the redraw clock of the mutable series
-  const data = useMemo(() => {
-    if (!node) return null;
-    const series = simSeries.get(node.id);
-    const shards = simSeries.get(`${node.id}#shards`);
-    let shardNames: string[] = [];
-    if (shards) {
-      // The busiest shards by their latest value, at most SHARD_LINES lines on one chart.
-      shardNames = [...shards.columns.entries()]
-        .map(([name, col]) => [name, col.at(-1) ?? 0] as const)
-        .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))
-        .slice(0, SHARD_LINES)
-        .map(([name]) => name)
-        .sort();
-    }
-    return {
-      bucketSec: (series?.bucketMs ?? 1000) / 1000,
-      groups: groups.map((defs) => ({ defs, rows: series?.rows(defs.map((d) => d.name)) ?? [] })),
-      shardNames,
-      shardRows: shards ? shards.rows(shardNames) : null,
-    };
-  }, [node, groups, v]);
+  // Markers and the redraw clock travel together, so a chart draws both from one turn.
+  const stamp = useMemo(() => ({ v, markers }), [v, markers]);
+  const bucketSec = (node && simSeries.get(node.id)?.bucketMs) ?? 1000;
 
   if (!exists) return <NotRunning />;
-  if (!node || !data) return <p className="run-tab__empty">{t('common.selectNode')}</p>;
+  if (!node) return <p className="run-tab__empty">{t('common.selectNode')}</p>;
   const nodeMarkers: TimelineMarker[] = markers;
   const counters = nodes?.[node.id]?.counters ?? {};
   const nameOf = (id: string) => candidates.find((n) => n.id === id)?.name ?? id;
@@ -72,7 +110,7 @@ export function MetricsTab() {
     <div className="run-tab run-metrics">
       <div className="run-tab__bar">
         <NodePicker label={t('metrics.pick')} node={node} candidates={candidates} pick={pick} />
-        <span className="run-tab__hint">{t('metrics.resolution', { sec: data.bucketSec })}</span>
+        <span className="run-tab__hint">{t('metrics.resolution', { sec: bucketSec / 1000 })}</span>
         <button type="button" onClick={() => exportCsv(node.id, node.name)}>
           {t('metrics.exportCsv')}
         </button>
@@ -82,22 +120,22 @@ export function MetricsTab() {
       </div>
       <div className="run-metrics__body">
         <div className="run-metrics__charts" ref={charts}>
-          {data.groups.map(({ defs, rows }) => (
-            <SeriesChart
+          {groups.map((defs) => (
+            <LiveChart
               key={defs[0].group}
               title={defs.map((d) => `${d.name} (${d.unit})`).join(' · ')}
+              seriesKey={node.id}
               lines={defs.map((d) => d.name)}
-              rows={rows}
-              markers={nodeMarkers}
+              stamp={stamp}
             />
           ))}
           {node.kind === 'stream' &&
-            (data.shardRows ? (
-              <SeriesChart
+            (simSeries.get(`${node.id}#shards`) ? (
+              <LiveChart
                 title={t('metrics.perShard')}
-                lines={data.shardNames}
-                rows={data.shardRows}
-                markers={nodeMarkers}
+                seriesKey={`${node.id}#shards`}
+                lines={BUSIEST}
+                stamp={stamp}
                 limitLine={100}
               />
             ) : shardCount > SHARD_SERIES_LIMIT ? (

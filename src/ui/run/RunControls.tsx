@@ -60,11 +60,25 @@ function CostPill() {
   );
 }
 
+/**
+ * The simulated clock, on its own: it changes with every live frame, and only it should re-render
+ * then (not the whole toolbar). It shows whole seconds, so it re-renders at most once per them.
+ */
+function SimClock() {
+  const { t } = useTranslation('run');
+  const status = useSim((s) => s.status);
+  const sec = useSim((s) => Math.floor(s.simMs / 1000));
+  return (
+    <span className={`run__clock run__clock--${status}`} role="timer" aria-label={t('controls.clock')}>
+      {fmtClock(sec * 1000)}
+    </span>
+  );
+}
+
 export function RunControls() {
   const { t } = useTranslation('run');
   const status = useSim((s) => s.status);
   const speed = useSim((s) => s.speed);
-  const simMs = useSim((s) => s.simMs);
   const restartNeeded = useSim((s) => s.restartNeeded);
   useRunShortcut();
   const running = status === 'running';
@@ -112,9 +126,7 @@ export function RunControls() {
           </button>
         ))}
       </fieldset>
-      <span className={`run__clock run__clock--${status}`} role="timer" aria-label={t('controls.clock')}>
-        {fmtClock(simMs)}
-      </span>
+      <SimClock />
       <span className="run__status" aria-live="polite">
         {t(`status.${status}`)}
       </span>

@@ -5,6 +5,7 @@
 import { createSimController } from '../../store/simRun.ts';
 import { simSeries, simStore } from '../../store/simStore.ts';
 import { studioStore } from '../../store/studio.ts';
+import { mainTurns } from '../../store/turns.ts';
 import { EngineClient } from '../../worker/engineClient.ts';
 
 export const simController = createSimController({
@@ -12,4 +13,5 @@ export const simController = createSimController({
   series: simSeries,
   studio: studioStore,
   createClient: (onRestart) => new EngineClient({ onRestart }),
+  turns: mainTurns,
 });

@@ -4,6 +4,7 @@ import type { NodeKind, PipelineNode } from '../../model/types.ts';
 import type { EngineLike } from '../../store/simRun.ts';
 import { useSim } from '../../store/simStore.ts';
 import { useStudio } from '../../store/studio.ts';
+import { mainTurns } from '../../store/turns.ts';
 import { simController } from './controller.ts';
 
 /**
@@ -76,4 +77,16 @@ export function useEnginePoll<T>(
     };
   }, [key, exists, enabled, running, intervalMs, simMs]);
   return data?.key === key ? data.value : undefined;
+}
+
+/**
+ * `value` as of this component's latest main-thread turn (see store/turns.ts): undefined until
+ * its first turn, so a tab full of charts also mounts one chart per frame; then each change of
+ * `value` waits for a turn, a newer value replacing a waiting one. One free frame follows each
+ * turn for recharts' own frame-batched store notifications.
+ */
+export function useRedrawTurn<T>(value: T): T | undefined {
+  const [shown, setShown] = useState<{ value: T } | undefined>(undefined);
+  useEffect(() => mainTurns.request(() => setShown({ value }), { restFrames: 1 }), [value]);
+  return shown?.value;
 }
