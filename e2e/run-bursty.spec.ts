@@ -1,5 +1,6 @@
 /**
- * Bursty nodes between bursts: the card says what flowed last and when, not just "0 rec/s".
+ * Bursty nodes between bursts: the card (and the edge into S3) says what flowed last and when,
+ * not just "0 rec/s".
  * Screenshots of both running templates go to /tmp/shots/bursty-*.png (1440×900).
  * Run: E2E_PORT=4195 E2E_DIST=dist-bursty E2E_REPORT=reports/e2e-bursty.json \
  *      E2E_RESULTS=test-results-bursty npx playwright test e2e/run-bursty.spec.ts
@@ -51,6 +52,12 @@ test('clickstream at 10×: between 10 s windows the Analytics card shows its las
   await expect(live(page, 'clickstream-archive')).toContainText(/in\s*0 rec\/s, last [\d,]+ rec \d+ s ago/, {
     timeout: 90_000,
   });
+  // The Firehose → S3 edge between flushes: its last delivery, compact, the sentence as its title.
+  // The edge is short (cards side by side), so its figure shows once it is selected.
+  await page.getByTestId('rf__edge-to-s3--archive').locator('.react-flow__edge-interaction').click();
+  const toArchive = page.locator('.edge-live[data-edge="to-s3--archive"]');
+  await expect(toArchive).toHaveText(/^last [\d,]+ rec · \d+ s ago/);
+  await expect(toArchive).toHaveAttribute('title', /^0 rec\/s now, last [\d,]+ rec \d+ s ago$/);
   await page.getByRole('button', { name: '❚❚ Pause' }).click();
   await page.screenshot({ path: `${SHOTS}/bursty-clickstream.png` });
   await page.getByTestId('rf__node-sql').screenshot({ path: `${SHOTS}/bursty-clickstream-analytics.png` });

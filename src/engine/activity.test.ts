@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PipelineDoc } from '../model/types.ts';
 import { ActivityMeter } from './activity.ts';
+import type { LiveFrame } from './api.ts';
 import { deliveryStream } from './firehose/testkit.ts';
 import { EngineSimulation } from './simulation.ts';
 import { design, node, plainProducer } from './testing.ts';
@@ -132,6 +133,77 @@ describe('live activity of bursty nodes', () => {
       observed.frame();
     }
     expect(JSON.stringify(observed.report())).toBe(JSON.stringify(quiet.report()));
+  });
+});
+
+describe('edges between bursts', () => {
+  it('Firehose → S3 between 60 s flushes: 0 rec/s, last 600 rec of 200 bytes at 121 s; the steady producer edge has no last', async () => {
+    // Firehose writes objects straight into S3 (not through the edge): the edge reads S3's input.
+    const sim = new EngineSimulation(firehoseDesign(), { seed: 1 });
+    sim.frame();
+    await sim.advance(128_000);
+    const f = sim.frame();
+    expect(f.edges.e2).toEqual({
+      recordsPerSec: 0,
+      bytesPerSec: 0,
+      throttledPerSec: 0,
+      lastActive: { atMs: 121_000, records: 600, bytes: 600 * 200 },
+    });
+    expect(f.edges.e1).toEqual({ recordsPerSec: 10, bytesPerSec: 2000, throttledPerSec: 0 });
+    // A second later the same last active second, so the packed numbers are equal.
+    await sim.advance(129_000);
+    expect(sim.frame().edges.e2.lastActive).toEqual(f.edges.e2.lastActive);
+    // In the flushing second itself the edge reads its rate, with no last.
+    await sim.advance(181_000);
+    expect(sim.frame().edges.e2).toEqual({ recordsPerSec: 600, bytesPerSec: 120_000, throttledPerSec: 0 });
+  });
+
+  it('an Analytics output between 10 s windows: 0 rec/s, last 10 rows at 61 s; the stream it reads from stays steady', () => {
+    const sim = new EngineSimulation(windowDesign(), { seed: 1 });
+    // Stream → consumer edges are measured between frames: ask every second, as the studio does.
+    for (let t = 0; t <= 64_000; t += 1000) {
+      sim.advanceSync(t);
+      sim.frame();
+    }
+    const f = sim.frame();
+    expect(f.edges.e3.recordsPerSec).toBe(0);
+    // 10 result rows of JSON, 266 bytes, in the second the window closing at 60 s was emitted.
+    expect(f.edges.e3.lastActive).toEqual({ atMs: 61_000, records: 10, bytes: 266 });
+    expect(f.edges.e2.recordsPerSec).toBe(100);
+    expect(f.edges.e2.lastActive).toBeUndefined();
+  });
+
+  it('a stream → consumer edge read in bursts (100 rec for 1 s every 10 s) remembers its last read', () => {
+    const doc = design(
+      [
+        plainProducer('p', 0, 100, {
+          rate: { type: 'burst', basePerSec: 0, burstPerSec: 100, burstSec: 1, everySec: 10 },
+        }),
+        node('s', 'stream', { shardCount: 1 }),
+        node('a', 'analytics', {}),
+      ],
+      [
+        ['p', 's'],
+        ['s', 'a'],
+      ],
+    );
+    const sim = new EngineSimulation(doc, { seed: 1 });
+    const at = new Map<number, LiveFrame['edges'][string]>();
+    // Frames every simulated second, as the studio asks for them.
+    for (let t = 0; t <= 25_000; t += 1000) {
+      sim.advanceSync(t);
+      at.set(t / 1000, sim.frame().edges.e2);
+    }
+    // The burst is read over the seconds ending at 1 s (10 rec) and 2 s (90 rec).
+    expect(at.get(2)?.recordsPerSec).toBe(90);
+    expect(at.get(2)?.lastActive).toBeUndefined();
+    for (const sec of [3, 6, 10]) {
+      expect(at.get(sec)?.recordsPerSec).toBe(0);
+      // 90 records of 100 bytes, plus their partition keys (read bytes count the key, as Kinesis does).
+      expect(at.get(sec)?.lastActive).toEqual({ atMs: 2_000, records: 90, bytes: 9_892 });
+    }
+    // The next burst replaces it.
+    expect(at.get(25)?.lastActive?.atMs).toBe(22_000);
   });
 });
 

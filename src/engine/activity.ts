@@ -8,7 +8,7 @@
  * live view shows (records and bytes in and out over that second), so the card's "last" and its
  * current rate always agree. Pure and deterministic: no wall clock.
  */
-import type { NodeActivity } from './api.ts';
+import type { ActiveSecond, EdgeLive, NodeActivity } from './api.ts';
 import type { NodeRuntime } from './runtime.ts';
 import { StreamRuntime } from './stream/stream.ts';
 
@@ -119,4 +119,34 @@ export function meterSecond(rt: NodeRuntime, meter: ActivityMeter, endMs: number
   }
   const l = rt.live();
   meter.record(endMs, l.inRecordsPerSec, l.inBytesPerSec, l.outRecordsPerSec, l.outBytesPerSec);
+}
+
+/**
+ * The last second in which an edge carried records, for its live label between bursts (S3 behind a
+ * Firehose buffer, an Analytics output between 10 s windows). Fed once per closed simulated second
+ * (push edges) or per frame interval of at least one second (stream → consumer edges) with the
+ * rates the edge's label shows. Allocates only that second's EdgeLive, plus one ActiveSecond when
+ * an edge goes idle (shared by every idle second after it, so an idle edge's figures stay equal).
+ */
+export class EdgeActivity {
+  /** Sim ms at the end of the last interval that carried records; -1 before any did. */
+  private atMs = -1;
+  private records = 0;
+  private bytes = 0;
+  private idle: ActiveSecond | undefined;
+
+  /** The edge's live figures for the interval ending at `endMs` (sim ms); rates per second. */
+  close(endMs: number, recordsPerSec: number, bytesPerSec: number, throttledPerSec: number): EdgeLive {
+    const live: EdgeLive = { recordsPerSec, bytesPerSec, throttledPerSec };
+    if (recordsPerSec > 0) {
+      this.atMs = endMs;
+      this.records = recordsPerSec;
+      this.bytes = bytesPerSec;
+      this.idle = undefined;
+    } else if (this.atMs >= 0) {
+      if (!this.idle) this.idle = { atMs: this.atMs, records: this.records, bytes: this.bytes };
+      live.lastActive = this.idle;
+    }
+    return live;
+  }
 }

@@ -87,6 +87,14 @@ export interface EdgeLive {
   bytesPerSec: number;
   /** Records refused on this edge in the last second (throttling, back-pressure). */
   throttledPerSec: number;
+  /**
+   * The last second in which this edge carried records, present only while the last second
+   * carried none (a Firehose → S3 edge between flushes, an Analytics output between windows),
+   * so the label can say "last 600 rec · 8 s ago". Absent on steady edges and on edges nothing
+   * has crossed yet: their frame numbers stay the same from second to second. On stream →
+   * consumer edges `records` is the read rate over the frame interval in which it was seen.
+   */
+  lastActive?: ActiveSecond;
 }
 
 export interface CostItem {

@@ -5,7 +5,7 @@
  */
 
 import type { NodeKind, PipelineDoc, PipelineEdge, PipelineNode, TimelineEvent } from '../model/types.ts';
-import { ActivityMeter, meterSecond } from './activity.ts';
+import { ActivityMeter, EdgeActivity, meterSecond } from './activity.ts';
 import type {
   DestinationContents,
   EdgeLive,
@@ -49,6 +49,8 @@ interface EdgeState {
   bytes: number;
   throttled: number;
   last: EdgeLive;
+  /** When records last crossed, for the label between bursts (see EdgeLive.lastActive). */
+  activity: EdgeActivity;
   totalRecords: number;
   peeks: PeekRing;
 }
@@ -115,6 +117,7 @@ export class EngineSimulation implements Simulation {
         bytes: 0,
         throttled: 0,
         last: { recordsPerSec: 0, bytesPerSec: 0, throttledPerSec: 0 },
+        activity: new EdgeActivity(),
         totalRecords: 0,
         peeks: new PeekRing(20),
       });
@@ -278,7 +281,7 @@ export class EngineSimulation implements Simulation {
         meterSecond(this.ordered[k], this.activity[k], this.clock.nowMs);
     }
     for (const e of this.edges.values()) {
-      e.last = { recordsPerSec: e.records, bytesPerSec: e.bytes, throttledPerSec: e.throttled };
+      e.last = e.activity.close(this.clock.nowMs, e.records, e.bytes, e.throttled);
       e.records = 0;
       e.bytes = 0;
       e.throttled = 0;
@@ -310,8 +313,13 @@ export class EngineSimulation implements Simulation {
     }
     const edges: Record<string, EdgeLive> = {};
     for (const [id, e] of this.edges) {
+      const source = this.runtimes.get(e.edge.source);
       edges[id] =
-        this.runtimes.get(e.edge.source) instanceof StreamRuntime ? this.streamEdgeLive(id, e) : e.last;
+        source instanceof StreamRuntime
+          ? this.streamEdgeLive(id, e)
+          : source?.kind === 'firehose'
+            ? this.deliveryEdgeLive(e, nodes)
+            : e.last;
     }
     return {
       simMs: this.clock.nowMs,
@@ -324,22 +332,61 @@ export class EngineSimulation implements Simulation {
 
   private readonly streamEdgeTotals = new Map<
     string,
-    { read: number; bytes: number; at: number; live: EdgeLive }
+    { read: number; bytes: number; at: number; live: EdgeLive; activity: EdgeActivity }
   >();
   /** Stream → consumer edges: records and bytes the consumer read over the last simulated second(s). */
   private streamEdgeLive(id: string, e: EdgeState): EdgeLive {
     const stream = this.runtimes.get(e.edge.source) as StreamRuntime;
     const k = stream.consumers.find((c) => c.edgeId === id);
     if (!k) return e.last;
-    const prev = this.streamEdgeTotals.get(id) ?? { read: 0, bytes: 0, at: 0, live: e.last };
+    const prev = this.streamEdgeTotals.get(id) ?? {
+      read: 0,
+      bytes: 0,
+      at: 0,
+      live: e.last,
+      activity: new EdgeActivity(),
+    };
     const dt = (this.clock.nowMs - prev.at) / 1000;
     if (dt < 1) return prev.live;
-    const live = {
-      recordsPerSec: (k.read - prev.read) / dt,
-      bytesPerSec: (k.readBytes - prev.bytes) / dt,
-      throttledPerSec: 0,
+    const live = prev.activity.close(
+      this.clock.nowMs,
+      (k.read - prev.read) / dt,
+      (k.readBytes - prev.bytes) / dt,
+      0,
+    );
+    this.streamEdgeTotals.set(id, {
+      read: k.read,
+      bytes: k.readBytes,
+      at: this.clock.nowMs,
+      live,
+      activity: prev.activity,
+    });
+    return live;
+  }
+
+  /** Incoming edge count per node id, for deliveryEdgeLive (built on the first frame). */
+  private incoming: Map<string, number> | null = null;
+  /**
+   * Firehose → destination edges: a delivery stream writes objects (S3), COPYs (Redshift) and bulk
+   * requests (OpenSearch) straight into its destinations, not through `send`, so the edge's own
+   * meter never moves. When the destination has no other incoming edge, what came into it over
+   * the last simulated second is what crossed this edge (refused records, during an outage, as
+   * throttled); between flushes its last active second is the destination's last input.
+   */
+  private deliveryEdgeLive(e: EdgeState, nodes: Record<string, NodeLive>): EdgeLive {
+    if (!this.incoming) {
+      this.incoming = new Map();
+      for (const x of this.doc.edges) this.incoming.set(x.target, (this.incoming.get(x.target) ?? 0) + 1);
+    }
+    const target = nodes[e.edge.target];
+    if (!target || this.incoming.get(e.edge.target) !== 1) return e.last;
+    const live: EdgeLive = {
+      recordsPerSec: target.inRecordsPerSec,
+      bytesPerSec: target.inBytesPerSec,
+      throttledPerSec: target.throttledPerSec,
     };
-    this.streamEdgeTotals.set(id, { read: k.read, bytes: k.readBytes, at: this.clock.nowMs, live });
+    const last = target.activity?.lastIn;
+    if (live.recordsPerSec === 0 && last) live.lastActive = last;
     return live;
   }
 

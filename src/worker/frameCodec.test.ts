@@ -80,8 +80,9 @@ describe('frame codec', () => {
     await sim.advance(1_000);
     const first = roundTrip(packer, sim.frame(), layout);
     expect(first.packed.layout).toBeDefined();
-    // 2 nodes + 1 edge: producer 6 + 3 counters, stream 6 + 1 counter + 2 shards × 8, edge 3.
-    expect(first.packed.numbers.length).toBe(9 + 23 + 3);
+    // 2 nodes + 1 edge: producer 6 + 3 counters, stream 6 + 1 counter + 2 shards × 8, edge 3 rates
+    // + 3 for its last active second (NaN while it carries records).
+    expect(first.packed.numbers.length).toBe(9 + 23 + 6);
     await sim.advance(2_000);
     const second = roundTrip(packer, sim.frame(), layout);
     expect(second.packed.layout).toBeUndefined();
@@ -201,5 +202,45 @@ describe('frame codec', () => {
     const woke = structuredClone(frame);
     woke.nodes.producer.activity = { ...(frame.nodes.s3.activity as NodeActivity) };
     expect(packer.pack(woke).layout?.version).toBe(2);
+  });
+
+  it("round-trips an idle edge's last active second: Firehose → S3 0 rec/s, last 600 rec at 121 s; a steady edge has none", async () => {
+    const sim = fakeSimulation({ ratePerSec: 10, shards: 1 });
+    await sim.advance(128_000);
+    const base = sim.frame();
+    const frame: LiveFrame = {
+      ...base,
+      edges: {
+        ...base.edges,
+        toS3: {
+          recordsPerSec: 0,
+          bytesPerSec: 0,
+          throttledPerSec: 0,
+          lastActive: { atMs: 121_000, records: 600, bytes: 120_000 },
+        },
+      },
+    };
+    const packer = new FramePacker();
+    const layout: { current?: FrameLayout } = {};
+    const first = roundTrip(packer, frame, layout);
+    expect(first.frame).toEqual(frame);
+    expect(first.frame.edges.toS3.lastActive).toEqual({ atMs: 121_000, records: 600, bytes: 120_000 });
+    // The producer → stream edge carries 10 rec/s: no last active second, not even as undefined.
+    expect(first.frame.edges.e1.recordsPerSec).toBe(10);
+    expect('lastActive' in first.frame.edges.e1).toBe(false);
+
+    // The same idle figures a second later keep the edge's object (its label does not re-render);
+    // the next flush replaces it.
+    const prev = {
+      layoutVersion: first.packed.layoutVersion,
+      numbers: first.packed.numbers,
+      frame: first.frame,
+    };
+    const same = unpackFrame(packer.pack(frame), layout.current as FrameLayout, [], prev);
+    expect(same.edges.toS3).toBe(first.frame.edges.toS3);
+    const flushed = structuredClone(frame);
+    flushed.edges.toS3 = { recordsPerSec: 600, bytesPerSec: 120_000, throttledPerSec: 0 };
+    const next = unpackFrame(packer.pack(flushed), layout.current as FrameLayout, [], prev);
+    expect(next.edges.toS3).toEqual({ recordsPerSec: 600, bytesPerSec: 120_000, throttledPerSec: 0 });
   });
 });

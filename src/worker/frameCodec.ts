@@ -64,7 +64,8 @@ const FIREHOSE = 4;
 /** windowSec, 4 averages, last in (at, records, bytes), last out (same); NaN for an absent last. */
 const ACTIVITY = 11;
 const SHARD = 8;
-const EDGE = 3;
+/** records/s, bytes/s, throttled/s, last active second (at, records, bytes; NaN when absent). */
+const EDGE = 6;
 
 function nodeSize(n: Omit<NodeLayout, 'offset' | 'id'>): number {
   return (
@@ -178,6 +179,10 @@ export function packNumbers(frame: LiveFrame, layout: FrameLayout): Float64Array
     out[e++] = edge.recordsPerSec;
     out[e++] = edge.bytesPerSec;
     out[e++] = edge.throttledPerSec;
+    const last = edge.lastActive;
+    out[e++] = last ? last.atMs : Number.NaN;
+    out[e++] = last ? last.records : Number.NaN;
+    out[e++] = last ? last.bytes : Number.NaN;
   }
   return out;
 }
@@ -214,6 +219,13 @@ function readActivity(x: Float64Array, i: number): NodeActivity {
   if (lastIn) a.lastIn = lastIn;
   if (lastOut) a.lastOut = lastOut;
   return a;
+}
+
+function readEdge(x: Float64Array, i: number): EdgeLive {
+  const edge: EdgeLive = { recordsPerSec: x[i], bytesPerSec: x[i + 1], throttledPerSec: x[i + 2] };
+  const last = readLast(x, i + 3);
+  if (last) edge.lastActive = last;
+  return edge;
 }
 
 /** Worker side: remembers the last layout and how many markers were already sent. */
@@ -327,10 +339,7 @@ export function unpackFrame(
   let e = layout.edgeOffset;
   for (const id of layout.edgeIds) {
     const old = reuse?.frame.edges[id];
-    edges[id] =
-      old && reuse && sameRange(x, reuse.numbers, e, e + EDGE)
-        ? old
-        : { recordsPerSec: x[e], bytesPerSec: x[e + 1], throttledPerSec: x[e + 2] };
+    edges[id] = old && reuse && sameRange(x, reuse.numbers, e, e + EDGE) ? old : readEdge(x, e);
     e += EDGE;
   }
   return { simMs: packed.simMs, nodes, edges, cost: packed.cost, markers };

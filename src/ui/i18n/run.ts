@@ -87,6 +87,9 @@ export const en = {
     hotKeyHint: 'Hot key: one partition key fills one shard; more shards will not spread it.',
     edge: '{{records}} rec/s',
     edgeThrottled: '{{records}} rec/s, {{throttled}} throttled/s',
+    /** An edge between bursts: compact on the edge, the sentence as its title and accessible name. */
+    edgeIdle: 'last {{records}} rec · {{ago}} ago',
+    edgeIdleFull: '0 rec/s now, last {{records}} rec {{ago}} ago',
   },
   tabs: {
     metrics: 'Metrics',
@@ -299,6 +302,8 @@ export const ja: typeof en = {
       'ホットキー: 1 つのパーティションキーが 1 シャードに集中しています。シャードを増やしても分散されません。',
     edge: '{{records}} 件/秒',
     edgeThrottled: '{{records}} レコード/秒、スロットリング {{throttled}}/秒',
+    edgeIdle: '{{ago}}前に {{records}} 件',
+    edgeIdleFull: '現在 0 件/秒、{{ago}}前に {{records}} 件',
   },
   tabs: {
     metrics: 'メトリクス',
