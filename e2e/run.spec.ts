@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { expect, type Page, test } from '@playwright/test';
+import { measureMainThread, observeLongTasks } from './fixtures/mainThread.ts';
 
 const SHOTS = '/tmp/shots';
 mkdirSync(SHOTS, { recursive: true });
@@ -178,40 +179,54 @@ test('in Japanese the run controls and live figures use AWS Japan terms', async 
   await page.getByRole('button', { name: '❚❚ 一時停止' }).click();
 });
 
-test('at max speed the main thread has no long task over 50 ms', async ({ page }) => {
-  await page.addInitScript(() => {
-    const w = window as unknown as { __longTasks: { start: number; ms: number }[] };
-    w.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, ms: e.duration });
-    }).observe({ type: 'longtask', buffered: true });
-  });
+test('at max speed no main-thread task takes 50 ms, on the canvas and with the Metrics charts drawing', async ({
+  page,
+}) => {
+  await observeLongTasks(page);
   await openTemplate(page, 'Web clickstream analytics');
   await run(page, 'max');
   await waitForClock(page, 10);
-  const from = await page.evaluate(() => performance.now());
-  const simFrom = await clockSec(page);
-  await page.waitForTimeout(6_000);
-  const tasks = await page.evaluate(
-    (t0) =>
-      (window as unknown as { __longTasks: { start: number; ms: number }[] }).__longTasks.filter(
-        (x) => x.start >= t0,
-      ),
-    from,
-  );
-  const simulated = (await clockSec(page)) - simFrom;
-  console.log(`max speed: ${simulated} simulated s in 6 wall s; long tasks: ${JSON.stringify(tasks)}`);
-  expect(simulated).toBeGreaterThan(10);
-  // Long tasks measure wall time: on a machine whose other processes keep every core busy, a 5 ms
-  // task that waits for a core counts as long. Assert only when the machine had room to spare.
+
+  const phases: [string, () => Promise<void>][] = [
+    ['canvas', async () => {}],
+    [
+      'Metrics tab (clickstream stream: 4 charts + per shard)',
+      async () => {
+        await page.getByRole('tab', { name: 'Metrics' }).click();
+        await page.getByRole('combobox', { name: 'Node' }).selectOption({ label: 'clickstream' });
+        await expect(
+          page
+            .getByRole('figure', { name: /IncomingRecords/ })
+            .locator('svg')
+            .first(),
+        ).toBeVisible();
+      },
+    ],
+  ];
   const load = loadavg()[0];
-  if (load > cpus().length * 1.5) {
-    test.info().annotations.push({
-      type: 'not asserted',
-      description: `machine overloaded (load ${load.toFixed(1)} on ${cpus().length} cores): ${tasks.length} long tasks`,
-    });
-  } else {
-    expect(tasks.filter((x) => x.ms > 50)).toEqual([]);
+  for (const [label, setUp] of phases) {
+    await setUp();
+    const simFrom = await clockSec(page);
+    const m = await measureMainThread(page, 6_000);
+    const simulated = (await clockSec(page)) - simFrom;
+    const line = `max speed, ${label}: ${simulated} simulated s in 6 wall s; ${m.tasks} main-thread tasks, ${m.totalCpuMs} ms CPU; costliest tasks ${m.topCpuMs.join(', ')} ms CPU; long tasks (wall) ${JSON.stringify(m.longTasksMs)}; load ${load.toFixed(1)} on ${cpus().length} cores`;
+    console.log(line);
+    test.info().annotations.push({ type: 'main thread', description: line });
+    expect(simulated, 'the engine keeps running at max speed').toBeGreaterThan(10);
+    // CPU time is what the studio itself spends per task; on the canvas it stays far enough under
+    // 50 ms (10–24 ms measured, even at load 7 on 2 cores) to hold on any machine.
+    if (label === 'canvas') expect(m.topCpuMs[0] ?? 0, `${label}: costliest task, ms CPU`).toBeLessThan(50);
+    // Wall time as the page sees it: a 10 ms task that waits for a busy core reads as 60 ms, and on
+    // an overloaded machine the garbage collector's helper threads wait too, leaving their work to
+    // the main thread. So these hold only when the machine had a core to spare (the engine worker
+    // fills one of them).
+    if (load <= cpus().length * 1.5) {
+      expect(m.topCpuMs[0] ?? 0, `${label}: costliest task, ms CPU`).toBeLessThan(50);
+      expect(
+        m.longTasksMs.filter((x) => x > 50),
+        `${label}: long tasks`,
+      ).toEqual([]);
+    }
   }
 });
 

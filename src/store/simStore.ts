@@ -6,7 +6,7 @@
  *
  * The actions (run, pause, step…) live in simRun.ts; this file holds data and selectors.
  */
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { EdgeLive, LiveFrame, NodeLive } from '../engine/api.ts';
@@ -82,14 +82,45 @@ export function hasRun(s: SimState): boolean {
   return s.frame !== null && s.status !== 'idle';
 }
 
+/**
+ * A fast-changing value of the sim store (live figures, the clock), rendered as a React
+ * transition. zustand's `useStore` renders through useSyncExternalStore, which React always
+ * renders synchronously: a live frame then re-rendered every card, edge and counter in one task.
+ * As a transition React renders the frame in slices of about 5 ms and yields in between, so input
+ * and painting go first and no frame of a 300-node canvas becomes a long task. Cards may show the
+ * previous frame a few ms longer than others; the next frame is 100 ms away anyway.
+ *
+ * `select` may close over props: `key` names what it depends on (e.g. the node id).
+ */
+export function useLive<T>(select: (s: SimState) => T, key: string | number = ''): T {
+  const selectRef = useRef(select);
+  selectRef.current = select;
+  const [state, setState] = useState(() => ({ key, value: select(simStore.getState()) }));
+  const shown = useRef(state.value);
+  useEffect(() => {
+    const check = (s: SimState) => {
+      const next = selectRef.current(s);
+      if (Object.is(next, shown.current)) return;
+      shown.current = next;
+      startTransition(() => setState({ key, value: next }));
+    };
+    // Catch up with frames that arrived between the render and this subscription.
+    check(simStore.getState());
+    return simStore.subscribe(check);
+  }, [key]);
+  // What `select` reads changed with this render (e.g. a card's "last output" moved on): the value
+  // held was selected for the old key, so select afresh rather than show one frame of a stale mix.
+  return state.key === key ? state.value : select(simStore.getState());
+}
+
 /** This node's live figures, or undefined when nothing runs. Re-renders only when they change. */
 export function useNodeLive(nodeId: string): NodeLive | undefined {
-  return useStore(simStore, (s) => (hasRun(s) ? s.frame?.nodes[nodeId] : undefined));
+  return useLive((s) => (hasRun(s) ? s.frame?.nodes[nodeId] : undefined), nodeId);
 }
 
 /** This edge's live throughput (records/s, bytes/s, throttled/s), or undefined when nothing runs. */
 export function useEdgeLive(edgeId: string): EdgeLive | undefined {
-  return useStore(simStore, (s) => (hasRun(s) ? s.frame?.edges[edgeId] : undefined));
+  return useLive((s) => (hasRun(s) ? s.frame?.edges[edgeId] : undefined), edgeId);
 }
 
 /**
@@ -105,7 +136,8 @@ export function useThrottledSim<T>(selector: (s: SimState) => T, intervalMs = 25
       const next = selector(simStore.getState());
       if (!Object.is(next, last)) {
         last = next;
-        setValue(() => next);
+        // A transition, like useLive: tables and charts render in slices, never as one long task.
+        startTransition(() => setValue(() => next));
       }
     }, intervalMs);
     return () => clearInterval(timer);

@@ -1,28 +1,35 @@
 /**
  * Metrics tab: time series of the selected node under CloudWatch metric names, a per-shard
  * breakdown for streams, timeline markers as reference lines, the cumulative counters, and
- * CSV / PNG export. Redrawn at most 4 times a wall second, one chart per animation frame, ≤ 300
- * points per line (the CSV keeps all ≤ 1,000 points of a series).
+ * CSV / PNG export. Redrawn at most 4 times a wall second (once at max speed), one chart per
+ * animation frame, charts off screen every 2 s, ≤ 200 points per line (the CSV keeps all ≤ 1,000
+ * points of a series).
  */
 import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TimelineMarker } from '../../engine/api.ts';
 import { METRICS, type MetricDef, SHARD_SERIES_LIMIT } from '../../store/simMetrics.ts';
-import { type SimState, simSeries, useThrottledSim } from '../../store/simStore.ts';
+import { type SimState, simSeries, useSim, useThrottledSim } from '../../store/simStore.ts';
 import { counterLabel } from './counterLabels.ts';
 import { exportCsv, exportPng } from './exportChart.ts';
 import { fmtNum } from './format.ts';
-import { useRedrawTurn, useRunExists, useTargetNode } from './hooks.ts';
+import { useOnScreen, useRedrawTurn, useRunExists, useTargetNode } from './hooks.ts';
 import { NodePicker, NotRunning } from './NodePicker.tsx';
 import { MarkerKey, SeriesChart } from './SeriesChart.tsx';
 
 const version = (s: SimState) => s.seriesVersion;
 const markersOf = (s: SimState) => s.frame?.markers;
+const NO_MARKERS: TimelineMarker[] = [];
 const framesNodes = (s: SimState) => s.frame?.nodes;
 
 const SHARD_LINES = 8;
-/** Points drawn per line: a chart is some 800 px wide; more points only cost redraw time. */
-const CHART_POINTS = 300;
+/**
+ * Points drawn per line: a chart is 400–800 px wide, and every point costs redraw time and garbage
+ * (each redraw's points survive until the next, so they weigh on every minor GC).
+ */
+const CHART_POINTS = 200;
+type Stamp = { v: number; markers: TimelineMarker[] };
+
 /** `lines` value of the per-shard chart: the busiest shards by their latest value. */
 const BUSIEST = 'busiest';
 
@@ -35,15 +42,20 @@ function LiveChart({
   seriesKey,
   lines,
   stamp,
+  slowStamp,
   limitLine,
 }: {
   title: string;
   seriesKey: string;
   lines: string[] | typeof BUSIEST;
-  stamp: { v: number; markers: TimelineMarker[] };
+  /** The redraw clock (≤ 4 Hz) and markers; `slowStamp` the same every 2 s, for charts off screen. */
+  stamp: Stamp;
+  slowStamp: Stamp;
   limitLine?: number;
 }) {
-  const shown = useRedrawTurn(stamp);
+  const box = useRef<HTMLDivElement>(null);
+  const onScreen = useOnScreen(box);
+  const shown = useRedrawTurn(onScreen ? stamp : slowStamp);
   const linesKey = typeof lines === 'string' ? lines : lines.join('\n');
   // biome-ignore lint/correctness/useExhaustiveDependencies: `shown` is the redraw clock of the mutable series; linesKey stands for lines
   const data = useMemo(() => {
@@ -83,8 +95,11 @@ export function MetricsTab() {
   const { t, i18n } = useTranslation('run');
   const exists = useRunExists();
   const { node, candidates, pick } = useTargetNode();
-  const v = useThrottledSim(version);
-  const markers = useThrottledSim(markersOf) ?? [];
+  // 4 redraws a second at 1× to 60×; at max speed once a second: the curves move by minutes of
+  // simulated time between redraws anyway, and each redraw costs main thread and garbage.
+  const fast = useSim((s) => s.speed === 'max' && s.status === 'running');
+  const v = useThrottledSim(version, fast ? 1_000 : 250);
+  const markers = useThrottledSim(markersOf) ?? NO_MARKERS;
   const nodes = useThrottledSim(framesNodes);
   const charts = useRef<HTMLDivElement>(null);
 
@@ -97,6 +112,9 @@ export function MetricsTab() {
 
   // Markers and the redraw clock travel together, so a chart draws both from one turn.
   const stamp = useMemo(() => ({ v, markers }), [v, markers]);
+  const vSlow = useThrottledSim(version, 2_000);
+  const markersSlow = useThrottledSim(markersOf, 2_000) ?? NO_MARKERS;
+  const slowStamp = useMemo(() => ({ v: vSlow, markers: markersSlow }), [vSlow, markersSlow]);
   const bucketSec = (node && simSeries.get(node.id)?.bucketMs) ?? 1000;
 
   if (!exists) return <NotRunning />;
@@ -127,6 +145,7 @@ export function MetricsTab() {
               seriesKey={node.id}
               lines={defs.map((d) => d.name)}
               stamp={stamp}
+              slowStamp={slowStamp}
             />
           ))}
           {node.kind === 'stream' &&
@@ -136,6 +155,7 @@ export function MetricsTab() {
                 seriesKey={`${node.id}#shards`}
                 lines={BUSIEST}
                 stamp={stamp}
+                slowStamp={slowStamp}
                 limitLine={100}
               />
             ) : shardCount > SHARD_SERIES_LIMIT ? (

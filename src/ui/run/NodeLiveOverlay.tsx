@@ -8,7 +8,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActiveSecond, NodeLive } from '../../engine/api.ts';
 import type { NodeKind, PipelineNode } from '../../model/types.ts';
-import { useNodeLive, useSim } from '../../store/simStore.ts';
+import { useLive, useNodeLive } from '../../store/simStore.ts';
 import { useStudio } from '../../store/studio.ts';
 import { agoOf, band, fmtBytes, fmtDuration, fmtMiB, fmtNum, fmtPct, fmtRate } from './format.ts';
 import { ShardStrip } from './ShardStrip.tsx';
@@ -73,7 +73,7 @@ function IdleRate({
   const l = i18n.language;
   const units = useUnits();
   // Whole seconds since that second ended (sim ms): the line re-renders once a simulated second.
-  const agoSec = useSim((s) => Math.max(0, Math.floor((s.simMs - last.atMs) / 1000)));
+  const agoSec = useLive((s) => Math.max(0, Math.floor((s.simMs - last.atMs) / 1000)), last.atMs);
   const average = t('live.average', {
     window: units(windowSec * 1000),
     records: fmtRate(avgRecords, l),

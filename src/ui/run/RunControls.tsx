@@ -1,7 +1,7 @@
 /** Toolbar run controls: Run, Pause, Step, Reset, speed, simulated clock, seed, $/month. */
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSim } from '../../store/simStore.ts';
+import { useLive, useSim } from '../../store/simStore.ts';
 import { studioStore, useStudio } from '../../store/studio.ts';
 import { SPEEDS } from '../../worker/runLoop.ts';
 import { simController } from './controller.ts';
@@ -46,7 +46,7 @@ function SeedInput() {
 
 function CostPill() {
   const { t, i18n } = useTranslation('run');
-  const perMonth = useSim((s) => (s.frame && s.status !== 'idle' ? s.frame.cost.perMonthUsd : null));
+  const perMonth = useLive((s) => (s.frame && s.status !== 'idle' ? s.frame.cost.perMonthUsd : null));
   if (perMonth === null) return null;
   return (
     <span
@@ -67,7 +67,7 @@ function CostPill() {
 function SimClock() {
   const { t } = useTranslation('run');
   const status = useSim((s) => s.status);
-  const sec = useSim((s) => Math.floor(s.simMs / 1000));
+  const sec = useLive((s) => Math.floor(s.simMs / 1000));
   return (
     <span className={`run__clock run__clock--${status}`} role="timer" aria-label={t('controls.clock')}>
       {fmtClock(sec * 1000)}

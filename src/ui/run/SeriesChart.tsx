@@ -1,6 +1,6 @@
 /**
- * One recharts line chart of live series: no dots, no animation, an explicit tick interval
- * (recharts measures every label otherwise), reference lines for timeline markers.
+ * One recharts line chart of live series: no dots, no animation, explicit time ticks (recharts
+ * measures every label otherwise, see timeAxis.ts), reference lines for timeline markers.
  */
 import { memo } from 'react';
 import {
@@ -15,6 +15,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { TimelineMarker } from '../../engine/api.ts';
+import { timeLabel, timeTicks } from './timeAxis.ts';
 
 /** Colour-blind-safe palette (Okabe–Ito), plus dashes so lines differ without colour too. */
 const COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#F0E442'];
@@ -25,8 +26,7 @@ const DASHES = ['', '6 3', '2 2', '8 3 2 3', '', '6 3', '2 2', '8 3 2 3'];
 // cost about twice the CPU with inline literals). So constants live here, made once.
 const MARGIN = { top: 6, right: 16, bottom: 0, left: 0 };
 const X_DOMAIN: [string, string] = ['dataMin', 'dataMax'];
-const secondsTick = (v: number) => `${v}s`;
-const tooltipLabel = (v: unknown) => `t = ${v} s`;
+const tooltipLabel = (v: unknown) => `t = ${timeLabel(Number(v))}`;
 /** Marker labels by number (1, 2, 3…), made once each. */
 const markerLabels: { value: string; position: 'insideTopLeft'; fontSize: number; fill: string }[] = [];
 function markerLabel(i: number) {
@@ -48,7 +48,7 @@ function SeriesChartImpl({
   /** A horizontal line at this value (e.g. 100 % of a shard's write limit). */
   limitLine?: number;
 }) {
-  const interval = Math.max(0, Math.ceil(rows.length / 8) - 1);
+  const ticks = rows.length > 0 ? timeTicks(rows[0].t ?? 0, rows[rows.length - 1].t ?? 0) : undefined;
   return (
     <figure className="run-chart" aria-label={title}>
       <figcaption>{title}</figcaption>
@@ -59,8 +59,9 @@ function SeriesChartImpl({
             dataKey="t"
             type="number"
             domain={X_DOMAIN}
-            interval={interval}
-            tickFormatter={secondsTick}
+            ticks={ticks}
+            interval={0}
+            tickFormatter={timeLabel}
           />
           <YAxis width={56} />
           <Tooltip isAnimationActive={false} labelFormatter={tooltipLabel} />

@@ -1,5 +1,5 @@
 /** Small hooks shared by the run tabs: which node a tab shows, and polling the engine worker. */
-import { useEffect, useRef, useState } from 'react';
+import { type RefObject, useEffect, useRef, useState } from 'react';
 import type { NodeKind, PipelineNode } from '../../model/types.ts';
 import type { EngineLike } from '../../store/simRun.ts';
 import { useSim } from '../../store/simStore.ts';
@@ -89,4 +89,21 @@ export function useRedrawTurn<T>(value: T): T | undefined {
   const [shown, setShown] = useState<{ value: T } | undefined>(undefined);
   useEffect(() => mainTurns.request(() => setShown({ value }), { restFrames: 1 }), [value]);
   return shown?.value;
+}
+
+/**
+ * Whether `ref`'s element is at least partly on screen (true until the first report, and where
+ * IntersectionObserver is missing). The Metrics tab shows one or two of a node's charts at a time;
+ * the others need not redraw four times a second.
+ */
+export function useOnScreen(ref: RefObject<Element | null>): boolean {
+  const [visible, setVisible] = useState(true);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof IntersectionObserver === 'undefined') return;
+    const io = new IntersectionObserver((entries) => setVisible(entries.some((e) => e.isIntersecting)));
+    io.observe(el);
+    return () => io.disconnect();
+  }, [ref]);
+  return visible;
 }
