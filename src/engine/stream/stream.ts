@@ -3,17 +3,16 @@
  * write limits (records throttled are reported back per record, as PutRecords does), stores
  * records for its consumers, serves GetRecords / EFO reads on the shard budgets, expires records
  * past retention (counted per consumer as expired), reshards, and bills shard-hours and PUT
- * payload units. On-demand capacity lives in ondemand.ts; per-second figures in closeSecond.
+ * payload units. On-demand capacity lives in ondemand.ts; per-second figures in closeSecond;
+ * the live view, counters and conservation in stream-live.ts; resharding in stream-reshard.ts.
  */
 
 import type { PipelineNodeOf, ReshardAction, StreamConfig } from '../../model/types.ts';
-import type { LiveEdit, NodeLive, NodeReport, PeekRecord, ShardLive } from '../api.ts';
+import type { LiveEdit, NodeLive, NodeReport, PeekRecord } from '../api.ts';
 import { evenSplit } from '../hash.ts';
-import { round6 } from '../metrics.ts';
 import type { RecordBatch } from '../records.ts';
 import {
   ACCEPTED,
-  balance,
   type Conservation,
   type EngineContext,
   FAILED,
@@ -24,21 +23,16 @@ import {
   truncateForPeek,
 } from '../runtime.ts';
 import { FluidStream } from './fluid.ts';
-import {
-  FLUID_CONSUMER_NOTE,
-  fluidCloseSecond,
-  fluidLive,
-  fluidShardReports,
-  isFluid,
-} from './fluid-stream.ts';
+import { FLUID_CONSUMER_NOTE, fluidCloseSecond, fluidShardReports, isFluid } from './fluid-stream.ts';
 import { OnDemandScaler } from './ondemand.ts';
 import { StreamReaderImpl } from './reader.ts';
-import { openInHashOrder, planReshard, refuseReason } from './reshard.ts';
 import { RoutingTable } from './routing.ts';
 import { ReshardSchedule } from './schedule.ts';
-import { formatSequenceNumber, MIB, Shard } from './shard.ts';
+import { formatSequenceNumber, Shard } from './shard.ts';
 import { AcceptedRows } from './store.ts';
+import { streamConservation, streamCounters, streamLive } from './stream-live.ts';
 import { StreamMetrics } from './stream-metrics.ts';
+import { applyPlan, applyShardCountEdit, requestReshard } from './stream-reshard.ts';
 
 export { RESHARD_DELAY_MS } from './schedule.ts';
 /** Per-shard metrics get a per-second series up to this many shards (sum/max only beyond). */
@@ -69,7 +63,8 @@ export class StreamRuntime implements NodeRuntime {
   readonly fluid: FluidStream | null;
   private readonly perRecordRounding = new Set<string>();
   private readonly pushSources: string[];
-  private readonly schedule = new ReshardSchedule(this);
+  /** Reshard requests and UPDATING periods (stream-reshard.ts queues into it). */
+  readonly schedule = new ReshardSchedule(this);
   private readonly peeks = new PeekRing(50);
   private peeksThisTick = 0;
   private readonly acceptedRows = new AcceptedRows();
@@ -298,34 +293,12 @@ export class StreamRuntime implements NodeRuntime {
 
   /** Queue a reshard (timeline, live edit); it completes after RESHARD_DELAY_MS. */
   requestReshard(action: ReshardAction, atMs: number, label: string): { applied: boolean; reason?: string } {
-    if (this.fluid)
-      return {
-        applied: false,
-        reason: 'This stream runs on the fluid (rate) model, which does not reshard.',
-      };
-    if (this.ondemand)
-      return {
-        applied: false,
-        reason: 'On-demand streams scale themselves; resharding is provisioned only.',
-      };
-    const reason = refuseReason(action, this.shards);
-    if (reason) return { applied: false, reason };
-    this.schedule.request(action, atMs, label);
-    return { applied: true };
+    return requestReshard(this, action, atMs, label);
   }
 
   /** Close parents and open children now (used directly by on-demand splits). */
   applyPlan(action: ReshardAction): void {
-    const plan = planReshard(action, this.shards);
-    for (const idx of plan.close) {
-      const s = this.shards[idx];
-      s.open = false;
-      s.closedAtMs = this.nowMs;
-    }
-    for (const c of plan.open) this.addShard(c.start, c.end, c.parents);
-    this.routing.rebuild(openInHashOrder(this.shards));
-    this.metrics.ensureShards();
-    this.reshards++;
+    applyPlan(this, action);
   }
 
   closeSecond(): void {
@@ -336,75 +309,15 @@ export class StreamRuntime implements NodeRuntime {
   }
 
   live(): NodeLive {
-    if (this.fluid) return { ...fluidLive(this.fluid), counters: this.counters() };
-    const m = this.metrics;
-    const ordered = [...openInHashOrder(this.shards), ...this.shards.filter((s) => !s.open)];
-    const shards: ShardLive[] = ordered.slice(0, 1000).map((s) => ({
-      shardId: s.id,
-      startingHashKey: s.startHash.toString(),
-      endingHashKey: s.endHash.toString(),
-      open: s.open,
-      parentShardIds: s.parents.map((p) => this.shards[p].id),
-      writeUtilization: round6(Math.max(s.last.inRecords / 1000, s.last.inBytes / MIB)),
-      readUtilization: round6(s.last.outBytes / (2 * MIB)),
-      incomingRecordsPerSec: s.last.inRecords,
-      incomingBytesPerSec: s.last.inBytes,
-      writeThrottledPerSec: s.last.writeThrottled,
-      readThrottledPerSec: s.last.readThrottled,
-      iteratorAgeMs: s.last.iteratorAge,
-    }));
-    let util = 0;
-    for (const s of shards) if (s.open && s.writeUtilization > util) util = s.writeUtilization;
-    return {
-      inRecordsPerSec: m.last.incomingRecords,
-      inBytesPerSec: m.last.incomingBytes,
-      outRecordsPerSec: m.last.outRecords,
-      outBytesPerSec: m.last.outBytes,
-      utilization: util,
-      throttledPerSec: m.last.writeThrottled,
-      counters: this.counters(),
-      shards,
-    };
+    return streamLive(this);
   }
 
   counters(): Record<string, number> {
-    const c: Record<string, number> = {
-      offered: this.offered,
-      accepted: this.accepted,
-      throttled: this.throttled,
-      failed: this.failed,
-      acceptedUserRecords: this.acceptedUsers,
-      openShards: this.openShards,
-      totalShards: this.shards.length,
-      reshards: this.reshards,
-    };
-    for (const k of this.consumers) {
-      c[`read:${k.targetId}`] = k.read;
-      c[`expired:${k.targetId}`] = k.expired;
-    }
-    return c;
+    return streamCounters(this);
   }
 
   conservation(): Conservation {
-    const parts: Record<string, number> = {
-      accepted: this.accepted,
-      throttled: this.throttled,
-      failed: this.failed,
-    };
-    const base = balance('offered', this.offered, parts);
-    if (!base.ok || this.fluid) return this.fluid ? { ...base, note: 'fluid model (expected values)' } : base;
-    // Every consumer started at the beginning: each accepted record is read, expired or still unread.
-    for (let c = 0; c < this.consumers.length; c++) {
-      let unread = 0;
-      for (const s of this.shards) unread += s.endPos - s.iter[c];
-      const k = this.consumers[c];
-      const b = balance('accepted', this.accepted, { read: k.read, expired: k.expired, unread });
-      if (!b.ok) return { ...b, note: `consumer ${k.targetId}` };
-      base.terms[`read:${k.targetId}`] = k.read;
-      base.terms[`expired:${k.targetId}`] = k.expired;
-      base.terms[`unread:${k.targetId}`] = unread;
-    }
-    return base;
+    return streamConservation(this);
   }
 
   peek(limit: number): PeekRecord[] {
@@ -420,20 +333,6 @@ export class StreamRuntime implements NodeRuntime {
   }
 
   applyEdit(edit: LiveEdit, nowMs: number): { applied: boolean; reason?: string } {
-    if (edit.type !== 'shardCount') return { applied: false, reason: 'Not a stream setting.' };
-    const r = this.requestReshard(
-      { type: 'updateShardCount', targetShardCount: edit.shardCount },
-      nowMs,
-      'live edit',
-    );
-    if (r.applied) {
-      this.ctx.marker({
-        atMs: nowMs,
-        nodeId: this.id,
-        type: 'edit',
-        label: `Shard count → ${edit.shardCount} (UpdateShardCount)`,
-      });
-    }
-    return r;
+    return applyShardCountEdit(this, edit, nowMs);
   }
 }
