@@ -17,6 +17,8 @@ export const en = {
     seed: 'Random seed',
     seedHelp: 'The same seed replays the same run, record for record.',
     duration: 'Duration (simulated)',
+    durationHelp:
+      'How long `npx shardscape run` simulates unless told otherwise. In the studio a run goes on until you pause or reset it.',
     priceBook: 'Price book',
     pricesCurrent: 'Current prices (us-east-1)',
     prices2017: '2017 prices (as in the talk)',
@@ -64,6 +66,8 @@ export const ja: typeof en = {
     seed: '乱数シード',
     seedHelp: '同じシードなら、同じ実行をレコード単位で再現します。',
     duration: '実行時間 (シミュレーション)',
+    durationHelp:
+      '`npx shardscape run` が指定のないときにシミュレーションする時間です。スタジオでは一時停止かリセットまで実行が続きます。',
     priceBook: '料金表',
     pricesCurrent: '現在の料金 (us-east-1)',
     prices2017: '2017 年の料金 (セッション当時)',

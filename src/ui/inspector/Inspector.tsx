@@ -75,6 +75,7 @@ function DesignSettings() {
             />
             <span className="field__unit">{unitText('s', locale)}</span>
           </div>
+          <p className="field__help">{t('design.durationHelp')}</p>
         </div>
         <div className="field">
           <label className="field__label" htmlFor="design-prices">
