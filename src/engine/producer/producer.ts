@@ -4,41 +4,37 @@
  * Each tick it works out how many user records the rate profile owes (a deterministic
  * accumulator: 1,500 rec/s is exactly 150 per 100 ms tick), renders up to SAMPLES_PER_TICK of them
  * from the template (real text, kept in the payload store) and lets the others reuse a rendered
- * sample's text, size and field key; partition keys and sizes come from the strategies. Records the
- * target throttles go to a retry queue with exponential backoff and jitter; after
- * `retry.maxAttempts` attempts they are dropped and counted. Failed puts are never counted as sent.
- * KPL packs user records bound for the same shard into Kinesis records of ≤ aggregationMaxBytes.
+ * sample's text, size and field key; partition keys and sizes come from the strategies (all of
+ * that is generator.ts). Records the target throttles go to a retry queue with exponential backoff
+ * and jitter; after `retry.maxAttempts` attempts they are dropped and counted. Failed puts are
+ * never counted as sent. KPL packs user records bound for the same shard into Kinesis records of
+ * ≤ aggregationMaxBytes. The live view, counters and conservation check are producer-live.ts.
  */
 
 import type { PipelineNodeOf, ProducerConfig, TimelineEvent } from '../../model/types.ts';
 import type { LiveEdit, NodeLive, PeekRecord } from '../api.ts';
 import { TICK_MS } from '../clock.ts';
-import { RecordBatch, utf8Length } from '../records.ts';
+import { RecordBatch } from '../records.ts';
 import type { Rng } from '../rng.ts';
 import {
   ACCEPTED,
-  balance,
   type Conservation,
   type EngineContext,
-  emptyLive,
   FAILED,
   type NodeRuntime,
   type NodeWiring,
   PeekRing,
-  truncateForPeek,
 } from '../runtime.ts';
 import type { FluidResult, FluidStream } from '../stream/fluid.ts';
 import { StreamRuntime } from '../stream/stream.ts';
-import { agentRecord } from './agent.ts';
 import { AgentBuffer, kplAggregate } from './batching.ts';
 import { fluidWeights } from './fluid-producer.ts';
-import { createKeyPicker, hotKeyPicker, type KeyPicker } from './keys.ts';
+import { RecordGenerator } from './generator.ts';
+import { hotKeyPicker } from './keys.ts';
+import { producerConservation, producerCounters, producerLive } from './producer-live.ts';
 import { RateModel } from './rate.ts';
-import { createSizer } from './sizes.ts';
-import { type CompiledTemplate, compileTemplate, TemplateRenderer } from './template.ts';
 
-/** Real records rendered per tick per producer; the rest reuse them (statistically the same). */
-export const SAMPLES_PER_TICK = 8;
+export { SAMPLES_PER_TICK } from './generator.ts';
 
 export class ProducerRuntime implements NodeRuntime {
   readonly id: string;
@@ -47,22 +43,17 @@ export class ProducerRuntime implements NodeRuntime {
   readonly index: number;
   private readonly rng: Rng;
   private readonly rate: RateModel;
-  private readonly renderer: TemplateRenderer;
-  private readonly template: CompiledTemplate;
-  private readonly picker: KeyPicker;
-  private hotPicker: KeyPicker | null = null;
-  private readonly sizer: (t: number) => number;
+  /** Makes the records: templates, samples, partition keys, sizes (generator.ts). */
+  private readonly gen: RecordGenerator;
   private owed = 0;
   multiplier = 1;
   private surge = 1;
   private fresh = new RecordBatch(1024);
   private send = new RecordBatch(1024);
   private readonly retry = new RecordBatch(256);
-  private readonly agent: AgentBuffer;
+  /** Kinesis Agent: lines read from the file and not yet sent. */
+  readonly agent: AgentBuffer;
   private status = new Uint8Array(1024);
-  private readonly samplePayload = new Int32Array(SAMPLES_PER_TICK);
-  private readonly sampleBytes = new Int32Array(SAMPLES_PER_TICK);
-  private readonly sampleKey = new Int32Array(SAMPLES_PER_TICK);
   private readonly maxAttempts: number;
   /** The stream KPL aggregates for (resolved on the first tick: targets are built after sources). */
   private kplTarget: StreamRuntime | null | undefined;
@@ -90,7 +81,8 @@ export class ProducerRuntime implements NodeRuntime {
   private secThrottled = 0;
   private secRetried = 0;
   private secDropped = 0;
-  private last = { generated: 0, accepted: 0, bytes: 0, throttled: 0 };
+  /** The last closed simulated second: user records generated, accepted (and bytes), throttled. */
+  last = { generated: 0, accepted: 0, bytes: 0, throttled: 0 };
 
   constructor(
     node: PipelineNodeOf<'producer'>,
@@ -103,11 +95,8 @@ export class ProducerRuntime implements NodeRuntime {
     this.index = index;
     this.rng = ctx.rngFor(node.id);
     this.rate = new RateModel(this.cfg.rate, ctx.clock, ctx.rngFor(node.id, 'rate'));
-    this.renderer = new TemplateRenderer(ctx.rngFor(node.id, 'faker').nextU32());
-    this.template = compileTemplate(this.cfg.template);
-    this.picker = createKeyPicker(this.cfg.partitionKey, ctx.keys, ctx.rngFor(node.id, 'keys'));
+    this.gen = new RecordGenerator(node.id, this.cfg, ctx, this.rng, index, this.peeks);
     this.agent = new AgentBuffer(this.cfg.agent);
-    this.sizer = createSizer(this.cfg.size, ctx.rngFor(node.id, 'sizes'));
     // The Data Generator does not retry failed entries (§6.2.4); the others follow the retry policy.
     this.maxAttempts = this.cfg.source === 'dataGenerator' ? 1 : Math.max(1, this.cfg.retry.maxAttempts);
     for (const n of [
@@ -203,73 +192,11 @@ export class ProducerRuntime implements NodeRuntime {
     this.kinesisRecordsSent += res.retried;
   }
 
+  /** Append `n` fresh records (see RecordGenerator) and count them as generated. */
   private generate(n: number, nowMs: number): void {
-    const ctx = this.ctx;
-    const samples = Math.min(n, SAMPLES_PER_TICK);
-    const epoch = ctx.clock.startEpochMs + nowMs;
-    const fieldKey = this.cfg.partitionKey.type === 'field' ? this.cfg.partitionKey.field : null;
-    this.renderer.begin();
-    for (let s = 0; s < samples; s++) {
-      const text =
-        this.cfg.source === 'agent'
-          ? agentRecord(this.cfg.agent, this.rng, epoch)
-          : this.renderer.render(this.template, epoch);
-      this.samplePayload[s] = ctx.payloads.add(text);
-      this.sampleBytes[s] = utf8Length(text);
-      this.sampleKey[s] = fieldKey
-        ? ctx.keys.intern(fieldOf(text, fieldKey) ?? String(this.rng.int(1e9)))
-        : 0;
-      if (s === 0) {
-        this.peeks.push({
-          atMs: nowMs,
-          partitionKey: '',
-          bytes: this.sampleBytes[s],
-          data: truncateForPeek(text),
-        });
-      }
-    }
-    const picker = this.hotPicker ?? this.picker;
-    const agentDeterministic =
-      this.cfg.source === 'agent' && this.cfg.agent.partitionKeyOption === 'DETERMINISTIC';
-    const b = this.fresh;
-    b.reserve(n);
-    // Column-wise: the per-record loop writes only what varies (sample, key, size); the constant
-    // columns are filled natively. The generators are drawn in the same order as before, record by
-    // record (sample index, then key, then size), so runs are unchanged.
-    const from = b.length;
-    const to = from + n;
-    const rng = this.rng;
-    const sizer = this.sizer;
-    const keyCol = b.key;
-    const bytesCol = b.bytes;
-    const payloadCol = b.payload;
-    const sampleKey = this.sampleKey;
-    const sampleBytes = this.sampleBytes;
-    const samplePayload = this.samplePayload;
-    for (let i = 0, j = from; j < to; i++, j++) {
-      const s = i < samples ? i : rng.int(samples);
-      keyCol[j] = agentDeterministic ? this.deterministicKey(s) : picker.next(sampleKey[s]);
-      bytesCol[j] = sizer(sampleBytes[s]);
-      payloadCol[j] = samplePayload[s];
-    }
-    b.arrivalMs.fill(nowMs, from, to);
-    b.bornMs.fill(nowMs, from, to);
-    b.seq.fill(0, from, to);
-    b.producer.fill(this.index, from, to);
-    b.users.fill(1, from, to);
-    b.shard.fill(-1, from, to);
-    b.attempts.fill(0, from, to);
-    b.length = to;
+    this.gen.generate(this.fresh, n, nowMs);
     this.generated += n;
     this.secGenerated += n;
-  }
-
-  /** Kinesis Agent DETERMINISTIC keys: a hash of the record's data. */
-  private deterministicKey(sample: number): number {
-    const text = this.ctx.payloads.get(this.samplePayload[sample]) ?? '';
-    let h = 0x811c9dc5;
-    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-    return this.ctx.keys.intern((h >>> 0).toString(16));
   }
 
   private takeDueRetries(nowMs: number): void {
@@ -359,8 +286,8 @@ export class ProducerRuntime implements NodeRuntime {
   setFault(event: TimelineEvent, active: boolean): void {
     if (event.type === 'producerSurge') this.surge = active ? event.multiplier : 1;
     if (event.type === 'hotKey') {
-      this.hotPicker = active
-        ? hotKeyPicker(event.key, event.share, this.ctx.keys, this.rng, this.picker)
+      this.gen.hotPicker = active
+        ? hotKeyPicker(event.key, event.share, this.ctx.keys, this.rng, this.gen.picker)
         : null;
       this.hot = active ? { key: event.key, share: event.share } : null;
       this.weights = null;
@@ -384,41 +311,15 @@ export class ProducerRuntime implements NodeRuntime {
   }
 
   live(): NodeLive {
-    const l = this.last;
-    return {
-      ...emptyLive(),
-      outRecordsPerSec: l.accepted,
-      outBytesPerSec: l.bytes,
-      inRecordsPerSec: l.generated,
-      throttledPerSec: l.throttled,
-      utilization: l.generated > 0 ? l.throttled / l.generated : 0,
-      counters: this.counters(),
-    };
+    return producerLive(this);
   }
 
   counters(): Record<string, number> {
-    return {
-      attempted: this.generated,
-      accepted: this.accepted,
-      throttled: this.throttledAttempts,
-      retried: this.retriedAttempts,
-      dropped: this.dropped,
-      failed: this.failed,
-      pendingRetry: this.pendingRetry(),
-      buffered: this.agent.length,
-      putCalls: this.putCalls,
-      kinesisRecordsSent: this.kinesisRecordsSent,
-    };
+    return producerCounters(this);
   }
 
   conservation(): Conservation {
-    return balance('attempted', this.generated, {
-      accepted: this.accepted,
-      dropped: this.dropped,
-      failed: this.failed,
-      pendingRetry: this.pendingRetry(),
-      buffered: this.agent.length,
-    });
+    return producerConservation(this);
   }
 
   peek(limit: number): PeekRecord[] {
@@ -437,14 +338,4 @@ function copyRow(b: RecordBatch, from: number, to: number): void {
   b.users[to] = b.users[from];
   b.shard[to] = b.shard[from];
   b.attempts[to] = b.attempts[from];
-}
-
-/** Top-level field of a rendered JSON record as text, or null. */
-function fieldOf(text: string, field: string): string | null {
-  try {
-    const v = (JSON.parse(text) as Record<string, unknown>)[field];
-    return v === undefined || v === null ? null : String(v);
-  } catch {
-    return null;
-  }
 }
