@@ -53,7 +53,8 @@ describe('live activity of bursty nodes', () => {
     const a = f.nodes.a;
     // The window closing at 60 s is emitted in the second ending at 61 s; nothing since.
     expect(a.outRecordsPerSec).toBe(0);
-    expect(a.activity?.lastOut).toEqual({ atMs: 61_000, records: 10, bytes: 0 });
+    // 10 output rows written as JSON lines: 266 bytes in all, each row counted once.
+    expect(a.activity?.lastOut).toEqual({ atMs: 61_000, records: 10, bytes: 266 });
     expect(f.simMs - (a.activity?.lastOut?.atMs ?? 0)).toBe(3000);
     // Six emissions of 10 rows in the last 60 s (seconds ending 5 … 64 s): 60 rows / 60 s.
     expect(a.activity?.windowSec).toBe(60);
@@ -120,7 +121,7 @@ describe('live activity of bursty nodes', () => {
     const a = sim.frame().nodes.a.activity;
     expect(a?.windowSec).toBe(4);
     // The emission at 31 s is seen; the ones at 11 s and 21 s were before anyone watched.
-    expect(a?.lastOut).toEqual({ atMs: 31_000, records: 10, bytes: 0 });
+    expect(a?.lastOut).toEqual({ atMs: 31_000, records: 10, bytes: 266 });
     expect(a?.avgOutRecordsPerSec).toBe(2.5);
   });
 

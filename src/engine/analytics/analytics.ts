@@ -66,7 +66,10 @@ export class AnalyticsRuntime implements NodeRuntime {
   outputRecords = 0;
   private secIn = 0;
   private secOut = 0;
-  private last = { in: 0, out: 0 };
+  /** Bytes in and out this simulated second; out counts each output row once (its first target). */
+  private secInBytes = 0;
+  private secOutBytes = 0;
+  private last = { in: 0, out: 0, inBytes: 0, outBytes: 0 };
   private readonly h: { in: number; out: number; errors: number };
 
   constructor(
@@ -148,6 +151,7 @@ export class AnalyticsRuntime implements NodeRuntime {
     const n = this.inbox.length;
     this.received += n;
     this.secIn += n;
+    for (let i = 0; i < n; i++) this.secInBytes += this.inbox.bytes[i];
     if (this.app) {
       for (let i = 0; i < n; i++) {
         const values = this.rowFor(this.inbox.payload[i]);
@@ -208,6 +212,7 @@ export class AnalyticsRuntime implements NodeRuntime {
         );
         this.ctx.emitTo(t.edgeId, this.out, 0, 1, null);
         this.outputRecords++;
+        if (t === targets[0]) this.secOutBytes += utf8Length(text);
         if (this.outputRecords % 10 === 1) {
           this.peeks.push({
             atMs: nowMs,
@@ -224,9 +229,11 @@ export class AnalyticsRuntime implements NodeRuntime {
     const m = this.ctx.metrics;
     m.add(this.h.in, this.secIn);
     m.add(this.h.out, this.secOut);
-    this.last = { in: this.secIn, out: this.secOut };
+    this.last = { in: this.secIn, out: this.secOut, inBytes: this.secInBytes, outBytes: this.secOutBytes };
     this.secIn = 0;
     this.secOut = 0;
+    this.secInBytes = 0;
+    this.secOutBytes = 0;
     // KDA for SQL bills the KPUs it runs per hour (§2.6.2).
     this.ctx.cost.accrue(this.id, 'kda.kpuHour', this.cfg.kpus / 3600);
   }
@@ -235,7 +242,9 @@ export class AnalyticsRuntime implements NodeRuntime {
     return {
       ...emptyLive(),
       inRecordsPerSec: this.last.in,
+      inBytesPerSec: this.last.inBytes,
       outRecordsPerSec: this.last.out,
+      outBytesPerSec: this.last.outBytes,
       counters: this.counters(),
     };
   }
