@@ -91,6 +91,8 @@ export class ShardConsumer {
   done = false;
   /** Records fetched from the shard (GetRecords / EFO), cumulative. */
   fetched = 0;
+  /** Their bytes (data + partition key, as the shard counts them), cumulative. */
+  fetchedBytes = 0;
 
   constructor(
     private readonly host: EsmHost,
@@ -156,7 +158,10 @@ export class ShardConsumer {
     this.nextPollMs = nowMs + (reader.pending(this.shard) > 0 ? fast : base);
     if (queued === 0) this.windowStartMs = nowMs;
     const qBytes = this.queue.bytes;
-    for (let i = queued; i < queued + n; i++) this.queueEventBytes += eventBytes(qBytes[i], 0);
+    for (let i = queued; i < queued + n; i++) {
+      this.fetchedBytes += qBytes[i];
+      this.queueEventBytes += eventBytes(qBytes[i], 0);
+    }
   }
 
   private completeIfDone(slot: Slot, nowMs: number): void {

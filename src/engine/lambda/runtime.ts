@@ -110,10 +110,12 @@ export class LambdaRuntime implements NodeRuntime {
         list.push(new Consumer(this.invoker, input, list.length));
       for (const c of list) {
         const before = c.fetched;
+        const beforeBytes = c.fetchedBytes;
         c.tick(nowMs);
         const got = c.fetched - before;
         this.counts.recordsRead += got;
         this.perSec.in += got;
+        this.perSec.inBytes += c.fetchedBytes - beforeBytes;
       }
     });
     const [out, bytes] = this.outputs.flush();
@@ -158,6 +160,7 @@ export class LambdaRuntime implements NodeRuntime {
           slots += this.config.esm.parallelizationFactor;
       }
     live.inRecordsPerSec = this.lastSec.in;
+    live.inBytesPerSec = this.lastSec.inBytes;
     live.outRecordsPerSec = this.lastSec.out;
     live.outBytesPerSec = this.lastSec.outBytes;
     live.throttledPerSec = this.lastSec.throttles;
