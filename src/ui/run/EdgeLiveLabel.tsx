@@ -6,7 +6,7 @@
 import { memo, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActiveSecond } from '../../engine/api.ts';
-import { useEdgeLive, useSim } from '../../store/simStore.ts';
+import { useEdgeLive, useLive } from '../../store/simStore.ts';
 import { agoOf, fmtNum, fmtRate } from './format.ts';
 
 export { useEdgeLive };
@@ -54,7 +54,8 @@ export function shownAgoSec(ms: number): number {
  */
 function IdleEdgeLabel({ edgeId, last }: { edgeId: string; last: ActiveSecond }) {
   const { t, i18n } = useTranslation('run');
-  const ago = useSim((s) => shownAgoSec(s.simMs - last.atMs));
+  // A transition like the edge's own figures (useLive), keyed by the last second it counts from.
+  const ago = useLive((s) => shownAgoSec(s.simMs - last.atMs), last.atMs);
   const a = agoOf(ago * 1000);
   const values = {
     records: fmtNum(last.records, i18n.language),
