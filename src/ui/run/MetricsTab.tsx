@@ -2,10 +2,10 @@
  * Metrics tab: time series of the selected node under CloudWatch metric names, a per-shard
  * breakdown for streams, timeline markers as reference lines, the cumulative counters, and
  * CSV / PNG export. Redrawn at most 4 times a wall second (once at max speed), one chart per
- * animation frame, charts off screen every 2 s, ≤ 200 points per line (the CSV keeps all ≤ 1,000
+ * animation frame, charts off screen not at all (until seen or exported), ≤ 200 points per line (the CSV keeps all ≤ 1,000
  * points of a series).
  */
-import { useMemo, useRef } from 'react';
+import { type RefObject, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TimelineMarker } from '../../engine/api.ts';
 import { METRICS, type MetricDef, SHARD_SERIES_LIMIT } from '../../store/simMetrics.ts';
@@ -30,6 +30,31 @@ const SHARD_LINES = 8;
 const CHART_POINTS = 200;
 type Stamp = { v: number; markers: TimelineMarker[] };
 
+/**
+ * Export PNG: charts off screen have stopped redrawing, so first every chart draws the figures of
+ * the moment of the click (one turn each; each chart box says in `data-drawn` which redraw clock it
+ * shows), then the PNG is made: at the latest after 3 s, with what is drawn by then.
+ */
+function useExportWhenDrawn(charts: RefObject<HTMLDivElement | null>, nodeName: string, v: number) {
+  const [busy, setBusy] = useState<number | null>(null);
+  useEffect(() => {
+    if (busy === null) return;
+    const started = performance.now();
+    let frame = requestAnimationFrame(function wait() {
+      const el = charts.current;
+      const boxes = el ? [...el.querySelectorAll<HTMLElement>('.run-chart-box')] : [];
+      const drawn = boxes.every((b) => Number(b.dataset.drawn ?? -1) >= busy);
+      if (!drawn && performance.now() - started < 3_000) {
+        frame = requestAnimationFrame(wait);
+        return;
+      }
+      void (el ? exportPng(el, nodeName) : Promise.resolve()).finally(() => setBusy(null));
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [busy, charts, nodeName]);
+  return { busy: busy !== null, start: () => setBusy(v) };
+}
+
 /** `lines` value of the per-shard chart: the busiest shards by their latest value. */
 const BUSIEST = 'busiest';
 
@@ -42,20 +67,24 @@ function LiveChart({
   seriesKey,
   lines,
   stamp,
-  slowStamp,
+  drawAll,
   limitLine,
 }: {
   title: string;
   seriesKey: string;
   lines: string[] | typeof BUSIEST;
-  /** The redraw clock (≤ 4 Hz) and markers; `slowStamp` the same every 2 s, for charts off screen. */
+  /** The redraw clock (≤ 4 Hz) and markers. */
   stamp: Stamp;
-  slowStamp: Stamp;
+  /** Draw even off screen (a PNG export is about to capture every chart). */
+  drawAll: boolean;
   limitLine?: number;
 }) {
   const box = useRef<HTMLDivElement>(null);
   const onScreen = useOnScreen(box);
-  const shown = useRedrawTurn(onScreen ? stamp : slowStamp);
+  // Off screen a chart keeps what it last drew: scrolled back into view (or exported) it catches up.
+  const kept = useRef(stamp);
+  if (onScreen || drawAll) kept.current = stamp;
+  const shown = useRedrawTurn(kept.current);
   const linesKey = typeof lines === 'string' ? lines : lines.join('\n');
   // biome-ignore lint/correctness/useExhaustiveDependencies: `shown` is the redraw clock of the mutable series; linesKey stands for lines
   const data = useMemo(() => {
@@ -112,9 +141,7 @@ export function MetricsTab() {
 
   // Markers and the redraw clock travel together, so a chart draws both from one turn.
   const stamp = useMemo(() => ({ v, markers }), [v, markers]);
-  const vSlow = useThrottledSim(version, 2_000);
-  const markersSlow = useThrottledSim(markersOf, 2_000) ?? NO_MARKERS;
-  const slowStamp = useMemo(() => ({ v: vSlow, markers: markersSlow }), [vSlow, markersSlow]);
+  const exporting = useExportWhenDrawn(charts, node?.name ?? '', v);
   const bucketSec = (node && simSeries.get(node.id)?.bucketMs) ?? 1000;
 
   if (!exists) return <NotRunning />;
@@ -132,7 +159,7 @@ export function MetricsTab() {
         <button type="button" onClick={() => exportCsv(node.id, node.name)}>
           {t('metrics.exportCsv')}
         </button>
-        <button type="button" onClick={() => charts.current && void exportPng(charts.current, node.name)}>
+        <button type="button" onClick={exporting.start} disabled={exporting.busy}>
           {t('metrics.exportPng')}
         </button>
       </div>
@@ -145,7 +172,7 @@ export function MetricsTab() {
               seriesKey={node.id}
               lines={defs.map((d) => d.name)}
               stamp={stamp}
-              slowStamp={slowStamp}
+              drawAll={exporting.busy}
             />
           ))}
           {node.kind === 'stream' &&
@@ -155,7 +182,7 @@ export function MetricsTab() {
                 seriesKey={`${node.id}#shards`}
                 lines={BUSIEST}
                 stamp={stamp}
-                slowStamp={slowStamp}
+                drawAll={exporting.busy}
                 limitLine={100}
               />
             ) : shardCount > SHARD_SERIES_LIMIT ? (

@@ -41,9 +41,16 @@ export async function exportPng(container: HTMLElement, nodeName: string): Promi
   const figures = [...container.querySelectorAll('figure')];
   const parts: { caption: string; img: HTMLImageElement; w: number; h: number }[] = [];
   for (const f of figures) {
-    const svg = f.querySelector('svg.recharts-surface') as SVGSVGElement | null;
+    // The chart's own surface is the largest: legend icons are small recharts surfaces too (and
+    // the first in the figure, which once made the export a 14 px wide strip of icons).
+    let svg: SVGSVGElement | null = null;
+    let width = 0;
+    let height = 0;
+    for (const s of f.querySelectorAll<SVGSVGElement>('svg.recharts-surface')) {
+      const r = s.getBoundingClientRect();
+      if (r.width * r.height > width * height) [svg, width, height] = [s, r.width, r.height];
+    }
     if (!svg) continue;
-    const { width, height } = svg.getBoundingClientRect();
     parts.push({
       caption: f.querySelector('figcaption')?.textContent ?? '',
       img: await svgImage(svg),

@@ -1,5 +1,5 @@
 /** Small hooks shared by the run tabs: which node a tab shows, and polling the engine worker. */
-import { type RefObject, useEffect, useRef, useState } from 'react';
+import { type RefObject, startTransition, useEffect, useRef, useState } from 'react';
 import type { NodeKind, PipelineNode } from '../../model/types.ts';
 import type { EngineLike } from '../../store/simRun.ts';
 import { useSim } from '../../store/simStore.ts';
@@ -87,7 +87,11 @@ export function useEnginePoll<T>(
  */
 export function useRedrawTurn<T>(value: T): T | undefined {
   const [shown, setShown] = useState<{ value: T } | undefined>(undefined);
-  useEffect(() => mainTurns.request(() => setShown({ value }), { restFrames: 1 }), [value]);
+  useEffect(
+    // A transition too: React then renders the chart's own tree in slices of about 5 ms.
+    () => mainTurns.request(() => startTransition(() => setShown({ value })), { restFrames: 1 }),
+    [value],
+  );
   return shown?.value;
 }
 
