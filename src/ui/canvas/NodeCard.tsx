@@ -3,14 +3,14 @@
  * node and its problem counts) plus the run view's overlay, which subscribes to live figures by
  * node id on its own: live data never flows through `node.data`.
  */
-import { Handle, type NodeProps, Position } from '@xyflow/react';
+import { Handle, type NodeProps, Position, useStore as useFlowStore } from '@xyflow/react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KINDS } from '../../model/kinds/index.ts';
 import type { NodeKind, PipelineNode } from '../../model/types.ts';
 import { hasRun, useSim } from '../../store/simStore.ts';
 import { useStudio } from '../../store/studio.ts';
-import { NodeLiveOverlay } from '../run/index.tsx';
+import { COMPACT_ZOOM, NodeLiveOverlay } from '../run/index.tsx';
 import { KIND_COLOR, KindIcon } from './icons.tsx';
 import type { CardNode } from './toFlow.ts';
 
@@ -47,6 +47,8 @@ function NodeCardImpl({ data, selected }: NodeProps<CardNode>) {
   // While a run exists the live figures take the room: one design figure, so cards that a template
   // stacks closely do not grow into each other.
   const running = useSim(hasRun);
+  // A boolean, so a card re-renders when the zoom crosses the threshold, not on every zoom step.
+  const compact = useFlowStore((s) => s.transform[2] < COMPACT_ZOOM);
   const lines = summaryOf(node, locale).slice(0, running ? 1 : 2);
   const problemCount = errors + warnings;
   return (
@@ -90,7 +92,7 @@ function NodeCardImpl({ data, selected }: NodeProps<CardNode>) {
           ))}
         </ul>
       )}
-      <NodeLiveOverlay nodeId={node.id} kind={node.kind} name={node.name} />
+      <NodeLiveOverlay nodeId={node.id} kind={node.kind} name={node.name} compact={compact} />
       {HAS_OUTPUT[node.kind] && (
         <Handle
           type="source"

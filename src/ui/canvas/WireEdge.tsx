@@ -4,11 +4,23 @@
  * along it while the run plays (a CSS dash animation, off for prefers-reduced-motion), and its
  * arrow head turns red while the target throttles. Each edge subscribes only to its own figures.
  */
-import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from '@xyflow/react';
+import {
+  BaseEdge,
+  EdgeLabelRenderer,
+  type EdgeProps,
+  getBezierPath,
+  useStore as useFlowStore,
+} from '@xyflow/react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSim } from '../../store/simStore.ts';
-import { EdgeLiveLabel, edgeStrokeWidth, useEdgeLive, usePrefersReducedMotion } from '../run/index.tsx';
+import {
+  COMPACT_ZOOM,
+  EdgeLiveLabel,
+  edgeStrokeWidth,
+  useEdgeLive,
+  usePrefersReducedMotion,
+} from '../run/index.tsx';
 import { flowDotSeconds } from './edgeFlow.ts';
 import type { WireEdge as WireEdgeType } from './toFlow.ts';
 
@@ -17,6 +29,9 @@ function WireEdgeImpl(props: EdgeProps<WireEdgeType>) {
   const live = useEdgeLive(props.id);
   const playing = useSim((s) => s.status === 'running');
   const reducedMotion = usePrefersReducedMotion();
+  // Zoomed far out the dots are specks, and animating hundreds of edges repaints the whole canvas
+  // every display frame: width alone shows the flow there.
+  const zoomedOut = useFlowStore((s) => s.transform[2] < COMPACT_ZOOM);
   const [path, labelX, labelY] = getBezierPath(props);
   const role = props.data?.role ?? 'other';
   // Between cards closer than ~120 px (flow units) a label would cover the handles: show it only
@@ -31,7 +46,7 @@ function WireEdgeImpl(props: EdgeProps<WireEdgeType>) {
   const rate = live?.recordsPerSec ?? 0;
   const throttled = (live?.throttledPerSec ?? 0) > 0;
   const width = live ? edgeStrokeWidth(rate) : undefined;
-  const dots = playing && rate > 0 && !reducedMotion;
+  const dots = playing && rate > 0 && !reducedMotion && !zoomedOut;
   const classes = [
     'wire',
     props.selected && 'wire--selected',

@@ -92,6 +92,15 @@ describe('live figures on a node card', () => {
     expect(screen.getByText('1,200 rec/s · 1.20 MiB/s')).toBeTruthy();
   });
 
+  it('zoomed far out a card keeps colour and shape: the bar with its %, a throttle mark, the shard strip; no rates', () => {
+    wrap(<NodeLiveOverlay nodeId="s" kind="stream" compact />);
+    show({ s: node({ shards: [shard(0, 0.2, 0), shard(1, 1.4, 400)] }) });
+    expect(screen.getByRole('meter', { name: /140/ })).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toContain('400');
+    expect(screen.getAllByRole('img', { name: /throttling/ })).toHaveLength(1);
+    expect(screen.queryByText(/rec\/s ·/)).toBeNull();
+  });
+
   it('a 65-shard stream shows a compact histogram instead of 65 cells', () => {
     wrap(<NodeLiveOverlay nodeId="s" kind="stream" />);
     const shards = Array.from({ length: 65 }, (_, i) => shard(i, i === 7 ? 1.2 : 0.3, i === 7 ? 200 : 0));

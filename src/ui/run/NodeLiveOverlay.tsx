@@ -223,10 +223,18 @@ function NodeLiveOverlayImpl({
   nodeId,
   kind,
   name: nameProp,
+  compact = false,
 }: {
   nodeId: string;
   kind: NodeKind;
   name?: string;
+  /**
+   * Zoomed far out (see COMPACT_ZOOM): only what reads as colour and shape stays (outage, the
+   * utilisation bar with its percentage, a throttle mark, the shard strip). At that zoom the
+   * figures are a few px tall anyway, and a 300-card canvas then lays out a fraction of the text
+   * on each live frame.
+   */
+  compact?: boolean;
 }) {
   const { t, i18n } = useTranslation('run');
   const n = useNodeLive(nodeId);
@@ -240,6 +248,25 @@ function NodeLiveOverlayImpl({
   const total = throttleTotal(n);
   const pct = fmtPct(n.utilization, l);
   const hasUtil = kind !== 'producer' && kind !== 's3';
+  const throttling = n.throttledPerSec > 0 || (total ?? 0) > 0;
+  if (compact)
+    return (
+      <section className="live live--compact nodrag" aria-label={t('live.region', { name })}>
+        {n.down && <div className="live__down">{t('live.down')}</div>}
+        {hasUtil && (
+          <UtilBar
+            share={n.utilization}
+            label={n.utilization > 1 ? t('live.utilizationOver', { pct }) : t('live.utilization', { pct })}
+          />
+        )}
+        {n.throttledPerSec > 0 && (
+          <div className="live__throttle live__throttle--active" role="status">
+            ⚠ {t('live.throttledShort', { perSec: fmtRate(n.throttledPerSec, l) })}
+          </div>
+        )}
+        {n.shards && n.shards.length > 0 && <ShardStrip shards={n.shards} />}
+      </section>
+    );
   return (
     <section className="live nodrag" aria-label={t('live.region', { name })}>
       {n.down && <div className="live__down">{t('live.down')}</div>}
@@ -250,7 +277,7 @@ function NodeLiveOverlayImpl({
           label={n.utilization > 1 ? t('live.utilizationOver', { pct }) : t('live.utilization', { pct })}
         />
       )}
-      {(n.throttledPerSec > 0 || (total ?? 0) > 0) && (
+      {throttling && (
         <div
           className={`live__throttle${n.throttledPerSec > 0 ? ' live__throttle--active' : ''}`}
           role="status"
@@ -268,3 +295,6 @@ function NodeLiveOverlayImpl({
 }
 
 export const NodeLiveOverlay = memo(NodeLiveOverlayImpl);
+
+/** Below this canvas zoom a card's live figures are compact (see NodeLiveOverlay's `compact`). */
+export const COMPACT_ZOOM = 0.45;

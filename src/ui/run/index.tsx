@@ -13,7 +13,7 @@ import './run.css';
 
 export { EdgeLiveLabel, edgeStrokeWidth, useEdgeLive, usePrefersReducedMotion } from './EdgeLiveLabel.tsx';
 export { type NodeMenuItem, RUN_NODE_MENU } from './faults.ts';
-export { NodeLiveOverlay } from './NodeLiveOverlay.tsx';
+export { COMPACT_ZOOM, NodeLiveOverlay } from './NodeLiveOverlay.tsx';
 export { RunControls } from './RunControls.tsx';
 
 /** Extra tabs of the bottom panel (Metrics, Records, Destinations, SQL results, Cost, Timeline). */
