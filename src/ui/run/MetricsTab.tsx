@@ -59,8 +59,8 @@ function useExportWhenDrawn(charts: RefObject<HTMLDivElement | null>, nodeName: 
 const BUSIEST = 'busiest';
 
 /**
- * One chart of the selected node. It redraws in its own main-thread turn (see store/turns.ts), reading the
- * mutable series then, so the charts of a node are drawn one per animation frame.
+ * One chart of the selected node. It redraws in its own main-thread turn (see store/turns.ts),
+ * reading the mutable series then, so the charts of a node are drawn one per animation frame.
  */
 function LiveChart({
   title,
@@ -101,22 +101,24 @@ function LiveChart({
     } else names = lines;
     return { names, rows: series.rows(names, CHART_POINTS) };
   }, [shown, seriesKey, linesKey]);
-  if (!shown || !data) {
-    // Same footprint as a drawn chart, so the tab does not jump while charts take their turns.
-    return (
-      <figure className="run-chart run-chart--waiting" aria-label={title}>
-        <figcaption>{title}</figcaption>
-      </figure>
-    );
-  }
   return (
-    <SeriesChart
-      title={title}
-      lines={data.names}
-      rows={data.rows}
-      markers={shown.markers}
-      limitLine={limitLine}
-    />
+    // `data-drawn`: the redraw clock this chart shows (the PNG export waits for every chart).
+    <div ref={box} className="run-chart-box" data-drawn={data ? shown?.v : undefined}>
+      {shown && data ? (
+        <SeriesChart
+          title={title}
+          lines={data.names}
+          rows={data.rows}
+          markers={shown.markers}
+          limitLine={limitLine}
+        />
+      ) : (
+        // Same footprint as a drawn chart, so the tab does not jump while charts take their turns.
+        <figure className="run-chart run-chart--waiting" aria-label={title}>
+          <figcaption>{title}</figcaption>
+        </figure>
+      )}
+    </div>
   );
 }
 
