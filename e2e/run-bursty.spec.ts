@@ -6,41 +6,17 @@
  *      E2E_RESULTS=test-results-bursty npx playwright test e2e/run-bursty.spec.ts
  */
 import { mkdirSync } from 'node:fs';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { clockSec, live, openTemplate, run } from './fixtures/run.ts';
 
 const SHOTS = '/tmp/shots';
 mkdirSync(SHOTS, { recursive: true });
-
-async function openTemplate(page: Page, title: string): Promise<void> {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Templates' }).click();
-  await page.getByRole('button', { name: `Open template: ${title}` }).click();
-  await expect(page.getByRole('dialog')).toHaveCount(0);
-  await expect(page.locator('.react-flow__node').first()).toBeVisible();
-  // fitView runs two animation frames after the design opens.
-  await page.waitForTimeout(400);
-}
-
-async function clockSec(page: Page): Promise<number> {
-  const text = (await page.getByRole('timer', { name: 'Simulated time' }).textContent()) ?? '';
-  const [h, m, s] = text.trim().split(':').map(Number);
-  return h * 3600 + m * 60 + s;
-}
-
-async function runAt10x(page: Page): Promise<void> {
-  await page.getByRole('button', { name: '10×', exact: true }).click();
-  await page.getByRole('button', { name: '▶ Run' }).click();
-}
-
-function live(page: Page, nodeName: string) {
-  return page.getByRole('region', { name: `Live figures of ${nodeName}`, exact: true });
-}
 
 test('clickstream at 10×: between 10 s windows the Analytics card shows its last output', async ({
   page,
 }) => {
   await openTemplate(page, 'Web clickstream analytics');
-  await runAt10x(page);
+  await run(page, '10×');
   // 10 s tumbling windows: 9 simulated seconds of every 10 read "0 rec/s" on their own.
   await expect(live(page, 'clickstream-analytics')).toContainText(
     /out\s*0 rec\/s, last [\d,]+ rec \d+ s ago/,
@@ -72,7 +48,7 @@ test('selfie dashboard at 10×: S3 behind the 60 s Firehose buffer shows its las
   page,
 }) => {
   await openTemplate(page, 'Live selfie dashboard (the 2017 demo)');
-  await runAt10x(page);
+  await run(page, '10×');
   // The Analytics app counts moustaches in 1 s windows: a steady 1 row/s, so no "last" line.
   await expect(live(page, 'mustache-counter')).toContainText(/out\s*1 rec\/s/, { timeout: 30_000 });
   await expect(live(page, 'selfie-face-data')).toContainText(/in\s*0 rec\/s, last [\d,]+ rec \d+ s ago/, {

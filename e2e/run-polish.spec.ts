@@ -6,35 +6,11 @@
  *      E2E_RESULTS=test-results-polish npx playwright test e2e/run-polish.spec.ts
  */
 import { mkdirSync } from 'node:fs';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { clockSec, openNodeMenu, openTemplate, run, waitForClock } from './fixtures/run.ts';
 
 const SHOTS = '/tmp/shots';
 mkdirSync(SHOTS, { recursive: true });
-
-async function openTemplate(page: Page, title: string): Promise<void> {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Templates' }).click();
-  await page.getByRole('button', { name: `Open template: ${title}` }).click();
-  await expect(page.getByRole('dialog')).toHaveCount(0);
-  await expect(page.locator('.react-flow__node').first()).toBeVisible();
-  // fitView runs two animation frames after the design opens.
-  await page.waitForTimeout(400);
-}
-
-async function clockSec(page: Page, name = 'Simulated time'): Promise<number> {
-  const text = (await page.getByRole('timer', { name }).textContent()) ?? '';
-  const [h, m, s] = text.trim().split(':').map(Number);
-  return h * 3600 + m * 60 + s;
-}
-
-async function runAt(page: Page, speed: string, run = '▶ Run'): Promise<void> {
-  await page.getByRole('button', { name: speed, exact: true }).click();
-  await page.getByRole('button', { name: run }).click();
-}
-
-async function waitForClock(page: Page, sec: number, name?: string): Promise<void> {
-  await expect.poll(() => clockSec(page, name), { timeout: 60_000 }).toBeGreaterThanOrEqual(sec);
-}
 
 test('clickstream idle: the hint invites a run, cards are legible at fit', async ({ page }) => {
   await openTemplate(page, 'Web clickstream analytics');
@@ -53,7 +29,7 @@ test('clickstream idle: the hint invites a run, cards are legible at fit', async
 
 test('clickstream running 20 s with the stream metrics open; the hint is gone', async ({ page }) => {
   await openTemplate(page, 'Web clickstream analytics');
-  await runAt(page, '10×');
+  await run(page, '10×');
   await waitForClock(page, 20);
   await expect(page.getByText('Press Run to watch it flow')).toHaveCount(0);
   await page.getByTestId('rf__node-clicks').click();
@@ -70,7 +46,7 @@ test('clickstream running 20 s with the stream metrics open; the hint is gone', 
 
 test('hot key: one red shard', async ({ page }) => {
   await openTemplate(page, 'Hot partition key');
-  await runAt(page, '10×');
+  await run(page, '10×');
   await waitForClock(page, 10);
   await expect(
     page.getByRole('region', { name: 'Live figures of telemetry' }).getByRole('img', { name: /throttling/ }),
@@ -81,15 +57,9 @@ test('hot key: one red shard', async ({ page }) => {
 
 test('destination outage on the clickstream archive', async ({ page }) => {
   await openTemplate(page, 'Web clickstream analytics');
-  await runAt(page, '10×');
+  await run(page, '10×');
   await waitForClock(page, 5);
-  const card = page.getByTestId('rf__node-archive');
-  const box = await card.boundingBox();
-  await card.dispatchEvent('contextmenu', {
-    bubbles: true,
-    clientX: (box?.x ?? 0) + 10,
-    clientY: (box?.y ?? 0) + 10,
-  });
+  await openNodeMenu(page, 'archive');
   await page.getByRole('menuitem', { name: 'Take down for 60 s' }).click();
   await expect(page.getByRole('region', { name: 'Live figures of clickstream-archive' })).toContainText(
     'DOWN',
@@ -106,7 +76,7 @@ test('destination outage on the clickstream archive', async ({ page }) => {
 
 test('selfie dashboard with SQL results', async ({ page }) => {
   await openTemplate(page, 'Live selfie dashboard (the 2017 demo)');
-  await runAt(page, '10×');
+  await run(page, '10×');
   await page.getByRole('tab', { name: 'SQL results' }).click();
   const table = page.getByRole('tabpanel').getByRole('table').first();
   await expect(table.locator('tbody tr').first()).toBeVisible({ timeout: 30_000 });
@@ -119,8 +89,8 @@ test('Japanese UI running', async ({ page }) => {
   await openTemplate(page, 'Web clickstream analytics');
   await page.getByRole('button', { name: '日本語' }).click();
   await page.getByTestId('rf__node-clicks').click();
-  await runAt(page, '10×', '▶ 実行');
-  await waitForClock(page, 15, 'シミュレーション時刻');
+  await run(page, '10×', '▶ 実行');
+  await waitForClock(page, 15, { name: 'シミュレーション時刻' });
   await page.getByRole('button', { name: '❚❚ 一時停止' }).click();
   await page.getByRole('tab', { name: 'メトリクス' }).click();
   await expect(page.getByRole('table', { name: '開始からの累計' })).toContainText('スロットリング');
@@ -139,7 +109,7 @@ test('presenter mode hides the palette and inspector, toggles with P and survive
   await expect(page.getByRole('button', { name: 'Presenter mode' })).toHaveAttribute('aria-pressed', 'true');
   await expect(palette).toHaveCount(0);
   await expect(page.getByRole('textbox', { name: 'Design name' })).toHaveCount(0);
-  await runAt(page, '10×');
+  await run(page, '10×');
   await waitForClock(page, 10);
   await page.getByRole('button', { name: '❚❚ Pause' }).click();
   await page.screenshot({ path: `${SHOTS}/polish-presenter.png` });

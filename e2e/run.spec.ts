@@ -8,7 +8,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { clockSec, live, openTemplate, run, throttledTotal, waitForClock } from './fixtures/run.ts';
+import {
+  clockSec,
+  live,
+  openNodeMenu,
+  openTemplate,
+  run,
+  throttledTotal,
+  waitForClock,
+} from './fixtures/run.ts';
 
 const SHOTS = '/tmp/shots';
 mkdirSync(SHOTS, { recursive: true });
@@ -122,14 +130,7 @@ test('a destination outage from the node menu shows on the node and lands on the
   await openTemplate(page, 'Web clickstream analytics');
   await run(page, '10×');
   await waitForClock(page, 5);
-  // The node's context menu (dispatched: the minimap may overlap the card on a small canvas).
-  const card = page.getByTestId('rf__node-archive');
-  const box = await card.boundingBox();
-  await card.dispatchEvent('contextmenu', {
-    bubbles: true,
-    clientX: (box?.x ?? 0) + 10,
-    clientY: (box?.y ?? 0) + 10,
-  });
+  await openNodeMenu(page, 'archive');
   await page.getByRole('menuitem', { name: 'Take down for 60 s' }).click();
   await expect(live(page, 'clickstream-archive')).toContainText('DOWN', { timeout: 20_000 });
   await page.getByRole('tab', { name: 'Timeline' }).click();

@@ -7,6 +7,7 @@
 import { writeFile } from 'node:fs/promises';
 import { bigDesign } from './fixtures/bigDesign.ts';
 import { measureMainThread, observeLongTasks } from './fixtures/mainThread.ts';
+import { clockSec } from './fixtures/run.ts';
 import { expect, test } from './fixtures/studio.ts';
 
 interface Figures {
@@ -133,14 +134,9 @@ test('a 300-node design loads, drags and pans without stalling', async ({ studio
   await expect(page.getByRole('timer', { name: 'Simulated time' })).not.toHaveText('00:00:00', {
     timeout: 60_000,
   });
-  const clock = page.getByRole('timer', { name: 'Simulated time' });
-  const clockSec = async () => {
-    const [h, m, sec] = ((await clock.textContent()) ?? '').trim().split(':').map(Number);
-    return h * 3600 + m * 60 + sec;
-  };
-  const simFrom = await clockSec();
+  const simFrom = await clockSec(page);
   const running = { ...(await measureMainThread(page, 5_000)), simulatedSec: 0 };
-  running.simulatedSec = (await clockSec()) - simFrom;
+  running.simulatedSec = (await clockSec(page)) - simFrom;
   expect(running.simulatedSec, 'the engine keeps running 300 nodes').toBeGreaterThan(0);
   await page.getByRole('button', { name: '❚❚ Pause' }).click();
 

@@ -80,11 +80,15 @@ export function createSimController(deps: SimControllerDeps) {
   /** Withdraws a live frame still waiting for its turn (a newer state is about to be set). */
   let withdrawLive = () => {};
 
+  function apply(frame: LiveFrame): void {
+    sim.setState((s) => ({ frame, simMs: frame.simMs, seriesVersion: s.seriesVersion + 1 }));
+  }
+
   /** Shows a frame now: loads and Steps, one per click. */
   function show(frame: LiveFrame): void {
     withdrawLive();
     record(frame);
-    sim.setState((s) => ({ frame, simMs: frame.simMs, seriesVersion: s.seriesVersion + 1 }));
+    apply(frame);
   }
 
   /**
@@ -92,15 +96,16 @@ export function createSimController(deps: SimControllerDeps) {
    * newest in a main-thread turn of its own (see turns.ts), or at once without a scheduler.
    */
   function showLive(frame: LiveFrame): void {
-    if (!deps.turns) {
+    const turns = deps.turns;
+    if (!turns) {
       show(frame);
       return;
     }
     record(frame);
-    withdrawLive = deps.turns.request(
+    withdrawLive = turns.request(
       () => {
         withdrawLive = () => {};
-        sim.setState((s) => ({ frame, simMs: frame.simMs, seriesVersion: s.seriesVersion + 1 }));
+        apply(frame);
       },
       { key: 'frame', first: true },
     );
