@@ -8,9 +8,9 @@
  */
 import type { AnalyticsConfig, Diagnostic, PipelineDoc } from '../model/types.ts';
 import { validateDocument } from '../model/validate.ts';
+import { checkSql } from '../sql/check.ts';
+import type { Column } from '../sql/types.ts';
 import { toColumns } from './analytics/rows.ts';
-import { checkSql } from './sql/check.ts';
-import type { Column } from './sql/types.ts';
 
 /** The in-application input streams an Analytics node's SQL can read: `<prefix>_001` and the reference table. */
 export function analyticsInputs(config: AnalyticsConfig): { name: string; columns: Column[] }[] {

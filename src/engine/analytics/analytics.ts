@@ -2,11 +2,15 @@
  * The Analytics (KDA for SQL) node runtime. It reads its source stream like a polling consumer
  * (each shard once per simulated second) or takes pushed records, maps each record to a row of
  * `<prefix>_001` (ROWTIME = the simulated time it reached the application), runs the SQL
- * application (src/engine/sql) and advances its time every tick so windows close on time. Rows of
+ * application (src/sql) and advances its time every tick so windows close on time. Rows of
  * the in-application streams named in `outputs` leave as JSON (or CSV) records to the wired node;
  * `sqlResults()` keeps the latest rows of every in-application stream. KPUs bill per hour.
  */
 import type { AnalyticsConfig, PipelineNodeOf } from '../../model/types.ts';
+import { createSqlApp, ERROR_STREAM, type SqlApp } from '../../sql/index.ts';
+import { formatTimestamp } from '../../sql/literals.ts';
+import { formatValue } from '../../sql/schema.ts';
+import type { Column, Row, SqlValue } from '../../sql/types.ts';
 import type { NodeLive, PeekRecord, SqlStreamRows } from '../api.ts';
 import { TICKS_PER_SEC } from '../clock.ts';
 import { RecordBatch, utf8Length } from '../records.ts';
@@ -21,10 +25,6 @@ import {
   READ_THROTTLED,
   truncateForPeek,
 } from '../runtime.ts';
-import { createSqlApp, ERROR_STREAM, type SqlApp } from '../sql/index.ts';
-import { formatTimestamp } from '../sql/literals.ts';
-import { formatValue } from '../sql/schema.ts';
-import type { Column, Row, SqlValue } from '../sql/types.ts';
 import { createRowMapper, rowToCsv, rowToJson, toColumns } from './rows.ts';
 
 /** Latest rows kept per in-application stream for the studio. */

@@ -5,10 +5,10 @@
  * an unparsable value becomes NULL, as KDA's schema mapping does.
  */
 import type { InputColumn } from '../../model/types.ts';
-import { parseTypeName } from '../sql/functions/index.ts';
-import { parseTimestamp } from '../sql/literals.ts';
-import { formatValue } from '../sql/schema.ts';
-import type { Column, SqlType, SqlValue } from '../sql/types.ts';
+import { parseTypeName } from '../../sql/functions/index.ts';
+import { parseTimestamp } from '../../sql/literals.ts';
+import { formatValue } from '../../sql/schema.ts';
+import type { Column, SqlType, SqlValue } from '../../sql/types.ts';
 
 export function toColumns(cols: InputColumn[]): Column[] {
   return cols.map((c) => ({ name: c.name, type: safeType(c.sqlType) }));

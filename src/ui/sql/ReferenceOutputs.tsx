@@ -4,8 +4,8 @@
  */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { discoverSchema } from '../../engine/sql/discover.ts';
 import type { AnalyticsConfig, PipelineDoc } from '../../model/types.ts';
+import { discoverSchema } from '../../sql/discover.ts';
 import { ColumnsTable } from './ColumnsTable.tsx';
 import { downstreamTargets, streamsCreatedBy } from './sqlSchema.ts';
 

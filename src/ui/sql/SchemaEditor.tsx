@@ -7,8 +7,8 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { compileTemplate, TemplateRenderer } from '../../engine/producer/template.ts';
-import { discoverSchema } from '../../engine/sql/discover.ts';
 import type { AnalyticsConfig, PipelineDoc } from '../../model/types.ts';
+import { discoverSchema } from '../../sql/discover.ts';
 import { ColumnsTable } from './ColumnsTable.tsx';
 import { sourceStreamName, upstreamProducers } from './sqlSchema.ts';
 

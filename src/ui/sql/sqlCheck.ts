@@ -1,13 +1,13 @@
 /**
  * Loads SQL-CORE's `checkSql` lazily (it pulls in the parser). The glob keeps this module building
- * even in a tree where `src/engine/sql/index.ts` is absent: the editor then shows no markers.
+ * even in a tree where `src/sql/index.ts` is absent: the editor then shows no markers.
  */
-import type { SqlProblem } from '../../engine/sql/problems.ts';
-import type { Column } from '../../engine/sql/types.ts';
+import type { SqlProblem } from '../../sql/problems.ts';
+import type { Column } from '../../sql/types.ts';
 
 export type CheckSql = (text: string, inputs: { name: string; columns: Column[] }[]) => SqlProblem[];
 
-const modules = import.meta.glob<{ checkSql?: CheckSql }>('../../engine/sql/index.ts');
+const modules = import.meta.glob<{ checkSql?: CheckSql }>('../../sql/index.ts');
 const loader = Object.values(modules)[0];
 
 let pending: Promise<CheckSql | null> | null = null;

@@ -3,8 +3,9 @@
  * columns, the reference table, and the streams its own SQL creates. Used for completion, for the
  * templates and for the output list; the validator (SQL-CORE's checkSql) gets `inputsOf(config)`.
  */
-import { splitTopLevel } from '../../engine/sql/functions/typeText.ts';
+
 import type { AnalyticsConfig, PipelineDoc } from '../../model/types.ts';
+import { splitTopLevel } from '../../sql/functions/typeText.ts';
 
 export interface SchemaStream {
   name: string;

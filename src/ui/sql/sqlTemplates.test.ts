@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkSql } from '../../engine/sql/index.ts';
 import type { AnalyticsConfig, InputColumn } from '../../model/types.ts';
+import { checkSql } from '../../sql/index.ts';
 import { inputsOf } from './sqlSchema.ts';
 import { TEMPLATE_IDS, templateSql } from './sqlTemplates.ts';
 

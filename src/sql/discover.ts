@@ -14,7 +14,7 @@
  * - Names are upper-cased valid identifiers; SQL reserved words get a `COL_` prefix (`COL_TIMESTAMP`),
  *   as the console did.
  */
-import type { InputColumn } from '../../model/types.ts';
+import type { InputColumn } from '../model/types.ts';
 
 type Kind = 'null' | 'boolean' | 'integer' | 'bigint' | 'double' | 'timestamp' | 'varchar';
 
