@@ -28,7 +28,7 @@ step "unit tests"
 ./node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json=reports/unit.json || fail=1
 
 step "build"
-./node_modules/.bin/vite build || static_fail=1
+{ ./node_modules/.bin/vite build && node scripts/first-load.mjs; } || static_fail=1
 
 step "end-to-end (Playwright, Chromium)"
 E2E_SKIP_BUILD=1 ./node_modules/.bin/playwright test || fail=1

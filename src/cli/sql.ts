@@ -11,11 +11,17 @@
  * with `line:column: message` on stderr; bad options or files exit 2.
  */
 import { readFileSync } from 'node:fs';
-import { discoverSchema } from '../sql/discover.ts';
-import { parseTypeName } from '../sql/functions/index.ts';
-import { createSqlApp, parseTimestamp, SqlCompileError, type SqlProblem } from '../sql/index.ts';
-import { displayRow, parseSchema } from '../sql/schema.ts';
-import type { Column, Row, SqlType, SqlValue } from '../sql/types.ts';
+import type { Column, Row, SqlType, SqlValue } from '../sql/index.ts';
+import {
+  createSqlApp,
+  discoverSchema,
+  displayRow,
+  parseSchema,
+  parseTimestamp,
+  parseTypeName,
+  SqlCompileError,
+  type SqlProblem,
+} from '../sql/index.ts';
 
 const DEFAULT_START = Date.UTC(2024, 0, 1);
 

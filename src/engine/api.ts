@@ -271,3 +271,8 @@ export class DesignError extends Error {
     this.name = 'DesignError';
   }
 }
+
+// The few engine functions the studio calls outside a run (pure, synchronous). ui/ and store/ reach
+// the engine only through this file (checked by src/walls.test.ts).
+/** Render Kinesis Data Generator template samples, as the producer does (the SQL schema editor's preview). */
+export { compileTemplate, TemplateRenderer } from './producer/template.ts';

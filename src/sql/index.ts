@@ -14,11 +14,18 @@ import type { Column, Row } from './types.ts';
 export type { SqlApp } from './app.ts';
 export type { Program, Select, Statement } from './ast.ts';
 export { checkSql } from './check.ts';
+// Everything else the engine, the studio and the CLI use: this file is the module's only entrance.
+export { analyticsInputs, analyticsProblems, toColumns } from './design.ts';
+export { discoverSchema } from './discover.ts';
+export { parseTypeName, SCALAR_FUNCTIONS, splitTopLevel } from './functions/index.ts';
 export { formatTimestamp, parseTimestamp } from './literals.ts';
 export { parseSql } from './parser.ts';
 export { printExpr, printSelect } from './printer.ts';
 export type { SqlProblem } from './problems.ts';
 export { ERROR_COLUMNS, ERROR_STREAM } from './program.ts';
+export { displayRow, formatValue, parseSchema } from './schema.ts';
+export { TABLE_FUNCTIONS } from './tablefns/index.ts';
+export type { Column, Row, SqlType, SqlValue } from './types.ts';
 
 export interface SqlAppOptions {
   inputs: { name: string; columns: Column[] }[];

@@ -8,12 +8,11 @@
  */
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-// The design's problems include each Analytics node's SQL checked by the SQL validator (a pure module).
-import { designProblems } from '../engine/problems.ts';
 import { applyChanges, type Change } from '../model/changes.ts';
 import { emptyDocument } from '../model/factory.ts';
 import { emptyHistory, type History, record, redo, undo } from '../model/history.ts';
 import type { Diagnostic, PipelineDoc } from '../model/types.ts';
+import { validateDocument } from '../model/validate.ts';
 
 export type Locale = 'en' | 'ja';
 
@@ -62,9 +61,33 @@ function onlyMoves(changes: Change[]): boolean {
   return changes.every((c) => c.type === 'node/move');
 }
 
+/**
+ * The design's problems include each Analytics node's SQL, checked by the SQL engine (src/sql). That
+ * module (parser, checker, function library) is not in the first load: the store loads it the first
+ * time a design has an Analytics node and re-validates then. Until it is there (a few ms after the
+ * first paint) SQL errors are not listed; Run still refuses them, because the engine checks the same.
+ */
+type SqlDesign = { analyticsProblems(doc: PipelineDoc): Diagnostic[] };
+let sqlModule: SqlDesign | null = null;
+let sqlLoading: Promise<SqlDesign> | null = null;
+
+/** Loads the SQL engine once; resolves when `safeValidate` includes SQL problems. */
+export function loadSqlChecker(): Promise<SqlDesign> {
+  sqlLoading ??= import('../sql/index.ts').then((m) => {
+    sqlModule = m;
+    return m;
+  });
+  return sqlLoading;
+}
+
+function hasSql(doc: PipelineDoc): boolean {
+  return doc.nodes.some((n) => n.kind === 'analytics');
+}
+
 function safeValidate(doc: PipelineDoc): Diagnostic[] {
   try {
-    return designProblems(doc);
+    const model = validateDocument(doc);
+    return sqlModule && hasSql(doc) ? [...model, ...sqlModule.analyticsProblems(doc)] : model;
   } catch (err) {
     // A validator bug must not take the editor down: show it as a problem instead.
     return [{ severity: 'error', code: 'validator-crash', message: `Validation failed: ${String(err)}` }];
@@ -87,11 +110,20 @@ export function createStudioStore(options: StudioStoreOptions = {}): StoreApi<St
   let focusSeq = 0;
 
   return createStore<StudioState>()((set, get) => {
+    // Validates now; when the SQL engine is still loading, validates again once it is there.
+    const validate = (doc: PipelineDoc): Diagnostic[] => {
+      if (!sqlModule && hasSql(doc)) {
+        void loadSqlChecker().then(() => {
+          if (get().doc === doc) set({ diagnostics: safeValidate(doc) });
+        });
+      }
+      return safeValidate(doc);
+    };
     const afterDocChange = (doc: PipelineDoc, revalidate: boolean) => {
       const { selection, diagnostics } = get();
       set({
         doc,
-        diagnostics: revalidate ? safeValidate(doc) : diagnostics,
+        diagnostics: revalidate ? validate(doc) : diagnostics,
         selection: pruneSelection(doc, selection),
         canUndo: history.past.length > 0,
         canRedo: history.future.length > 0,
@@ -100,7 +132,7 @@ export function createStudioStore(options: StudioStoreOptions = {}): StoreApi<St
 
     return {
       doc: initial,
-      diagnostics: safeValidate(initial),
+      diagnostics: validate(initial),
       selection: { nodeIds: [], edgeIds: [] },
       locale: options.locale ?? 'en',
       bottomTab: 'problems',
@@ -159,7 +191,7 @@ export function createStudioStore(options: StudioStoreOptions = {}): StoreApi<St
         history = emptyHistory();
         set({
           doc,
-          diagnostics: safeValidate(doc),
+          diagnostics: validate(doc),
           selection: { nodeIds: [], edgeIds: [] },
           canUndo: false,
           canRedo: false,

@@ -4,7 +4,7 @@
  */
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
-import { type LayoutPrefs, loadLayout, saveLayout } from '../ui/app/prefs.ts';
+import { type LayoutPrefs, loadLayout, saveLayout } from './prefs.ts';
 
 export type DialogId = 'shortcuts' | 'templates' | null;
 

@@ -7,10 +7,8 @@
  * `sqlResults()` keeps the latest rows of every in-application stream. KPUs bill per hour.
  */
 import type { AnalyticsConfig, PipelineNodeOf } from '../../model/types.ts';
-import { createSqlApp, ERROR_STREAM, type SqlApp } from '../../sql/index.ts';
-import { formatTimestamp } from '../../sql/literals.ts';
-import { formatValue } from '../../sql/schema.ts';
-import type { Column, Row, SqlValue } from '../../sql/types.ts';
+import type { Column, Row, SqlValue } from '../../sql/index.ts';
+import { createSqlApp, ERROR_STREAM, formatTimestamp, formatValue, type SqlApp } from '../../sql/index.ts';
 import type { NodeLive, PeekRecord, SqlStreamRows } from '../api.ts';
 import { TICKS_PER_SEC } from '../clock.ts';
 import { RecordBatch, utf8Length } from '../records.ts';

@@ -5,22 +5,10 @@
  * an unparsable value becomes NULL, as KDA's schema mapping does.
  */
 import type { InputColumn } from '../../model/types.ts';
-import { parseTypeName } from '../../sql/functions/index.ts';
-import { parseTimestamp } from '../../sql/literals.ts';
-import { formatValue } from '../../sql/schema.ts';
-import type { Column, SqlType, SqlValue } from '../../sql/types.ts';
+import type { Column, SqlType, SqlValue } from '../../sql/index.ts';
+import { formatValue, parseTimestamp } from '../../sql/index.ts';
 
-export function toColumns(cols: InputColumn[]): Column[] {
-  return cols.map((c) => ({ name: c.name, type: safeType(c.sqlType) }));
-}
-
-function safeType(text: string): SqlType {
-  try {
-    return parseTypeName(text);
-  } catch {
-    return { base: 'VARCHAR', length: 1024 }; // an unreadable type reads as text rather than failing the node
-  }
-}
+export { toColumns } from '../../sql/index.ts';
 
 /** `$.a.b[0]` → ['a', 'b', 0]; `$` → []. */
 export function pathSegments(path: string): (string | number)[] {

@@ -25,8 +25,6 @@ export const TEMPLATES: Template[] = [
   slowLambda,
 ];
 
-/** The design a first start opens. */
-export const FIRST_START_TEMPLATE_ID = 'clickstream';
 
 export function templateById(id: string): Template | undefined {
   return TEMPLATES.find((t) => t.id === id);

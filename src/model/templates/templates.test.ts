@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTypeName } from '../../sql/functions/typeText.ts';
-import { checkSql } from '../../sql/index.ts';
+import { checkSql, parseTypeName } from '../../sql/index.ts';
 import { validateDocument } from '../validate.ts';
 import { COLUMN_PX } from './build.ts';
 import { TEMPLATES } from './index.ts';

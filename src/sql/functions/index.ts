@@ -27,4 +27,4 @@ export { commonType } from './conditional.ts';
 export { formatDate, parseDate } from './dateFormat.ts';
 export { addMonths, ceilDatetime, floorDatetime, formatTimestamp } from './datetimeMath.ts';
 export { javaRegExp, likeToRegExp, similarToRegExp } from './patterns.ts';
-export { castText, parseColumnList, parseTypeName } from './typeText.ts';
+export { castText, parseColumnList, parseTypeName, splitTopLevel } from './typeText.ts';

@@ -1,4 +1,5 @@
-/** Bottom panel: Problems (with a count badge) first, then the run view's tabs. */
+/** Bottom panel: Problems (with a count badge) first, then the run view's tabs (each loaded when first opened). */
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { studioStore, useStudio } from '../../store/studio.ts';
 import { RUN_TABS } from '../run/index.tsx';
@@ -45,7 +46,9 @@ export function BottomPanel() {
         id={`tabpanel-${active.id}`}
         aria-labelledby={`tab-${active.id}`}
       >
-        <active.Component />
+        <Suspense fallback={<p className="dock__loading">{t('loading')}</p>}>
+          <active.Component />
+        </Suspense>
       </div>
     </section>
   );

@@ -86,12 +86,12 @@ export function Toolbar() {
               if (file) void importFile(file);
             }}
           />
-          <button type="button" onClick={exportCurrent}>
+          <button type="button" onClick={() => void exportCurrent()}>
             {t('export')}
           </button>
         </div>
         <div className="toolbar__group">
-          <button type="button" onClick={layoutAll} title="L">
+          <button type="button" onClick={() => void layoutAll()} title="L">
             {t('autoLayout')}
           </button>
           <button type="button" onClick={() => canvasBridge.current.fitView()} title="F">

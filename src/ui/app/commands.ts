@@ -6,7 +6,6 @@ import { createNode, newId } from '../../model/factory.ts';
 import type { NodeKind } from '../../model/types.ts';
 import { studioStore } from '../../store/studio.ts';
 import { uiStore } from '../../store/ui.ts';
-import { autoLayout } from '../canvas/autoLayout.ts';
 import { canvasBridge } from '../canvas/bridge.ts';
 import { copyFragment, type Fragment, pasteFragment } from '../canvas/clipboard.ts';
 
@@ -73,7 +72,9 @@ export function renameNode(id: string, name: string): void {
   studioStore.getState().dispatch([{ type: 'node/rename', id, name: trimmed }], { group: `rename:${id}` });
 }
 
-export function layoutAll(): void {
+export async function layoutAll(): Promise<void> {
+  // dagre loads the first time someone tidies the layout, not at start.
+  const { autoLayout } = await import('../canvas/autoLayout.ts');
   const { doc, dispatch } = studioStore.getState();
   dispatch(autoLayout(doc, canvasBridge.current.sizes()));
   // Let React Flow place the cards first, then frame them.

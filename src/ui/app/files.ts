@@ -3,7 +3,6 @@
  * A file that does not parse, migrate or validate leaves the open design untouched and explains
  * what is wrong and where; a good file becomes a new design in the list and opens.
  */
-import { parseDocument, serializeDocument } from '../../export/document.ts';
 import { designsStore } from '../../store/designs.ts';
 import { studioStore } from '../../store/studio.ts';
 import { uiStore } from '../../store/ui.ts';
@@ -20,8 +19,10 @@ export function fileNameFor(name: string): string {
   return `${slug || 'pipeline'}.json`;
 }
 
-export function exportCurrent(): void {
+export async function exportCurrent(): Promise<void> {
   const { doc } = studioStore.getState();
+  // The document module (zod schema, migrations) loads on first import or export, not at start.
+  const { serializeDocument } = await import('../../export/document.ts');
   const blob = new Blob([serializeDocument(doc)], { type: 'application/json' });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
@@ -37,6 +38,7 @@ export function exportCurrent(): void {
 
 export async function importText(text: string, fileName: string): Promise<boolean> {
   const t = i18n.t.bind(i18n);
+  const { parseDocument } = await import('../../export/document.ts');
   const result = parseDocument(text);
   if (!result.ok) {
     const { error } = result;

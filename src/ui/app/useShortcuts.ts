@@ -69,7 +69,7 @@ export function useShortcuts(): void {
       else if (!mod && (e.key === 'Delete' || e.key === 'Backspace')) deleteSelection();
       else if (!mod && e.key === '?') uiStore.getState().openDialog('shortcuts');
       else if (!mod && !e.altKey && key === 'f') canvasBridge.current.fitView();
-      else if (!mod && !e.altKey && key === 'l') layoutAll();
+      else if (!mod && !e.altKey && key === 'l') void layoutAll();
       else if (!mod && !e.altKey && key === 'p') togglePresenter();
       else if (e.key === 'Escape') {
         // Not prevented: Escape must still reach an open dialog or menu.

@@ -1,29 +1,19 @@
 /** The form for one node: its name, then every visible field of its kind, grouped by section. */
-import { type ComponentType, lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getAt, setField } from '../../model/config.ts';
 import { type FieldDef, KINDS } from '../../model/kinds/index.ts';
-import type { AnalyticsConfig, PipelineNode } from '../../model/types.ts';
+import type { PipelineNode } from '../../model/types.ts';
 import { diagnosticText } from '../../model/validate.ts';
 import { studioStore, useStudio } from '../../store/studio.ts';
 import { KIND_COLOR, KindIcon } from '../canvas/icons.tsx';
 import { Field } from './fields.tsx';
 
-interface SqlPanelProps {
-  nodeId: string;
-  config: AnalyticsConfig;
-  onChange(config: AnalyticsConfig, group?: string): void;
-}
-
-// The SQL helper's panel, if present in this build (the glob is empty otherwise): analytics nodes
-// then get the SQL workbench instead of the generic form.
-const sqlPanelModules = import.meta.glob<{ AnalyticsSqlPanel: ComponentType<SqlPanelProps> }>(
-  '../sql/AnalyticsSqlPanel.tsx',
+// Analytics nodes get the SQL workbench instead of the generic form; it loads (with the SQL engine
+// and Monaco) the first time one is opened.
+const AnalyticsSqlPanel = lazy(() =>
+  import('../sql/AnalyticsSqlPanel.tsx').then((m) => ({ default: m.AnalyticsSqlPanel })),
 );
-const sqlPanelLoader = Object.values(sqlPanelModules)[0];
-const AnalyticsSqlPanel = sqlPanelLoader
-  ? lazy(() => sqlPanelLoader().then((m) => ({ default: m.AnalyticsSqlPanel })))
-  : null;
 
 function NameField({ node }: { node: PipelineNode }) {
   const { t } = useTranslation('inspector');
@@ -88,7 +78,7 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
   };
 
   const visible = fields.filter((f) => !f.visible || f.visible(node.config, ctx));
-  const useSqlPanel = node.kind === 'analytics' && AnalyticsSqlPanel;
+  const useSqlPanel = node.kind === 'analytics';
   return (
     <section className="inspector__node" aria-label={t('nodeSettings', { name: node.name })}>
       <header className="inspector__head" style={{ '--kind': KIND_COLOR[node.kind] } as React.CSSProperties}>

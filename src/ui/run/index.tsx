@@ -2,13 +2,7 @@
  * Extension points the studio shell (src/ui/app, src/ui/canvas) renders for the live run.
  * The shell imports only from this file.
  */
-import type { ComponentType } from 'react';
-import { CostTab } from './CostTab.tsx';
-import { DestinationsTab } from './DestinationsTab.tsx';
-import { MetricsTab } from './MetricsTab.tsx';
-import { RecordsTab } from './RecordsTab.tsx';
-import { SqlTab } from './SqlTab.tsx';
-import { TimelineTab } from './TimelineTab.tsx';
+import { type ComponentType, lazy } from 'react';
 import './run.css';
 
 export { EdgeLiveLabel, edgeStrokeWidth, useEdgeLive, usePrefersReducedMotion } from './EdgeLiveLabel.tsx';
@@ -24,11 +18,37 @@ export interface RunTab {
   Component: ComponentType;
 }
 
+// Each tab loads when first opened: the charts (recharts), the destination viewers (fflate) and the
+// SQL results are not in the first load. The shell renders them inside <Suspense>.
 export const RUN_TABS: RunTab[] = [
-  { id: 'metrics', labelKey: 'tabs.metrics', Component: MetricsTab },
-  { id: 'records', labelKey: 'tabs.records', Component: RecordsTab },
-  { id: 'destinations', labelKey: 'tabs.destinations', Component: DestinationsTab },
-  { id: 'sql', labelKey: 'tabs.sql', Component: SqlTab },
-  { id: 'cost', labelKey: 'tabs.cost', Component: CostTab },
-  { id: 'timeline', labelKey: 'tabs.timeline', Component: TimelineTab },
+  {
+    id: 'metrics',
+    labelKey: 'tabs.metrics',
+    Component: lazy(() => import('./MetricsTab.tsx').then((m) => ({ default: m.MetricsTab }))),
+  },
+  {
+    id: 'records',
+    labelKey: 'tabs.records',
+    Component: lazy(() => import('./RecordsTab.tsx').then((m) => ({ default: m.RecordsTab }))),
+  },
+  {
+    id: 'destinations',
+    labelKey: 'tabs.destinations',
+    Component: lazy(() => import('./DestinationsTab.tsx').then((m) => ({ default: m.DestinationsTab }))),
+  },
+  {
+    id: 'sql',
+    labelKey: 'tabs.sql',
+    Component: lazy(() => import('./SqlTab.tsx').then((m) => ({ default: m.SqlTab }))),
+  },
+  {
+    id: 'cost',
+    labelKey: 'tabs.cost',
+    Component: lazy(() => import('./CostTab.tsx').then((m) => ({ default: m.CostTab }))),
+  },
+  {
+    id: 'timeline',
+    labelKey: 'tabs.timeline',
+    Component: lazy(() => import('./TimelineTab.tsx').then((m) => ({ default: m.TimelineTab }))),
+  },
 ];

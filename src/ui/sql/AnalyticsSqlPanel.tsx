@@ -7,7 +7,7 @@
 import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnalyticsConfig } from '../../model/types.ts';
-import type { SqlProblem } from '../../sql/problems.ts';
+import type { SqlProblem } from '../../sql/index.ts';
 import { useStudio } from '../../store/studio.ts';
 import { OutputsEditor, ReferenceEditor } from './ReferenceOutputs.tsx';
 import { SchemaEditor } from './SchemaEditor.tsx';

@@ -5,7 +5,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnalyticsConfig, PipelineDoc } from '../../model/types.ts';
-import { discoverSchema } from '../../sql/discover.ts';
+import { discoverSchema } from '../../sql/index.ts';
 import { ColumnsTable } from './ColumnsTable.tsx';
 import { downstreamTargets, streamsCreatedBy } from './sqlSchema.ts';
 

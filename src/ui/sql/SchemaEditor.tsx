@@ -6,9 +6,9 @@
  */
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { compileTemplate, TemplateRenderer } from '../../engine/producer/template.ts';
+import { compileTemplate, TemplateRenderer } from '../../engine/api.ts';
 import type { AnalyticsConfig, PipelineDoc } from '../../model/types.ts';
-import { discoverSchema } from '../../sql/discover.ts';
+import { discoverSchema } from '../../sql/index.ts';
 import { ColumnsTable } from './ColumnsTable.tsx';
 import { sourceStreamName, upstreamProducers } from './sqlSchema.ts';
 

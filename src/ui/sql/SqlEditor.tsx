@@ -6,7 +6,7 @@
  */
 import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef } from 'react';
-import type { SqlProblem } from '../../sql/problems.ts';
+import type { SqlProblem } from '../../sql/index.ts';
 import { monaco } from '../code/monacoSetup.ts';
 import {
   attachModel,

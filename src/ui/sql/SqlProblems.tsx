@@ -1,6 +1,6 @@
 /** The problems of the last SQL check under the editor, each with a visible "Apply fix" when it has one. */
 import { useTranslation } from 'react-i18next';
-import type { SqlProblem } from '../../sql/problems.ts';
+import type { SqlProblem } from '../../sql/index.ts';
 
 export interface SqlProblemsProps {
   problems: SqlProblem[];

@@ -5,7 +5,7 @@
  * carry one. Registered once; each editor tells the providers its schema and fixes through
  * `attachModel`, keyed by the model URI.
  */
-import type { SqlProblem } from '../../sql/problems.ts';
+import type { SqlProblem } from '../../sql/index.ts';
 import { monaco } from '../code/monacoSetup.ts';
 import type { SchemaStream } from './sqlSchema.ts';
 import { FUNCTIONS, KEYWORDS, NILADIC, TYPES } from './sqlVocabulary.ts';

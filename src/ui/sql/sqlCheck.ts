@@ -1,19 +1,12 @@
-/**
- * Loads SQL-CORE's `checkSql` lazily (it pulls in the parser). The glob keeps this module building
- * even in a tree where `src/sql/index.ts` is absent: the editor then shows no markers.
- */
-import type { SqlProblem } from '../../sql/problems.ts';
-import type { Column } from '../../sql/types.ts';
+/** Loads the SQL engine's `checkSql` lazily (it pulls in the parser and the function library). */
+import type { Column, SqlProblem } from '../../sql/index.ts';
 
 export type CheckSql = (text: string, inputs: { name: string; columns: Column[] }[]) => SqlProblem[];
-
-const modules = import.meta.glob<{ checkSql?: CheckSql }>('../../sql/index.ts');
-const loader = Object.values(modules)[0];
 
 let pending: Promise<CheckSql | null> | null = null;
 
 export function loadCheckSql(): Promise<CheckSql | null> {
-  pending ??= loader ? loader().then((m) => m.checkSql ?? null) : Promise.resolve(null);
+  pending ??= import('../../sql/index.ts').then((m) => m.checkSql);
   return pending;
 }
 

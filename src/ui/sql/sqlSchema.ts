@@ -5,7 +5,7 @@
  */
 
 import type { AnalyticsConfig, PipelineDoc } from '../../model/types.ts';
-import { splitTopLevel } from '../../sql/functions/typeText.ts';
+import { splitTopLevel } from '../../sql/index.ts';
 
 export interface SchemaStream {
   name: string;
@@ -17,7 +17,7 @@ export const sourceStreamName = (config: AnalyticsConfig): string =>
   `${config.inputNamePrefix || 'SOURCE_SQL_STREAM'}_001`;
 
 /** The `inputs` argument of checkSql / createSqlApp: one definition shared with the engine and the Problems tab. */
-export { analyticsInputs as inputsOf } from '../../engine/problems.ts';
+export { analyticsInputs as inputsOf } from '../../sql/index.ts';
 
 function stripComments(sql: string): string {
   return sql.replace(/--[^\n]*/g, ' ').replace(/\/\*[\s\S]*?\*\//g, ' ');

@@ -3,8 +3,7 @@
  * and every function with a signature line (scalar functions from the library, aggregates and
  * windowing functions that the runtime implements, and the stream table functions).
  */
-import { SCALAR_FUNCTIONS } from '../../sql/functions/index.ts';
-import { TABLE_FUNCTIONS } from '../../sql/tablefns/index.ts';
+import { SCALAR_FUNCTIONS, TABLE_FUNCTIONS } from '../../sql/index.ts';
 
 export const KEYWORDS = [
   'CREATE',
