@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createNode, emptyDocument } from '../model/factory.ts';
+import { templateById } from '../model/templates/index.ts';
 import type { PipelineDoc, StreamConfig } from '../model/types.ts';
-import { createStudioStore } from './studio.ts';
+import { createStudioStore, loadSqlChecker } from './studio.ts';
 
 function twoNodes(): PipelineDoc {
   return {
@@ -125,5 +126,17 @@ describe('studio store', () => {
     expect(s().doc.name).toBe('other');
     expect(s().canUndo).toBe(false);
     expect(s().selection.nodeIds).toEqual([]);
+  });
+
+  it("lists an Analytics node's SQL error once the lazily loaded SQL engine is there", async () => {
+    const doc = structuredClone(templateById('selfie-dashboard')?.doc as PipelineDoc);
+    for (const n of doc.nodes)
+      if (n.kind === 'analytics') n.config.sql = 'SELECT STREAM COUNT(*) FROM NOWHERE;';
+    const store = createStudioStore({ doc });
+    await loadSqlChecker();
+    await Promise.resolve(); // the store's own re-validation runs after the load resolves
+    const sql = store.getState().diagnostics.filter((d) => d.code === 'sql');
+    expect(sql.length).toBeGreaterThan(0);
+    expect(sql[0]?.message).toMatch(/^SQL 1:\d+: /);
   });
 });
