@@ -25,7 +25,6 @@ export const TEMPLATES: Template[] = [
   slowLambda,
 ];
 
-
 export function templateById(id: string): Template | undefined {
   return TEMPLATES.find((t) => t.id === id);
 }
