@@ -250,7 +250,13 @@ class Parser extends ExprParser {
       this.expect('RParen', "')'", 'to close the subquery');
       const window = this.joinWindow();
       const alias = this.alias();
-      return { kind: 'subquery', query, alias, window, span: this.spanFrom(start) };
+      let columnAliases: Ident[] | undefined;
+      if (alias && this.accept('LParen')) {
+        columnAliases = [this.ident('a column name', true)];
+        while (this.accept('Comma')) columnAliases.push(this.ident('a column name', true));
+        this.expect('RParen', "')'", 'to close the column names');
+      }
+      return { kind: 'subquery', query, alias, columnAliases, window, span: this.spanFrom(start) };
     }
     let name = this.ident('a stream name');
     let schema: Ident | undefined;

@@ -63,17 +63,27 @@ export function planFrom(
     }
     case 'subquery': {
       const sub = planSub(f.query, cat, problems);
+      let columns = sub.columns;
+      if (f.columnAliases) {
+        const names = f.columnAliases;
+        if (names.length !== columns.length)
+          problems.error(
+            (names[0] as import('../ast.ts').Ident).span,
+            `${names.length} column name${names.length === 1 ? '' : 's'} for a subquery of ${columns.length} column${columns.length === 1 ? '' : 's'}`,
+          );
+        columns = columns.map((c, i) => ({ ...c, name: names[i]?.name ?? c.name }));
+      }
       const source: Source = {
         name: f.alias?.name ?? 'SUBQUERY',
         alias: f.alias?.name,
-        columns: sub.columns,
+        columns,
         offset,
         index,
         mono: sub.mono,
       };
       return {
         sources: [source],
-        width: sub.columns.length,
+        width: columns.length,
         tableOnly: false,
         connect(w, sink) {
           sub.connect(w, (row) => sink(row.values, row.rowtime, undefined));
@@ -155,6 +165,8 @@ interface Held {
   v: SqlValue[];
   t: number;
   ts: number[] | undefined;
+  /** Met a row of the other side (an outer join's preserved row is then not NULL-extended). */
+  matched?: boolean;
 }
 
 /** How long a join side keeps its rows: ms for RANGE, a count for ROWS. */
@@ -239,7 +251,8 @@ function planJoin(
             sink(row, t, rts);
           }
         }
-        if (!matched && type === 'LEFT') sink(combine(v, nulls(rw)), t, tsOf(l, { v: [], t, ts: undefined }));
+        if (!matched && type === 'LEFT')
+          sink(combine(v, nulls(rw)), t, tsOf(l, { v: [], t: Number.NaN, ts: undefined }));
       });
     };
     return plan;
@@ -252,51 +265,124 @@ function planJoin(
       "Neither side of this stream join has a window, so only rows with the same ROWTIME meet: add OVER (RANGE INTERVAL '1' MINUTE PRECEDING) to one side",
     );
   }
-  plan.connect = (w, sink) => {
-    const lbuf: Held[] = [];
-    const rbuf: Held[] = [];
-    const evict = (buf: Held[], keep: { ms: number; rows: number }, t: number) => {
-      let n = 0;
-      while (n < buf.length && (buf[n] as Held).t < t - keep.ms) n++;
-      if (buf.length - n > keep.rows) n = buf.length - keep.rows;
-      if (n > 0) buf.splice(0, n);
-    };
-    left.connect(w, (v, t, ts) => {
-      const l: Held = { v, t, ts };
-      evict(rbuf, rr, t);
-      let matched = false;
-      for (const r of rbuf) {
-        const row = combine(v, r.v);
-        const rts = tsOf(l, r);
-        if (test(row, t, rts)) {
-          matched = true;
-          sink(row, t, rts);
-        }
-      }
-      if (!matched && (type === 'LEFT' || type === 'FULL'))
-        sink(combine(v, nulls(rw)), t, tsOf(l, { v: [], t, ts: undefined }));
-      lbuf.push(l);
-      evict(lbuf, lr, t);
+  plan.connect = (w, sink) =>
+    connectStreamJoin(w, sink, {
+      left,
+      right,
+      lr,
+      rr,
+      // A preserved side with a window waits: a later arrival on the other side may still match it.
+      keepLeft: type === 'LEFT' || type === 'FULL',
+      keepRight: type === 'RIGHT' || type === 'FULL',
+      lWindowed: windowOf(f.left) !== undefined,
+      rWindowed: windowOf(f.right) !== undefined,
+      combine,
+      test,
+      tsOf,
+      lw,
+      rw,
     });
-    right.connect(w, (v, t, ts) => {
-      const r: Held = { v, t, ts };
-      evict(lbuf, lr, t);
-      let matched = false;
-      for (const l of lbuf) {
-        const row = combine(l.v, v);
-        const rts = tsOf(l, r);
-        if (test(row, t, rts)) {
-          matched = true;
-          sink(row, t, rts);
-        }
-      }
-      if (!matched && (type === 'RIGHT' || type === 'FULL'))
-        sink(combine(nulls(lw), v), t, tsOf({ v: [], t, ts: undefined }, r));
-      rbuf.push(r);
-      evict(rbuf, rr, t);
-    });
-  };
   return plan;
+}
+
+interface JoinParts {
+  left: FromPlan;
+  right: FromPlan;
+  lr: { ms: number; rows: number };
+  rr: { ms: number; rows: number };
+  keepLeft: boolean;
+  keepRight: boolean;
+  lWindowed: boolean;
+  rWindowed: boolean;
+  combine: (lv: SqlValue[], rv: SqlValue[]) => SqlValue[];
+  test: (v: SqlValue[], t: number, ts: number[]) => boolean;
+  tsOf: (l: Held, r: Held) => number[];
+  lw: number;
+  rw: number;
+}
+
+/**
+ * Stream-to-stream join as the JOIN clause page describes it: a row arriving on one side meets
+ * the other side's rows that are inside that side's window at that moment; a result takes the
+ * arriving (later) row's ROWTIME. An outer join's unmatched row from a side without a window is
+ * emitted at once, NULL-extended, at its own ROWTIME (the NULL side's ROWTIME reads NULL). A
+ * preserved row of a side with a window is emitted NULL-extended when it leaves its window
+ * without having matched, at the window's end (our reading: the page shows no such row).
+ */
+function connectStreamJoin(w: Wiring, sink: RowSink, j: JoinParts): void {
+  const lbuf: Held[] = [];
+  const rbuf: Held[] = [];
+  const nullHeld: Held = { v: [], t: Number.NaN, ts: undefined };
+  const nulls = (n: number) => new Array<SqlValue>(n).fill(null);
+  const unmatched = (h: Held, isLeft: boolean, at: number) => {
+    if (isLeft) sink(j.combine(h.v, nulls(j.rw)), at, j.tsOf(h, nullHeld));
+    else sink(j.combine(nulls(j.lw), h.v), at, j.tsOf(nullHeld, h));
+  };
+  /** Drops rows that left the window at time t; preserved unmatched ones are emitted first. */
+  const evict = (
+    buf: Held[],
+    keep: { ms: number; rows: number },
+    t: number,
+    emit: boolean,
+    isLeft: boolean,
+  ) => {
+    let n = 0;
+    while (n < buf.length && (buf[n] as Held).t < t - keep.ms) {
+      const h = buf[n] as Held;
+      if (emit && !h.matched) unmatched(h, isLeft, h.t + keep.ms);
+      n++;
+    }
+    if (buf.length - n > keep.rows) {
+      const stop = buf.length - keep.rows;
+      for (let i = n; i < stop; i++) {
+        const h = buf[i] as Held;
+        if (emit && !h.matched) unmatched(h, isLeft, t);
+      }
+      n = stop;
+    }
+    if (n > 0) buf.splice(0, n);
+  };
+  const waitL = j.keepLeft && j.lWindowed;
+  const waitR = j.keepRight && j.rWindowed;
+  const arrive = (isLeft: boolean) => (v: SqlValue[], t: number, ts: number[] | undefined) => {
+    const h: Held = { v, t, ts };
+    const [mine, other] = isLeft ? [lbuf, rbuf] : [rbuf, lbuf];
+    const [myKeep, otherKeep] = isLeft ? [j.lr, j.rr] : [j.rr, j.lr];
+    const [wait, otherWait] = isLeft ? [waitL, waitR] : [waitR, waitL];
+    const keepMine = isLeft ? j.keepLeft : j.keepRight;
+    evict(other, otherKeep, t, otherWait, !isLeft);
+    let matched = false;
+    for (const o of other) {
+      const row = isLeft ? j.combine(v, o.v) : j.combine(o.v, v);
+      const rts = isLeft ? j.tsOf(h, o) : j.tsOf(o, h);
+      if (j.test(row, t, rts)) {
+        matched = true;
+        o.matched = true;
+        sink(row, t, rts);
+      }
+    }
+    h.matched = matched;
+    if (!matched && keepMine && !wait) unmatched(h, isLeft, t);
+    mine.push(h);
+    evict(mine, myKeep, t, wait, isLeft);
+    if (wait) w.wake(t + myKeep.ms + 1);
+  };
+  j.left.connect(w, arrive(true));
+  j.right.connect(w, arrive(false));
+  if (waitL || waitR) {
+    w.onAdvance(
+      (t) => {
+        if (waitL) evict(lbuf, j.lr, t, true, true);
+        if (waitR) evict(rbuf, j.rr, t, true, false);
+      },
+      () => {
+        let due = Number.POSITIVE_INFINITY;
+        if (waitL && lbuf[0]) due = Math.min(due, (lbuf[0] as Held).t + j.lr.ms + 1);
+        if (waitR && rbuf[0]) due = Math.min(due, (rbuf[0] as Held).t + j.rr.ms + 1);
+        return due;
+      },
+    );
+  }
 }
 
 /** A hash index of the table rows on the right-hand side of `stream_expr = table_expr` in ON. */
