@@ -332,7 +332,8 @@ export class ExprParser extends TokenCursor {
         args.push({ kind: 'star', span: tokenSpan(s) });
       } else {
         // POSITION(a IN b): the first argument stops before IN (it is not an IN predicate).
-        args.push(fn === 'POSITION' ? this.concatExpr() : this.expr());
+        // SUBSTRING(s SIMILAR p …): likewise, s stops before SIMILAR.
+        args.push(fn === 'POSITION' || fn === 'SUBSTRING' ? this.concatExpr() : this.expr());
         const next = this.word();
         if ((fn === 'FLOOR' || fn === 'CEIL' || fn === 'CEILING') && next === 'TO') {
           this.pos++;
