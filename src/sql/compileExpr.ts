@@ -66,6 +66,9 @@ export const AGGREGATES = new Set([
   'FIRST_VALUE',
   'LAST_VALUE',
   'LAG',
+  'EVERY',
+  'SOME',
+  'ANY',
 ]);
 
 export interface ExprContext {

@@ -139,3 +139,40 @@ describe('Numeric, datetime and interval operators', () => {
     expect(refuse(`INTERVAL '1' DAY(11) AS X`)).toBe('1:32: Interval precision of DAY must be between 1 and 10');
   });
 });
+
+describe('Boolean aggregates (SQL:2003; not among the KDA reference’s aggregate pages we could check)', () => {
+  const FLAGS = {
+    name: 'S',
+    schema: 'K VARCHAR(1), OK BOOLEAN',
+    rows: [
+      { ROWTIME: '2024-01-01 10:00:01', K: 'a', OK: true },
+      { ROWTIME: '2024-01-01 10:00:02', K: 'a', OK: null },
+      { ROWTIME: '2024-01-01 10:00:03', K: 'b', OK: false },
+      { ROWTIME: '2024-01-01 10:00:04', K: 'b', OK: true },
+      { ROWTIME: '2024-01-01 10:00:05', K: 'c', OK: null },
+    ],
+  };
+  it('EVERY, SOME and ANY per tumbling group; NULLs ignored, an all-NULL group gives NULL', () => {
+    const out = rowsOf(
+      runSql(
+        `SELECT STREAM K, EVERY(OK) AS E, SOME(OK) AS S, ANY(OK) AS A FROM S
+         GROUP BY K, STEP(S.ROWTIME BY INTERVAL '1' MINUTE);`,
+        [FLAGS],
+      ),
+      'QUERY_1',
+    ).map((r) => [r.K, r.E, r.S, r.A]);
+    expect(out).toEqual([
+      ['a', true, true, true],
+      ['b', false, true, true],
+      ['c', null, null, null],
+    ]);
+  });
+  it('over a sliding window, and refused on a non-BOOLEAN argument', () => {
+    const out = rowsOf(
+      runSql(`SELECT STREAM EVERY(OK) OVER (ROWS 1 PRECEDING) AS E FROM S;`, [FLAGS]),
+      'QUERY_1',
+    ).map((r) => r.E);
+    expect(out).toEqual([true, true, false, false, true]);
+    expect(refuse(`EVERY(N) OVER (ROWS 1 PRECEDING) AS X`)).toMatch(/EVERY needs a BOOLEAN argument, not INTEGER/);
+  });
+});
