@@ -57,7 +57,9 @@ const mutated: fc.Arbitrary<string> = fc
 const soup = fc.array(fc.constantFrom(...TOKENS), { maxLength: 40 }).map((t) => t.join(' '));
 const nested = fc
   .tuple(fc.integer({ min: 150, max: 3000 }), fc.constantFrom('(', 'NOT ', '- ', 'ABS('))
-  .map(([n, open]) => `SELECT STREAM ${open.repeat(n)}1${open.endsWith('(') ? ')'.repeat(n) : ''} FROM "IN";`);
+  .map(
+    ([n, open]) => `SELECT STREAM ${open.repeat(n)}1${open.endsWith('(') ? ')'.repeat(n) : ''} FROM "IN";`,
+  );
 
 export const generatedSql: fc.Arbitrary<string> = fc.oneof(
   { weight: 6, arbitrary: mutated },

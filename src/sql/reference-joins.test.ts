@@ -58,8 +58,18 @@ describe('JOIN clause: stream-to-stream joins', () => {
   it('RIGHT OUTER: an unmatched shipment is emitted at once, NULL-extended, with a NULL order time', () => {
     const out = run(`${SELECT} ${FROM_ORDERS} RIGHT OUTER JOIN Shipments AS s ON o.orderId = s.orderId;`);
     expect(out.slice(2)).toEqual([
-      { ROWTIME: '2024-01-01 10:02:30.000', ORDERID: null, ORDERTIME: null, SHIPTIME: '2024-01-01 10:02:30.000' },
-      { ROWTIME: '2024-01-01 10:02:40.000', ORDERID: null, ORDERTIME: null, SHIPTIME: '2024-01-01 10:02:40.000' },
+      {
+        ROWTIME: '2024-01-01 10:02:30.000',
+        ORDERID: null,
+        ORDERTIME: null,
+        SHIPTIME: '2024-01-01 10:02:30.000',
+      },
+      {
+        ROWTIME: '2024-01-01 10:02:40.000',
+        ORDERID: null,
+        ORDERTIME: null,
+        SHIPTIME: '2024-01-01 10:02:40.000',
+      },
     ]);
     expect(out.map((r) => r.ORDERID)).toEqual([100, 102, null, null]);
   });

@@ -66,7 +66,9 @@ describe('log parsers through a derived table with a column list: t(r) and AS l(
   });
 
   it('a field the ROW does not have, or a column list of the wrong length, is refused at its position', () => {
-    const inputs = [{ name: 'S', columns: [{ name: 'MSG', type: { base: 'VARCHAR' as const, length: 256 } }] }];
+    const inputs = [
+      { name: 'S', columns: [{ name: 'MSG', type: { base: 'VARCHAR' as const, length: 256 } }] },
+    ];
     const [p] = checkSql(
       `SELECT STREAM t.r."COLUMN9" FROM (SELECT STREAM W3C_LOG_PARSE(MSG, 'COMMON') FROM S) t(r);`,
       inputs,

@@ -15,7 +15,9 @@ import { rowsOf, runSql } from './testkit.ts';
 const ONE = {
   name: 'S',
   schema: 'B VARCHAR(16), T TIMESTAMP, D DATE, N INTEGER',
-  rows: [{ ROWTIME: '2024-01-01 10:00:00', B: 'foobar', T: '2004-05-01 12:03:34.567', D: '2008-08-25', N: -3 }],
+  rows: [
+    { ROWTIME: '2024-01-01 10:00:00', B: 'foobar', T: '2004-05-01 12:03:34.567', D: '2008-08-25', N: -3 },
+  ],
 };
 /** The single output row of `SELECT STREAM <items> FROM S`. */
 const eval1 = (items: string) => {
@@ -64,7 +66,11 @@ describe('Logical Operators: three-valued truth tables (rows: A = T,T,T,F,F,F,U,
 
 describe('String functions', () => {
   it('SIMILAR TO: SQL regular expressions with | + ( ) and ESCAPE; "." is a literal', () => {
-    expect(eval1(`B SIMILAR TO '(fo|ba)+r' AS X, B SIMILAR TO 'foo.ar' AS Y, 'a%b' SIMILAR TO 'a!%b' ESCAPE '!' AS Z`)).toEqual({
+    expect(
+      eval1(
+        `B SIMILAR TO '(fo|ba)+r' AS X, B SIMILAR TO 'foo.ar' AS Y, 'a%b' SIMILAR TO 'a!%b' ESCAPE '!' AS Z`,
+      ),
+    ).toEqual({
       X: false,
       Y: false,
       Z: true,
@@ -76,21 +82,33 @@ describe('String functions', () => {
     expect(refuse(`B SIMILAR TO '[ab' AS X`)).toBe("1:28: SIMILAR TO: unterminated '[' in '[ab'");
   });
   it('SUBSTRING(s SIMILAR p ESCAPE e) returns the part between the escape-quote markers (SQL:2008)', () => {
-    expect(eval1(`SUBSTRING(B SIMILAR '%#"o_b#"%' ESCAPE '#') AS X, SUBSTRING(B SIMILAR 'x#"%#"' ESCAPE '#') AS Y`)).toEqual({
+    expect(
+      eval1(
+        `SUBSTRING(B SIMILAR '%#"o_b#"%' ESCAPE '#') AS X, SUBSTRING(B SIMILAR 'x#"%#"' ESCAPE '#') AS Y`,
+      ),
+    ).toEqual({
       X: 'oob',
       Y: null,
     });
-    expect(refuse(`SUBSTRING(B SIMILAR '%o%' ESCAPE '#') AS X`)).toMatch(/^1:35: SUBSTRING … SIMILAR: the pattern needs exactly two #" markers/);
+    expect(refuse(`SUBSTRING(B SIMILAR '%o%' ESCAPE '#') AS X`)).toMatch(
+      /^1:35: SUBSTRING … SIMILAR: the pattern needs exactly two #" markers/,
+    );
   });
   it('SUBSTRING out of range: a start past the end is empty, a start before 1 shortens the result', () => {
-    expect(eval1(`SUBSTRING(B FROM 10 FOR 2) AS X, SUBSTRING(B FROM 0 FOR 2) AS Y, SUBSTRING(B FROM -1 FOR 4) AS Z`)).toEqual({
+    expect(
+      eval1(
+        `SUBSTRING(B FROM 10 FOR 2) AS X, SUBSTRING(B FROM 0 FOR 2) AS Y, SUBSTRING(B FROM -1 FOR 4) AS Z`,
+      ),
+    ).toEqual({
       X: '',
       Y: 'f',
       Z: 'fo',
     });
   });
   it('CHAR(n) is fixed-length: padded with spaces to n (VARCHAR(n) is only cut)', () => {
-    expect(eval1(`CAST(B AS CHAR(10)) || '|' AS X, CAST(B AS VARCHAR(10)) || '|' AS Y, CAST(B AS CHAR(3)) AS Z`)).toEqual({
+    expect(
+      eval1(`CAST(B AS CHAR(10)) || '|' AS X, CAST(B AS VARCHAR(10)) || '|' AS Y, CAST(B AS CHAR(3)) AS Z`),
+    ).toEqual({
       X: 'foobar    |',
       Y: 'foobar|',
       Z: 'foo',
@@ -107,7 +125,9 @@ describe('Numeric, datetime and interval operators', () => {
     ).toEqual({ X: '+2', Y: '-1', Z: -30 }); // an HOUR interval prints whole hours; the 30 minutes are kept
   });
   it('EXTRACT(SECOND …) keeps the fraction (34.567); the other fields are whole', () => {
-    expect(eval1(`EXTRACT(SECOND FROM T) AS S, EXTRACT(MINUTE FROM T) AS M, EXTRACT(YEAR FROM D) AS Y`)).toEqual({
+    expect(
+      eval1(`EXTRACT(SECOND FROM T) AS S, EXTRACT(MINUTE FROM T) AS M, EXTRACT(YEAR FROM D) AS Y`),
+    ).toEqual({
       S: 34.567,
       M: 3,
       Y: 2008,
@@ -123,20 +143,28 @@ describe('Numeric, datetime and interval operators', () => {
   });
   it('STEP by a year-month interval rounds down to whole months / years', () => {
     expect(
-      eval1(`STEP(T BY INTERVAL '1' MONTH) AS A, STEP(T BY INTERVAL '3' MONTH) AS B, STEP(T BY INTERVAL '2' YEAR) AS C`),
+      eval1(
+        `STEP(T BY INTERVAL '1' MONTH) AS A, STEP(T BY INTERVAL '3' MONTH) AS B, STEP(T BY INTERVAL '2' YEAR) AS C`,
+      ),
     ).toEqual({ A: '2004-05-01 00:00:00.000', B: '2004-04-01 00:00:00.000', C: '2004-01-01 00:00:00.000' });
   });
   it('refuses what the reference refuses, with a position', () => {
-    expect(refuse(`D - DATE '2008-08-23' AS X`)).toBe('1:15: DATE - DATE needs an interval qualifier: write (d1 - d2) DAY');
+    expect(refuse(`D - DATE '2008-08-23' AS X`)).toBe(
+      '1:15: DATE - DATE needs an interval qualifier: write (d1 - d2) DAY',
+    );
     expect(refuse(`TIME '10:00:00' - T AS X`)).toMatch(/^1:15: Cannot subtract TIMESTAMP from TIME/);
     expect(refuse(`(TIME '10:00:00' - T) HOUR AS X`)).toMatch(/^1:16: Cannot subtract TIMESTAMP from TIME/);
-    expect(refuse(`DATE '2001-02-29' AS X`)).toBe("1:20: '2001-02-29' is not a valid DATE literal (expected like '2024-01-01')");
+    expect(refuse(`DATE '2001-02-29' AS X`)).toBe(
+      "1:20: '2001-02-29' is not a valid DATE literal (expected like '2024-01-01')",
+    );
     expect(refuse(`DATE '2024-13-01' AS X`)).toMatch(/^1:20: '2024-13-01' is not a valid DATE literal/);
     expect(refuse(`INTERVAL '100' DAY AS X`)).toBe(
       '1:24: Interval field value 100 exceeds the precision of DAY(2): write DAY(3)',
     );
     expect(refuse(`INTERVAL '100' DAY(3) AS X`)).toBe('accepted');
-    expect(refuse(`INTERVAL '1' DAY(11) AS X`)).toBe('1:32: Interval precision of DAY must be between 1 and 10');
+    expect(refuse(`INTERVAL '1' DAY(11) AS X`)).toBe(
+      '1:32: Interval precision of DAY must be between 1 and 10',
+    );
   });
 });
 
@@ -173,6 +201,8 @@ describe('Boolean aggregates (SQL:2003; not among the KDA reference’s aggregat
       'QUERY_1',
     ).map((r) => r.E);
     expect(out).toEqual([true, true, false, false, true]);
-    expect(refuse(`EVERY(N) OVER (ROWS 1 PRECEDING) AS X`)).toMatch(/EVERY needs a BOOLEAN argument, not INTEGER/);
+    expect(refuse(`EVERY(N) OVER (ROWS 1 PRECEDING) AS X`)).toMatch(
+      /EVERY needs a BOOLEAN argument, not INTEGER/,
+    );
   });
 });

@@ -48,7 +48,12 @@ export function fixedColumns(spec: string): FixedColumn[] {
 export function rowObject(names: string[], values: SqlValue[]): { [k: string]: SqlValue } {
   const out: { [k: string]: SqlValue } = {};
   names.forEach((n, i) => {
-    Object.defineProperty(out, n, { value: values[i] ?? null, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(out, n, {
+      value: values[i] ?? null,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   });
   return out;
 }
@@ -61,7 +66,9 @@ export const FIXED_COLUMN_LOG_PARSE: ScalarFunction = strict(
     expectArg('FIXED_COLUMN_LOG_PARSE', argTypes, 0, CHAR_TYPES, 'a character string');
     const spec = literals[1];
     if (typeof spec !== 'string')
-      throw new Error('FIXED_COLUMN_LOG_PARSE: the column list must be a string literal (it decides the columns)');
+      throw new Error(
+        'FIXED_COLUMN_LOG_PARSE: the column list must be a string literal (it decides the columns)',
+      );
     return T.row(fixedColumns(spec).map((c) => ({ name: c.name, type: c.type })));
   },
   ([s, spec]) => {
@@ -70,7 +77,11 @@ export const FIXED_COLUMN_LOG_PARSE: ScalarFunction = strict(
     const values = cols.map((c) => {
       if (c.start >= line.length) return null;
       const text = line.slice(c.start, c.width === undefined ? undefined : c.start + c.width);
-      return castText(c.type.base === 'CHAR' || c.type.base === 'VARCHAR' ? text : text.trim(), c, 'FIXED_COLUMN_LOG_PARSE');
+      return castText(
+        c.type.base === 'CHAR' || c.type.base === 'VARCHAR' ? text : text.trim(),
+        c,
+        'FIXED_COLUMN_LOG_PARSE',
+      );
     });
     return rowObject(
       cols.map((c) => c.name),

@@ -147,7 +147,8 @@ const SIGNATURES: Record<string, string> = {
   TRIM: 'TRIM([BOTH | LEADING | TRAILING] [char] FROM string)',
   OVERLAY: 'OVERLAY(string PLACING replacement FROM start [FOR length])',
   REGEX_REPLACE: 'REGEX_REPLACE(original, regex, replacement, startPosition, occurrence)',
-  EXTRACT: 'EXTRACT(YEAR | MONTH | DAY | HOUR | MINUTE | SECOND FROM datetime) → BIGINT (SECOND: DECIMAL with ms)',
+  EXTRACT:
+    'EXTRACT(YEAR | MONTH | DAY | HOUR | MINUTE | SECOND FROM datetime) → BIGINT (SECOND: DECIMAL with ms)',
   CHAR_TO_TIMESTAMP: "CHAR_TO_TIMESTAMP('yyyy-MM-dd HH:mm:ss', string) → TIMESTAMP",
   CHAR_TO_DATE: "CHAR_TO_DATE('yyyy-MM-dd', string) → DATE",
   CHAR_TO_TIME: "CHAR_TO_TIME('HH:mm:ss', string) → TIME",
