@@ -11,7 +11,7 @@ import type { Expr } from './ast.ts';
 import { compileField, compileSubstringSimilar } from './compileMore.ts';
 import { SCALAR_FUNCTIONS } from './functions/index.ts';
 import { likeToRegExp, similarToRegExp } from './functions/patterns.ts';
-import { differenceIn, differenceProblem, qualifiedType, unparen } from './intervals.ts';
+import { differenceIn, differenceProblem, mergeQualifiers, qualifiedType, unparen } from './intervals.ts';
 import { UNIT_MS } from './literals.ts';
 import type { Env, Problems, Scope } from './scope.ts';
 import type { EvalContext, SqlType, SqlValue } from './types.ts';
@@ -477,7 +477,8 @@ function compileArithmetic(
     return num2({ base: 'INTERVAL_DAY_TIME' }, (a, b) => a - b);
   }
   if (isInterval(lt) && isInterval(rt) && (op === '+' || op === '-') && lt.base === rt.base) {
-    return num2(lt, op === '+' ? (a, b) => a + b : (a, b) => a - b);
+    // INTERVAL '2' DAY + INTERVAL '3' HOUR is a DAY TO HOUR interval: the qualifiers' union.
+    return num2(mergeQualifiers(lt, rt), op === '+' ? (a, b) => a + b : (a, b) => a - b);
   }
   if (isInterval(lt) && isNum(rt) && (op === '*' || op === '/')) {
     return num2(lt, op === '*' ? (a, b) => Math.trunc(a * b) : (a, b) => Math.trunc(div(a, b, false)));

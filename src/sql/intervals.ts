@@ -26,6 +26,20 @@ export function qualifiedType(unit: TimeUnit, toUnit?: TimeUnit): SqlType {
   };
 }
 
+const ORDER = ['YEAR', 'MONTH', 'DAY', 'HOUR', 'MINUTE', 'SECOND'];
+
+/** The type of interval ± interval: from the larger leading field to the smaller trailing one. */
+export function mergeQualifiers(a: SqlType, b: SqlType): SqlType {
+  const qa = a.qualifier;
+  const qb = b.qualifier;
+  if (!qa || !qb) return { base: a.base };
+  const lead = [qa.unit, qb.unit].sort((x, y) => ORDER.indexOf(x) - ORDER.indexOf(y))[0] as string;
+  const trail = [qa.toUnit ?? qa.unit, qb.toUnit ?? qb.unit].sort(
+    (x, y) => ORDER.indexOf(y) - ORDER.indexOf(x),
+  )[0] as string;
+  return { base: a.base, qualifier: trail === lead ? { unit: lead } : { unit: lead, toUnit: trail } };
+}
+
 /** Whole months from b to a, truncated toward zero (a later day-of-month / time counts a month). */
 export function monthsBetween(a: number, b: number): number {
   const da = new Date(a);

@@ -124,6 +124,12 @@ describe('Numeric, datetime and interval operators', () => {
         EXTRACT(MINUTE FROM -INTERVAL '3' HOUR / 2) AS Z`),
     ).toEqual({ X: '+2', Y: '-1', Z: -30 }); // an HOUR interval prints whole hours; the 30 minutes are kept
   });
+  it('interval ± interval spans both qualifiers: DAY + HOUR is DAY TO HOUR', () => {
+    expect(
+      eval1(`CAST(INTERVAL '2' DAY + INTERVAL '3' HOUR AS VARCHAR(20)) AS X,
+        CAST(INTERVAL '1:30' HOUR TO MINUTE - INTERVAL '45' SECOND AS VARCHAR(20)) AS Y`),
+    ).toEqual({ X: '+2 03', Y: '+1:29:15.000' });
+  });
   it('EXTRACT(SECOND …) keeps the fraction (34.567); the other fields are whole', () => {
     expect(
       eval1(`EXTRACT(SECOND FROM T) AS S, EXTRACT(MINUTE FROM T) AS M, EXTRACT(YEAR FROM D) AS Y`),
