@@ -146,3 +146,25 @@ describe('WINDOW clause: frames', () => {
     expect(check("RANGE INTERVAL '1' MONTH PRECEDING")).toBe('38: A RANGE window needs a day-time interval');
   });
 });
+
+describe('outer joins at the end of input', () => {
+  it('a preserved row still waiting in a ROWS window comes out NULL-extended when the input ends', () => {
+    const out = run(`SELECT STREAM ROWTIME, o.orderId, s.ROWTIME AS shipTime
+      FROM Orders OVER (ROWS 5 PRECEDING) AS o LEFT JOIN Shipments AS s ON o.orderId = s.orderId;`);
+    // 100 and 102 matched, and 101 met its late shipment (the ROWS window keeps it); nothing waits.
+    expect(out.map((r) => r.ORDERID)).toEqual([100, 102, 101]);
+    const noShipments = rowsOf(
+      runSql(
+        `SELECT STREAM ROWTIME, o.orderId FROM Orders OVER (ROWS 5 PRECEDING) AS o
+         LEFT JOIN Shipments AS s ON o.orderId = s.orderId;`,
+        [ORDERS, { ...SHIPMENTS, rows: [] }],
+      ),
+      'QUERY_1',
+    );
+    expect(noShipments).toEqual([
+      { ROWTIME: '2024-01-01 10:00:40.000', ORDERID: 100 },
+      { ROWTIME: '2024-01-01 10:00:40.000', ORDERID: 101 },
+      { ROWTIME: '2024-01-01 10:00:40.000', ORDERID: 102 },
+    ]);
+  });
+});

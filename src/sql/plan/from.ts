@@ -12,7 +12,7 @@ import { newEnv, type Problems, Scope, type Source } from '../scope.ts';
 import { TABLE_FUNCTIONS } from '../tablefns/index.ts';
 import type { Column, Row, SqlValue } from '../types.ts';
 import { showType, valueKey } from '../typing.ts';
-import type { Catalog, RowSink, Wiring } from './wiring.ts';
+import { type Catalog, FLUSH, type RowSink, type Wiring } from './wiring.ts';
 
 export interface FromPlan {
   sources: Source[];
@@ -314,7 +314,10 @@ function connectStreamJoin(w: Wiring, sink: RowSink, j: JoinParts): void {
   const rbuf: Held[] = [];
   const nullHeld: Held = { v: [], t: Number.NaN, ts: undefined };
   const nulls = (n: number) => new Array<SqlValue>(n).fill(null);
-  const unmatched = (h: Held, isLeft: boolean, at: number) => {
+  let lastOut = Number.NEGATIVE_INFINITY; // output ROWTIMEs never go back
+  const unmatched = (h: Held, isLeft: boolean, when: number) => {
+    const at = Math.max(when, lastOut);
+    lastOut = at;
     if (isLeft) sink(j.combine(h.v, nulls(j.rw)), at, j.tsOf(h, nullHeld));
     else sink(j.combine(nulls(j.lw), h.v), at, j.tsOf(nullHeld, h));
   };
@@ -346,6 +349,7 @@ function connectStreamJoin(w: Wiring, sink: RowSink, j: JoinParts): void {
   const waitR = j.keepRight && j.rWindowed;
   const arrive = (isLeft: boolean) => (v: SqlValue[], t: number, ts: number[] | undefined) => {
     const h: Held = { v, t, ts };
+    if (t > lastOut) lastOut = t;
     const [mine, other] = isLeft ? [lbuf, rbuf] : [rbuf, lbuf];
     const [myKeep, otherKeep] = isLeft ? [j.lr, j.rr] : [j.rr, j.lr];
     const [wait, otherWait] = isLeft ? [waitL, waitR] : [waitR, waitL];
@@ -374,6 +378,14 @@ function connectStreamJoin(w: Wiring, sink: RowSink, j: JoinParts): void {
       (t) => {
         if (waitL) evict(lbuf, j.lr, t, true, true);
         if (waitR) evict(rbuf, j.rr, t, true, false);
+        if (t !== FLUSH) return;
+        // End of input: rows still waiting in a ROWS window will never match; out they come.
+        for (const [buf, isLeft, wait] of [
+          [lbuf, true, waitL],
+          [rbuf, false, waitR],
+        ] as const) {
+          if (wait) for (const h of buf.splice(0)) if (!h.matched) unmatched(h, isLeft, lastOut);
+        }
       },
       () => {
         let due = Number.POSITIVE_INFINITY;
