@@ -147,9 +147,11 @@ describe('shardscape sql', { timeout: 120_000 }, () => {
       `S="constructor" VARCHAR(8), "__proto__" VARCHAR(8)`,
     ]);
     expect(r.err).toBe('');
-    expect(r.out.map((o) => [o.constructor, o.__proto__])).toEqual([
-      ['x', 'y'],
-      [null, null],
-    ]);
+    expect(r.out.map((o) => [o.constructor, Object.getOwnPropertyDescriptor(o, '__proto__')?.value])).toEqual(
+      [
+        ['x', 'y'],
+        [null, null],
+      ],
+    );
   });
 });
