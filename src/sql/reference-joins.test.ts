@@ -168,3 +168,18 @@ describe('outer joins at the end of input', () => {
     ]);
   });
 });
+
+describe('streaming validity of joins', () => {
+  it('a join of two streams without a window on either side is refused at the join', () => {
+    const cols = [{ name: 'ORDERID', type: { base: 'INTEGER' as const } }];
+    const [p] = checkSql(
+      'SELECT STREAM o.orderId FROM Orders AS o JOIN Shipments AS s ON o.orderId = s.orderId;',
+      [
+        { name: 'ORDERS', columns: cols },
+        { name: 'SHIPMENTS', columns: cols },
+      ],
+    );
+    expect(p).toMatchObject({ severity: 'error', line: 1, column: 30 });
+    expect(p?.message).toMatch(/^A join of two streams needs a window on at least one side/);
+  });
+});

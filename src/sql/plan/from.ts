@@ -259,10 +259,11 @@ function planJoin(
   }
   const lr = retention(windowOf(f.left));
   const rr = retention(windowOf(f.right));
-  if (!windowOf(f.left) && !windowOf(f.right) && !left.tableOnly) {
-    problems.warn(
+  if (!windowOf(f.left) && !windowOf(f.right) && !left.tableOnly && !right.tableOnly) {
+    // The reference: a stream-to-stream join needs a window on at least one of the streams.
+    problems.error(
       f.span,
-      "Neither side of this stream join has a window, so only rows with the same ROWTIME meet: add OVER (RANGE INTERVAL '1' MINUTE PRECEDING) to one side",
+      "A join of two streams needs a window on at least one side: add OVER (RANGE INTERVAL '1' MINUTE PRECEDING) to one of them",
     );
   }
   plan.connect = (w, sink) =>
