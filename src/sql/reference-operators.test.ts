@@ -154,6 +154,23 @@ describe('Numeric, datetime and interval operators', () => {
       ),
     ).toEqual({ A: '2004-05-01 00:00:00.000', B: '2004-04-01 00:00:00.000', C: '2004-01-01 00:00:00.000' });
   });
+  it('a tumbling window by STEP(ROWTIME BY INTERVAL 1 MONTH) closes at each month’s end (31, 29, 31 days)', () => {
+    const rows = ['2024-01-05', '2024-01-31 23:59:59', '2024-02-01', '2024-03-15'].map((t, i) => ({
+      ROWTIME: t.length === 10 ? `${t} 00:00:00` : t,
+      N: 2 ** i,
+    }));
+    const out = rowsOf(
+      runSql(`SELECT STREAM SUM(N) AS T FROM S GROUP BY STEP(S.ROWTIME BY INTERVAL '1' MONTH);`, [
+        { name: 'S', schema: 'N INTEGER', rows },
+      ]),
+      'QUERY_1',
+    );
+    expect(out).toEqual([
+      { ROWTIME: '2024-02-01 00:00:00.000', T: 3 },
+      { ROWTIME: '2024-03-01 00:00:00.000', T: 4 },
+      { ROWTIME: '2024-04-01 00:00:00.000', T: 8 },
+    ]);
+  });
   it('refuses what the reference refuses, with a position', () => {
     expect(refuse(`D - DATE '2008-08-23' AS X`)).toBe(
       '1:15: DATE - DATE needs an interval qualifier: write (d1 - d2) DAY',
