@@ -228,7 +228,9 @@ export function main(args: string[]): number {
       printProblems(err.problems);
       return 1;
     }
-    throw err;
+    // Not expected (the engine reports problems itself), but still an answer, not a stack.
+    console.error(`1:1: ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
   }
   const types = new Map(app.streams.map((s) => [s.name, s.columns]));
   let buffer: string[] = [];
