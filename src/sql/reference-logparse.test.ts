@@ -28,6 +28,28 @@ describe('log parsers through a derived table with a column list: t(r) and AS l(
     expect(values(sql, input)).toEqual([{ HOST: '192.168.254.30', USERNAME: 'John', STATUS: '304' }]);
   });
 
+  it('W3C_LOG_PARSE in the pump shape of the reference: INSERT … SELECT STREAM l.r.COLUMN1, … FROM (…) AS l(r)', () => {
+    const input = LINES(
+      '192.168.254.30 - John [24/May/2004:22:01:02 -0700] "GET /icons/apache_pb.gif HTTP/1.1" 304 0',
+    );
+    const sql = `CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (column1 VARCHAR(16), column2 VARCHAR(16),
+        column3 VARCHAR(16), column4 VARCHAR(32), column5 VARCHAR(64), column6 VARCHAR(4), column7 VARCHAR(8));
+      CREATE OR REPLACE PUMP "STREAM_PUMP" AS INSERT INTO "DESTINATION_SQL_STREAM"
+        SELECT STREAM l.r.COLUMN1, l.r.COLUMN2, l.r.COLUMN3, l.r.COLUMN4, l.r.COLUMN5, l.r.COLUMN6, l.r.COLUMN7
+        FROM (SELECT STREAM W3C_LOG_PARSE(MSG, 'COMMON') FROM S) AS l(r);`;
+    expect(rowsOf(runSql(sql, [input]), 'DESTINATION_SQL_STREAM').map(({ ROWTIME: _t, ...r }) => r)).toEqual([
+      {
+        COLUMN1: '192.168.254.30',
+        COLUMN2: '-',
+        COLUMN3: 'John',
+        COLUMN4: '[24/May/2004:22:01:02 -0700]',
+        COLUMN5: 'GET /icons/apache_pb.gif HTTP/1.1',
+        COLUMN6: '304',
+        COLUMN7: '0',
+      },
+    ]);
+  });
+
   it('REGEX_LOG_PARSE and FAST_REGEX_LOG_PARSE, the reference’s sector example, with AS l(r)', () => {
     const input = LINES('ENERGY', 'TECHNOLOGY');
     const sql = (fn: string) => `SELECT STREAM l.r.COLUMN1 AS A, l.r.COLUMN2 AS B
