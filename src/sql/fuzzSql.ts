@@ -9,7 +9,9 @@ import { checkSql, createSqlApp, SqlCompileError } from './index.ts';
 import { parseSchema } from './schema.ts';
 import type { SqlValue } from './types.ts';
 
-const COLUMNS = parseSchema('K VARCHAR(8), N INTEGER, X DOUBLE, F BOOLEAN, T TIMESTAMP, M VARCHAR(64)');
+const COLUMNS = parseSchema(
+  'K VARCHAR(8), N INTEGER, X DOUBLE, F BOOLEAN, T TIMESTAMP, M VARCHAR(64), "constructor" VARCHAR(4), "__proto__" INTEGER',
+);
 
 const SEEDS = [
   `SELECT STREAM K, N + 1 AS P FROM "IN" WHERE F IS NOT DISTINCT FROM TRUE;`,
@@ -22,13 +24,14 @@ const SEEDS = [
   `CREATE OR REPLACE STREAM "OUT" (K VARCHAR(8), C INTEGER); CREATE OR REPLACE PUMP "P" AS INSERT INTO "OUT" SELECT STREAM K, COUNT(*) FROM "IN" WINDOWED BY STAGGER (PARTITION BY K RANGE INTERVAL '1' MINUTE);`,
   `SELECT STREAM l.r.A FROM (SELECT STREAM VARIABLE_COLUMN_LOG_PARSE(M, 'A VARCHAR(4), B INTEGER', ',') AS r FROM "IN") AS l;`,
   `SELECT STREAM STEP(T BY INTERVAL '1' MONTH) AS MO, ABS(INTERVAL '-1' DAY) AS A, NOT F IS TRUE AS B FROM "IN";`,
+  `SELECT STREAM "constructor", "__proto__" + 1 AS P, EVERY(F) AS E FROM "IN" GROUP BY "constructor", "__proto__", STEP("IN".ROWTIME BY INTERVAL '1' SECOND);`,
 ];
 
 const TOKENS = (
   'SELECT STREAM FROM WHERE GROUP BY ORDER OVER WINDOW AS ON JOIN LEFT RIGHT OUTER ROWS RANGE BETWEEN AND OR NOT IS ' +
   'NULL TRUE DISTINCT INTERVAL DAY SECOND MINUTE MONTH TO PRECEDING FOLLOWING CURRENT ROW CAST CASE WHEN THEN ELSE END ' +
   'SIMILAR ESCAPE SUBSTRING STEP EXTRACT ABS COUNT SUM ROWTIME K N X F T M "IN" t r ( ) , ; . * + - / = < > || ' +
-  "'1' '2024-02-30' '%#\"x#\"%' '(' 1 0 -1 99999999999 1.5 1e308 \"COLUMN1\" constructor __proto__"
+  '\'1\' \'2024-02-30\' \'%#"x#"%\' \'(\' 1 0 -1 99999999999 1.5 1e308 "COLUMN1" constructor __proto__ "constructor" "__proto__" "toString"'
 ).split(' ');
 
 const tokenize = (s: string) => s.split(/(\s+|[(),;])/).filter((x) => x.trim() !== '');
@@ -69,9 +72,9 @@ export const generatedSql: fc.Arbitrary<string> = fc.oneof(
 );
 
 const ROWS: SqlValue[][] = [
-  ['a', 1, 1.5, true, Date.UTC(2024, 0, 1), 'abc 12'],
-  [null, null, null, null, null, null],
-  ['b', 0, Number.NaN, false, Date.UTC(2024, 1, 29), 'x,7'],
+  ['a', 1, 1.5, true, Date.UTC(2024, 0, 1), 'abc 12', 'c', 1],
+  [null, null, null, null, null, null, null, null],
+  ['b', 0, Number.NaN, false, Date.UTC(2024, 1, 29), 'x,7', 'd', -1],
 ];
 
 /** Throws (so fast-check reports the text) when the engine crashes instead of answering. */
