@@ -386,6 +386,16 @@ function compileBinary(e: Expr & { kind: 'binary' }, c: ExprContext): Compiled {
                       ? k > 0
                       : k >= 0;
           };
+      if ((lt.base === 'CHAR' || rt.base === 'CHAR') && isChar(lt) && isChar(rt)) {
+        // CHAR(n) is blank-padded: compare without trailing spaces ('ab  ' = 'ab'), as SQL's PAD SPACE.
+        const unpad = (v: SqlValue) => (typeof v === 'string' ? v.replace(/ +$/, '') : v);
+        return derived(BOOL, [l, r], (env) => {
+          const a = fl(env);
+          if (a === null) return null;
+          const b = fr(env);
+          return b === null ? null : cmp(unpad(a), unpad(b));
+        });
+      }
       return derived(BOOL, [l, r], (env) => {
         const a = fl(env);
         if (a === null) return null;
