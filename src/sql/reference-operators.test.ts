@@ -114,7 +114,10 @@ describe('String functions', () => {
       Z: 'foo',
     });
     // Blank-padded values still equal their unpadded text: 'foobar    ' = 'foobar'.
-    expect(eval1(`CAST(B AS CHAR(10)) = B AS X, CAST(B AS CHAR(10)) > 'foobaq' AS Y`)).toEqual({ X: true, Y: true });
+    expect(eval1(`CAST(B AS CHAR(10)) = B AS X, CAST(B AS CHAR(10)) > 'foobaq' AS Y`)).toEqual({
+      X: true,
+      Y: true,
+    });
   });
 });
 
