@@ -127,4 +127,31 @@ describe('shardscape sql', { timeout: 120_000 }, () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain('--query needs a FILE.sql');
   });
+
+  it('bad input: a deeply nested expression and a column named constructor get line:column answers, never a stack', () => {
+    const deep = file('deep.sql', `SELECT STREAM ${'('.repeat(20_000)}1${')'.repeat(20_000)} FROM "S";`);
+    const chain = file('chain.sql', `SELECT STREAM ${Array(20_000).fill('1').join(' + ')} FROM "S";`);
+    const rows = file('ctor.jsonl', '{"constructor":"x","__proto__":"y"}\n{"other":1}\n');
+    for (const q of [deep, chain]) {
+      const r = run(['--query', q, '--input', `S=${rows}`, '--schema', 'S=K VARCHAR(4)']);
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(/^1:\d+: Expression nested too deeply \(more than 200 levels\): simplify it\n$/);
+    }
+    const q = file('ctor.sql', 'SELECT STREAM "constructor", "__proto__" FROM "S";');
+    const r = run([
+      '--query',
+      q,
+      '--input',
+      `S=${rows}`,
+      '--schema',
+      `S="constructor" VARCHAR(8), "__proto__" VARCHAR(8)`,
+    ]);
+    expect(r.err).toBe('');
+    expect(r.out.map((o) => [o.constructor, Object.getOwnPropertyDescriptor(o, '__proto__')?.value])).toEqual(
+      [
+        ['x', 'y'],
+        [null, null],
+      ],
+    );
+  });
 });

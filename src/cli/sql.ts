@@ -100,7 +100,8 @@ function readJsonl(file: string): Record<string, unknown>[] {
 }
 
 function getKey(obj: Record<string, unknown>, name: string): unknown {
-  if (name in obj) return obj[name];
+  // Own keys only: a column called `constructor` must not read Object.prototype.constructor.
+  if (Object.hasOwn(obj, name)) return obj[name];
   const lower = name.toLowerCase();
   for (const k of Object.keys(obj)) if (k.toLowerCase() === lower) return obj[k];
   return undefined;
@@ -114,7 +115,9 @@ function getPath(obj: unknown, path: string): unknown {
     if (cur === null || typeof cur !== 'object') return undefined;
     cur = s.startsWith('[')
       ? (cur as unknown[])[Number(s.slice(1, -1))]
-      : (cur as Record<string, unknown>)[s];
+      : Object.hasOwn(cur, s)
+        ? (cur as Record<string, unknown>)[s]
+        : undefined;
   }
   return cur;
 }
@@ -225,7 +228,9 @@ export function main(args: string[]): number {
       printProblems(err.problems);
       return 1;
     }
-    throw err;
+    // Not expected (the engine reports problems itself), but still an answer, not a stack.
+    console.error(`1:1: ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
   }
   const types = new Map(app.streams.map((s) => [s.name, s.columns]));
   let buffer: string[] = [];

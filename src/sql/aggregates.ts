@@ -1,6 +1,6 @@
 /**
  * Aggregate accumulators: COUNT, SUM, AVG, MIN, MAX, VAR_POP, VAR_SAMP, STDDEV_POP, STDDEV_SAMP,
- * EXP_AVG, FIRST_VALUE, LAST_VALUE (LAG lives in the sliding-window operator: it reads the
+ * EXP_AVG, FIRST_VALUE, LAST_VALUE, and the SQL:2003 boolean aggregates EVERY, SOME / ANY (LAG lives in the sliding-window operator: it reads the
  * window's rows by position). NULL inputs are ignored as SQL says; an empty SUM / AVG / MIN is NULL.
  */
 import type { SqlType, SqlValue } from './types.ts';
@@ -146,6 +146,19 @@ class ExpAvgAcc implements Acc {
   }
 }
 
+/** EVERY (all TRUE) / SOME = ANY (one TRUE); NULLs are ignored, no non-NULL input gives NULL. */
+class BoolAcc implements Acc {
+  v: boolean | null = null;
+  constructor(private readonly every: boolean) {}
+  add(v: SqlValue): void {
+    if (typeof v !== 'boolean') return;
+    this.v = this.v === null ? v : this.every ? this.v && v : this.v || v;
+  }
+  result(): SqlValue {
+    return this.v;
+  }
+}
+
 class DistinctAcc implements Acc {
   private readonly seen = new Set<string>();
   constructor(private readonly inner: Acc) {}
@@ -223,6 +236,13 @@ export function aggregateKind(
     case 'LAST_VALUE':
       type = t;
       make = () => new FirstLastAcc(name === 'LAST_VALUE');
+      break;
+    case 'EVERY':
+    case 'SOME':
+    case 'ANY':
+      if (!isLoose(t) && t.base !== 'BOOLEAN') return `${name} needs a BOOLEAN argument, not ${showType(t)}`;
+      type = { base: 'BOOLEAN' };
+      make = () => new BoolAcc(name === 'EVERY');
       break;
     default:
       return `${name} is not an aggregate`;

@@ -39,7 +39,10 @@ export type Expr =
       yearMonth: boolean;
       span: Span;
     }
-  /** A column or stream-qualified column: `col`, `s.col`, `"S".ROWTIME`. */
+  /**
+   * A column or stream-qualified column: `col`, `s.col`, `"S".ROWTIME`; trailing parts past a ROW
+   * column are field accesses: `t.r."COLUMN1"` (column R of source T, field COLUMN1).
+   */
   | { kind: 'ref'; parts: Ident[]; span: Span }
   /** `*` or `s.*` in a select list or `COUNT(*)`. */
   | { kind: 'star'; qualifier?: Ident; span: Span }
@@ -51,14 +54,15 @@ export type Expr =
    * `EXTRACT(HOUR FROM t)` → EXTRACT('HOUR', t); `POSITION(a IN b)` → POSITION(a, b);
    * `SUBSTRING(s FROM a FOR b)` → SUBSTRING(s, a, b); `TRIM(LEADING 'x' FROM s)` → TRIM('LEADING', 'x', s);
    * `OVERLAY(s PLACING r FROM i FOR n)` → OVERLAY(s, r, i, n);
-   * bare `CURRENT_ROW_TIMESTAMP` → CURRENT_ROW_TIMESTAMP().
+   * bare `CURRENT_ROW_TIMESTAMP` → CURRENT_ROW_TIMESTAMP();
+   * `SUBSTRING(s SIMILAR p ESCAPE e)` → SUBSTRING(s, p, e) with form 'similar' (SQL:2008 regex substring).
    */
   | {
       kind: 'call';
       name: Ident;
       args: Expr[];
       distinct: boolean;
-      form?: 'to' | 'by' | 'from' | 'in' | 'trim' | 'placing' | 'bare';
+      form?: 'to' | 'by' | 'from' | 'in' | 'trim' | 'placing' | 'bare' | 'similar';
       over?: WindowRef;
       span: Span;
     }
@@ -70,7 +74,7 @@ export type Expr =
   | { kind: 'is'; arg: Expr; test: 'NULL' | 'TRUE' | 'FALSE' | 'UNKNOWN'; not: boolean; span: Span }
   | { kind: 'monotonic'; arg: Expr; span: Span }
   /** `(ts1 - ts2) SECOND`: an interval qualified by a unit (SQL standard datetime difference). */
-  | { kind: 'qualify'; arg: Expr; unit: TimeUnit; span: Span }
+  | { kind: 'qualify'; arg: Expr; unit: TimeUnit; toUnit?: TimeUnit; span: Span }
   | { kind: 'paren'; arg: Expr; span: Span };
 
 export type BinaryOp =
@@ -87,7 +91,10 @@ export type BinaryOp =
   | '*'
   | '/'
   | '%'
-  | '||';
+  | '||'
+  /** `a IS [NOT] DISTINCT FROM b`: NULL-safe (in)equality, never UNKNOWN. */
+  | 'IS DISTINCT FROM'
+  | 'IS NOT DISTINCT FROM';
 
 /** `OVER w` or `OVER (…)`. */
 export type WindowRef = { name: Ident; span: Span } | { spec: WindowSpec; span: Span };
@@ -102,6 +109,8 @@ export interface WindowSpec {
     | { type: 'RANGE'; ms: number; interval: Expr & { kind: 'interval' } }
     | { type: 'ROWS'; rows: number }
     | { type: 'UNBOUNDED' };
+  /** Written `ROWS|RANGE BETWEEN … AND CURRENT ROW` (same meaning as without BETWEEN). */
+  between?: boolean;
   span: Span;
 }
 
@@ -113,7 +122,15 @@ export interface SelectItem {
 
 export type FromItem =
   | { kind: 'stream'; name: Ident; schema?: Ident; alias?: Ident; window?: WindowSpec; span: Span }
-  | { kind: 'subquery'; query: Select; alias?: Ident; window?: WindowSpec; span: Span }
+  | {
+      kind: 'subquery';
+      query: Select;
+      alias?: Ident;
+      /** `(SELECT …) AS t(r)`: names for the subquery's columns, in order (the docs' log-parser idiom). */
+      columnAliases?: Ident[];
+      window?: WindowSpec;
+      span: Span;
+    }
   | {
       kind: 'tableFn';
       name: Ident;

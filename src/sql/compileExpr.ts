@@ -8,8 +8,10 @@
  * found by evaluating it at later times).
  */
 import type { Expr } from './ast.ts';
+import { compileField, compileSubstringSimilar } from './compileMore.ts';
 import { SCALAR_FUNCTIONS } from './functions/index.ts';
 import { likeToRegExp, similarToRegExp } from './functions/patterns.ts';
+import { differenceIn, differenceProblem, mergeQualifiers, qualifiedType, unparen } from './intervals.ts';
 import { UNIT_MS } from './literals.ts';
 import type { Env, Problems, Scope } from './scope.ts';
 import type { EvalContext, SqlType, SqlValue } from './types.ts';
@@ -64,6 +66,9 @@ export const AGGREGATES = new Set([
   'FIRST_VALUE',
   'LAST_VALUE',
   'LAG',
+  'EVERY',
+  'SOME',
+  'ANY',
 ]);
 
 export interface ExprContext {
@@ -78,7 +83,7 @@ export interface ExprContext {
 const ANY: SqlType = { base: 'ANY' };
 const BOOL: SqlType = { base: 'BOOLEAN' };
 const nullFn: Fn = () => null;
-const placeholder = (): Compiled => ({
+export const placeholder = (): Compiled => ({
   type: ANY,
   fn: nullFn,
   mono: false,
@@ -101,7 +106,13 @@ export function compileExpr(e: Expr, c: ExprContext): Compiled {
     case 'literal':
       return constant(e.type, e.value);
     case 'interval':
-      return constant({ base: e.yearMonth ? 'INTERVAL_YEAR_MONTH' : 'INTERVAL_DAY_TIME' }, e.value);
+      return constant(
+        {
+          base: e.yearMonth ? 'INTERVAL_YEAR_MONTH' : 'INTERVAL_DAY_TIME',
+          qualifier: e.toUnit ? { unit: e.unit, toUnit: e.toUnit } : { unit: e.unit },
+        },
+        e.value,
+      );
     case 'paren':
       return compileExpr(e.arg, c);
     case 'monotonic': {
@@ -118,6 +129,26 @@ export function compileExpr(e: Expr, c: ExprContext): Compiled {
     case 'binary':
       return compileBinary(e, c);
     case 'qualify': {
+      const inner = unparen(e.arg);
+      if (inner.kind === 'binary' && inner.op === '-') {
+        const l = compileExpr(inner.left, c);
+        const r = compileExpr(inner.right, c);
+        if (isDatetime(l.type) && isDatetime(r.type)) {
+          const why = differenceProblem(l.type, r.type, true);
+          if (why) c.problems.error(inner.span, why);
+          const diff = differenceIn(e.unit, e.toUnit);
+          const [fl, fr] = [l.fn, r.fn];
+          const out = derived(qualifiedType(e.unit, e.toUnit), [l, r], (env) => {
+            const a = fl(env);
+            if (a === null) return null;
+            const b = fr(env);
+            return b === null ? null : diff(a as number, b as number);
+          });
+          // (ROWTIME - t0) SECOND rises with ROWTIME: a window key like the classic 30-second idiom.
+          out.mono = l.mono && r.constant;
+          return out;
+        }
+      }
       const a = compileExpr(e.arg, c);
       if (!isLoose(a.type) && !isInterval(a.type) && !isNum(a.type)) {
         c.problems.error(
@@ -125,7 +156,7 @@ export function compileExpr(e: Expr, c: ExprContext): Compiled {
           `(…) ${e.unit} needs a datetime difference, such as (ROWTIME - TIMESTAMP '1970-01-01 00:00:00') ${e.unit}`,
         );
       }
-      return { ...a, type: { base: 'INTERVAL_DAY_TIME' } };
+      return { ...a, type: qualifiedType(e.unit, e.toUnit) };
     }
     case 'cast': {
       const a = compileExpr(e.arg, c);
@@ -214,7 +245,7 @@ export function compileExpr(e: Expr, c: ExprContext): Compiled {
 }
 
 /** A compiled expression over sub-expressions: constant / time-only when all parts are. */
-function derived(type: SqlType, parts: Compiled[], fn: Fn): Compiled {
+export function derived(type: SqlType, parts: Compiled[], fn: Fn): Compiled {
   return {
     type,
     fn,
@@ -239,12 +270,21 @@ function or3(a: SqlValue, b: SqlValue): boolean | null {
 function compileRef(e: Expr & { kind: 'ref' }, c: ExprContext): Compiled {
   const r = c.scope.resolve(e.parts);
   if (r.kind === 'error') {
+    const field = compileField(e, c);
+    if (field) return field;
     c.problems.error(e.span, r.message);
     return placeholder();
   }
   if (r.kind === 'rowtime') {
     const s = r.source;
-    const fn: Fn = s === 0 ? (env) => env.ts[0] ?? env.t : (env) => env.ts[s] ?? env.t;
+    // -1: the output row's own time (bare ROWTIME over a join); NaN marks the NULL side of an outer join.
+    const fn: Fn =
+      s < 0
+        ? (env) => env.t
+        : (env) => {
+            const x = env.ts[s];
+            return x === undefined ? env.t : Number.isNaN(x) ? null : x;
+          };
     return { type: { base: 'TIMESTAMP' }, fn, mono: true, timeOnly: true, constant: false, rowtimeSource: s };
   }
   const i = r.index;
@@ -346,11 +386,32 @@ function compileBinary(e: Expr & { kind: 'binary' }, c: ExprContext): Compiled {
                       ? k > 0
                       : k >= 0;
           };
+      if ((lt.base === 'CHAR' || rt.base === 'CHAR') && isChar(lt) && isChar(rt)) {
+        // CHAR(n) is blank-padded: compare without trailing spaces ('ab  ' = 'ab'), as SQL's PAD SPACE.
+        const unpad = (v: SqlValue) => (typeof v === 'string' ? v.replace(/ +$/, '') : v);
+        return derived(BOOL, [l, r], (env) => {
+          const a = fl(env);
+          if (a === null) return null;
+          const b = fr(env);
+          return b === null ? null : cmp(unpad(a), unpad(b));
+        });
+      }
       return derived(BOOL, [l, r], (env) => {
         const a = fl(env);
         if (a === null) return null;
         const b = fr(env);
         return b === null ? null : cmp(a, b);
+      });
+    }
+    case 'IS DISTINCT FROM':
+    case 'IS NOT DISTINCT FROM': {
+      if (!comparable(lt, rt)) return bad('compares values that cannot be compared');
+      const distinct = e.op === 'IS DISTINCT FROM';
+      return derived(BOOL, [l, r], (env) => {
+        const a = fl(env);
+        const b = fr(env);
+        const same = a === null || b === null ? a === b : compareValues(a, b) === 0;
+        return same !== distinct;
       });
     }
     case '||': {
@@ -417,10 +478,17 @@ function compileArithmetic(
     if (ym(lt)) return num2(rt, (a, b) => addMonthsMs(b, a));
     return num2(rt, (a, b) => a + b);
   }
-  if (isDatetime(lt) && isDatetime(rt) && op === '-')
+  if (isDatetime(lt) && isDatetime(rt) && op === '-') {
+    const why = differenceProblem(lt, rt, false);
+    if (why) {
+      _c.problems.error(e.span, why);
+      return placeholder();
+    }
     return num2({ base: 'INTERVAL_DAY_TIME' }, (a, b) => a - b);
+  }
   if (isInterval(lt) && isInterval(rt) && (op === '+' || op === '-') && lt.base === rt.base) {
-    return num2(lt, op === '+' ? (a, b) => a + b : (a, b) => a - b);
+    // INTERVAL '2' DAY + INTERVAL '3' HOUR is a DAY TO HOUR interval: the qualifiers' union.
+    return num2(mergeQualifiers(lt, rt), op === '+' ? (a, b) => a + b : (a, b) => a - b);
   }
   if (isInterval(lt) && isNum(rt) && (op === '*' || op === '/')) {
     return num2(lt, op === '*' ? (a, b) => Math.trunc(a * b) : (a, b) => Math.trunc(div(a, b, false)));
@@ -543,6 +611,7 @@ function compileCall(e: Expr & { kind: 'call' }, c: ExprContext): Compiled {
   }
   const fn = e.name.quoted ? SCALAR_FUNCTIONS[e.name.name] : SCALAR_FUNCTIONS[name];
   const args = e.args.map((a) => compileExpr(a, c));
+  if (e.form === 'similar') return compileSubstringSimilar(e, args, c);
   const intervalRound = roundInterval(name, e, args) ?? fastTimeRound(name, e, args);
   if (intervalRound) return intervalRound;
   if (!fn) {

@@ -45,7 +45,23 @@ export class SqlCompileError extends Error {
 export function createSqlApp(text: string, opts: SqlAppOptions): SqlApp {
   const parsed = parseSql(text);
   if (!parsed.ok) throw new SqlCompileError(parsed.errors);
-  const a = analyzeProgram(parsed.program, { inputs: opts.inputs, reference: opts.reference });
+  let a: ReturnType<typeof analyzeProgram>;
+  try {
+    a = analyzeProgram(parsed.program, { inputs: opts.inputs, reference: opts.reference });
+  } catch (err) {
+    // Never a stack for the user: whatever slipped past the checks is reported at its statement.
+    const first = parsed.program.statements[0]?.span;
+    throw new SqlCompileError([
+      {
+        severity: 'error',
+        message: `This SQL could not be compiled: ${err instanceof Error ? err.message : String(err)}`,
+        line: first?.line ?? 1,
+        column: first?.column ?? 1,
+        endLine: first?.endLine ?? 1,
+        endColumn: first?.endColumn ?? 1,
+      },
+    ]);
+  }
   const errors = a.problems.list.filter((p) => p.severity === 'error');
   if (errors.length > 0)
     throw new SqlCompileError(errors.sort((x, y) => x.line - y.line || x.column - y.column));

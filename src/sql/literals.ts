@@ -75,7 +75,10 @@ export function parseTimestamp(text: string): number | undefined {
   const ms = m[7] ? Number(m[7].padEnd(3, '0').slice(0, 3)) : 0;
   if ((mo as number) < 1 || (mo as number) > 12 || (d as number) < 1 || (d as number) > 31) return undefined;
   if ((h as number) > 23 || (mi as number) > 59 || (s as number) > 59) return undefined;
-  return Date.UTC(y as number, (mo as number) - 1, d, h, mi, s, ms);
+  const out = Date.UTC(y as number, (mo as number) - 1, d, h, mi, s, ms);
+  // Refuse days past the month's end (DATE '2001-02-29', '2024-04-31') instead of rolling over.
+  if (new Date(out).getUTCDate() !== d) return undefined;
+  return out;
 }
 
 /** 'HH:MM:SS[.fff]' → ms since midnight. */

@@ -20,9 +20,27 @@ const NILADIC = new Set([
   'LOCALTIMESTAMP',
 ]);
 
+/** Deepest expression nesting the parser accepts: deeper text is refused with a position, not a stack overflow. */
+export const MAX_EXPR_DEPTH = 200;
+
 export class ExprParser extends TokenCursor {
+  private depth = 0;
+
   expr(): Expr {
-    return this.orExpr();
+    this.enter();
+    try {
+      return this.orExpr();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  /** Counts one level of recursion; refuses the text beyond MAX_EXPR_DEPTH at the current token. */
+  private enter(): void {
+    if (++this.depth > MAX_EXPR_DEPTH) {
+      this.depth = 0;
+      this.fail(`Expression nested too deeply (more than ${MAX_EXPR_DEPTH} levels): simplify it`);
+    }
   }
 
   private orExpr(): Expr {
@@ -46,7 +64,9 @@ export class ExprParser extends TokenCursor {
   private notExpr(): Expr {
     if (this.isWord('NOT')) {
       const start = this.next();
+      this.enter();
       const arg = this.notExpr();
+      this.depth--;
       return { kind: 'unary', op: 'NOT', arg, span: joinSpans(tokenSpan(start), arg.span) };
     }
     return this.predicate();
@@ -67,10 +87,17 @@ export class ExprParser extends TokenCursor {
       if (this.isWord('IS')) {
         this.pos++;
         const not = this.acceptWord('NOT');
+        if (this.acceptWord('DISTINCT')) {
+          this.expectWord('FROM', `after IS${not ? ' NOT' : ''} DISTINCT`);
+          const right = this.concatExpr();
+          const op = not ? 'IS NOT DISTINCT FROM' : 'IS DISTINCT FROM';
+          left = { kind: 'binary', op, left, right, span: joinSpans(left.span, right.span) };
+          continue;
+        }
         const w = this.word();
         if (w !== 'NULL' && w !== 'TRUE' && w !== 'FALSE' && w !== 'UNKNOWN') {
           this.fail(
-            `Expected NULL, TRUE, FALSE or UNKNOWN after IS${not ? ' NOT' : ''}, found ${this.describe(this.peek())}`,
+            `Expected NULL, TRUE, FALSE, UNKNOWN or DISTINCT FROM after IS${not ? ' NOT' : ''}, found ${this.describe(this.peek())}`,
           );
         }
         this.pos++;
@@ -152,7 +179,9 @@ export class ExprParser extends TokenCursor {
   private unary(): Expr {
     if (this.is('Minus') || this.is('Plus')) {
       const start = this.next();
+      this.enter();
       const arg = this.unary();
+      this.depth--;
       const op = start.image === '-' ? '-' : '+';
       // Fold a signed number literal so that -2147483648 and friends stay literals.
       if (arg.kind === 'literal' && typeof arg.value === 'number' && op === '-') {
@@ -190,7 +219,17 @@ export class ExprParser extends TokenCursor {
       // `(ROWTIME - TIMESTAMP '1970-01-01 00:00:00') SECOND`: a datetime difference as an interval.
       if (unit && TIME_UNITS.has(unit)) {
         this.pos++;
-        return { kind: 'qualify', arg, unit: unit as TimeUnit, span: this.spanFrom(t) };
+        this.intervalPrecision(unit);
+        let toUnit: TimeUnit | undefined;
+        if (this.acceptWord('TO')) {
+          const to = this.word();
+          if (!to || !TIME_UNITS.has(to))
+            this.fail(`Expected an interval unit after TO, found ${this.describe(this.peek())}`);
+          this.pos++;
+          this.intervalPrecision(to);
+          toUnit = to as TimeUnit;
+        }
+        return { kind: 'qualify', arg, unit: unit as TimeUnit, toUnit, span: this.spanFrom(t) };
       }
       return { kind: 'paren', arg, span };
     }
@@ -254,7 +293,7 @@ export class ExprParser extends TokenCursor {
     const fn = name.quoted ? '' : name.name;
     const args: Expr[] = [];
     let distinct = false;
-    let form: 'to' | 'by' | 'from' | 'in' | 'trim' | 'placing' | undefined;
+    let form: 'to' | 'by' | 'from' | 'in' | 'trim' | 'placing' | 'similar' | undefined;
     const str = (value: string, span: Span): Expr => ({
       kind: 'literal',
       type: { base: 'VARCHAR', length: value.length },
@@ -293,7 +332,8 @@ export class ExprParser extends TokenCursor {
         args.push({ kind: 'star', span: tokenSpan(s) });
       } else {
         // POSITION(a IN b): the first argument stops before IN (it is not an IN predicate).
-        args.push(fn === 'POSITION' ? this.concatExpr() : this.expr());
+        // SUBSTRING(s SIMILAR p …): likewise, s stops before SIMILAR.
+        args.push(fn === 'POSITION' || fn === 'SUBSTRING' ? this.concatExpr() : this.expr());
         const next = this.word();
         if ((fn === 'FLOOR' || fn === 'CEIL' || fn === 'CEILING') && next === 'TO') {
           this.pos++;
@@ -320,6 +360,13 @@ export class ExprParser extends TokenCursor {
           args.push(this.expr());
           if (this.acceptWord('FOR')) args.push(this.expr());
           form = 'placing';
+        } else if (fn === 'SUBSTRING' && next === 'SIMILAR') {
+          // SUBSTRING(s SIMILAR 'a#"b#"c' ESCAPE '#'): the part of s matching between the markers.
+          this.pos++;
+          args.push(this.concatExpr());
+          this.expectWord('ESCAPE', 'in SUBSTRING(… SIMILAR … ESCAPE …)');
+          args.push(this.concatExpr());
+          form = 'similar';
         } else if (fn === 'SUBSTRING' && next === 'FROM') {
           this.pos++;
           args.push(this.expr());
@@ -357,32 +404,75 @@ export class ExprParser extends TokenCursor {
       this.expectWord('BY', 'after ORDER');
       spec.orderBy = this.exprList();
     }
-    if (this.isWord('RANGE') || this.isWord('ROWS')) {
-      const kind = this.next().image.toUpperCase();
-      if (this.acceptWord('UNBOUNDED')) {
-        this.expectWord('PRECEDING', 'after UNBOUNDED');
-        spec.frame = { type: 'UNBOUNDED' };
-      } else if (this.acceptWord('CURRENT')) {
-        this.expectWord('ROW', 'after CURRENT');
-        spec.frame = kind === 'ROWS' ? { type: 'ROWS', rows: 0 } : undefined;
-      } else if (kind === 'RANGE') {
-        if (!this.isWord('INTERVAL'))
-          this.fail(`Expected INTERVAL '…' unit after RANGE, found ${this.describe(this.peek())}`);
-        const interval = this.intervalLiteral();
-        if (interval.kind !== 'interval' || interval.yearMonth)
-          this.fail('A RANGE window needs a day-time interval');
-        this.expectWord('PRECEDING', 'after the window interval');
-        spec.frame = { type: 'RANGE', ms: interval.value, interval };
-      } else {
-        const n = this.expect('NumberLit', 'a number of rows', 'after ROWS');
-        if (!/^\d+$/.test(n.image)) this.fail('ROWS needs a whole number of rows', n);
-        this.expectWord('PRECEDING', 'after the number of rows');
-        spec.frame = { type: 'ROWS', rows: Number(n.image) };
-      }
-    }
+    if (this.isWord('RANGE') || this.isWord('ROWS')) this.windowFrame(spec);
     this.expect('RParen', "')'", 'to close the window specification');
     spec.span = this.spanFrom(start);
     return spec;
+  }
+
+  /**
+   * `ROWS n PRECEDING`, `RANGE INTERVAL … PRECEDING`, `… UNBOUNDED PRECEDING`, `… CURRENT ROW`, or
+   * the same as `BETWEEN <that> AND CURRENT ROW`. KDA's windows end at the current row: FOLLOWING,
+   * an end offset (`AND 2 PRECEDING`), RANGE without an INTERVAL and ROWS with one are refused here.
+   */
+  private windowFrame(spec: WindowSpec): void {
+    const kind = this.next().image.toUpperCase() as 'ROWS' | 'RANGE';
+    const between = this.acceptWord('BETWEEN');
+    const start = this.frameBound(kind, true);
+    if (between) {
+      this.expectWord('AND', 'in BETWEEN … AND CURRENT ROW');
+      const endTok = this.peek();
+      const end = this.frameBound(kind, false);
+      if (end !== 'CURRENT')
+        this.fail(
+          'A KDA window ends at the current row: write BETWEEN … AND CURRENT ROW (end offsets are not supported)',
+          endTok,
+        );
+    }
+    if (start === 'CURRENT') {
+      spec.frame = kind === 'ROWS' ? { type: 'ROWS', rows: 0 } : undefined;
+    } else spec.frame = start;
+    if (between) spec.between = true;
+  }
+
+  private frameBound(kind: 'ROWS' | 'RANGE', first: boolean): NonNullable<WindowSpec['frame']> | 'CURRENT' {
+    const t = this.peek();
+    if (this.acceptWord('CURRENT')) {
+      this.expectWord('ROW', 'after CURRENT');
+      return 'CURRENT';
+    }
+    if (this.acceptWord('UNBOUNDED')) {
+      if (this.isWord('FOLLOWING'))
+        this.fail(
+          'UNBOUNDED FOLLOWING is not supported: a stream never ends, so the window would never close',
+        );
+      this.expectWord('PRECEDING', 'after UNBOUNDED');
+      if (!first) this.fail('A KDA window ends at the current row: write … AND CURRENT ROW', t);
+      return { type: 'UNBOUNDED' };
+    }
+    let bound: NonNullable<WindowSpec['frame']>;
+    if (kind === 'RANGE') {
+      if (!this.isWord('INTERVAL'))
+        this.fail(
+          `Expected INTERVAL '…' unit after RANGE (a RANGE window on a stream is a time span), found ${this.describe(this.peek())}`,
+        );
+      const interval = this.intervalLiteral();
+      if (interval.yearMonth) this.fail('A RANGE window needs a day-time interval', t);
+      if (interval.value < 0) this.fail('A window size cannot be negative', t);
+      bound = { type: 'RANGE', ms: interval.value, interval };
+    } else {
+      if (this.isWord('INTERVAL'))
+        this.fail('ROWS counts rows: write ROWS 10 PRECEDING, or RANGE INTERVAL … PRECEDING for a time span');
+      if (this.is('Minus')) this.fail('A window size cannot be negative');
+      const n = this.expect('NumberLit', 'a number of rows', 'after ROWS');
+      if (!/^\d+$/.test(n.image)) this.fail('ROWS needs a whole number of rows', n);
+      bound = { type: 'ROWS', rows: Number(n.image) };
+    }
+    if (this.isWord('FOLLOWING'))
+      this.fail('FOLLOWING is not supported: a KDA window looks back from the current row (use PRECEDING)');
+    this.expectWord('PRECEDING', kind === 'ROWS' ? 'after the number of rows' : 'after the window interval');
+    if (!first) this.fail('A KDA window ends at the current row: write … AND CURRENT ROW', t);
+    return bound;
   }
 
   exprList(): Expr[] {
@@ -482,18 +572,25 @@ export class ExprParser extends TokenCursor {
       );
     }
     this.pos++;
-    this.skipPrecision();
+    const precision = this.intervalPrecision(unit);
     let toUnit: TimeUnit | undefined;
     if (this.acceptWord('TO')) {
       const w = this.word();
       if (!w || !TIME_UNITS.has(w))
         this.fail(`Expected an interval unit after TO, found ${this.describe(this.peek())}`);
       this.pos++;
-      this.skipPrecision();
+      this.intervalPrecision(w);
       toUnit = w as TimeUnit;
     }
     const value = intervalValue(text, unit as TimeUnit, toUnit);
     if (typeof value === 'string') this.fail(value, lit);
+    // SQL's leading field precision (default 2 digits): INTERVAL '100' DAY needs DAY(3).
+    const lead = /^[\s+-]*(\d+)/.exec(text)?.[1] ?? '';
+    if (unit !== 'MILLISECOND' && lead.replace(/^0+(?=\d)/, '').length > precision)
+      this.fail(
+        `Interval field value ${lead} exceeds the precision of ${unit}(${precision}): write ${unit}(${Math.min(10, lead.length)})`,
+        lit,
+      );
     return {
       kind: 'interval',
       value: sign * value,
@@ -505,12 +602,17 @@ export class ExprParser extends TokenCursor {
     };
   }
 
-  private skipPrecision(): void {
-    if (this.is('LParen') && this.is('NumberLit', 1)) {
-      this.pos += 2;
-      if (this.accept('Comma')) this.expect('NumberLit', 'a precision');
-      this.expect('RParen', "')'");
-    }
+  /** `(p)` or `(p, s)` after an interval unit; returns the leading precision (default 2, at most 10). */
+  private intervalPrecision(unit: string): number {
+    if (!(this.is('LParen') && this.is('NumberLit', 1))) return 2;
+    this.pos++;
+    const p = this.next();
+    const n = Number(p.image);
+    if (!/^\d+$/.test(p.image) || n < 1 || n > 10)
+      this.fail(`Interval precision of ${unit} must be between 1 and 10`, p);
+    if (this.accept('Comma')) this.expect('NumberLit', 'a precision');
+    this.expect('RParen', "')'");
+    return n;
   }
 
   private datetimeLiteral(kind: 'TIMESTAMP' | 'DATE' | 'TIME'): Expr {

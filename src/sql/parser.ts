@@ -15,7 +15,7 @@ import type {
 } from './ast.ts';
 import { joinSpans, ParseError, RESERVED, tokenSpan } from './cursor.ts';
 import { tokenize } from './lexer.ts';
-import { ExprParser } from './parseExpr.ts';
+import { ExprParser, MAX_EXPR_DEPTH } from './parseExpr.ts';
 import type { SqlProblem } from './problems.ts';
 
 class Parser extends ExprParser {
@@ -250,7 +250,13 @@ class Parser extends ExprParser {
       this.expect('RParen', "')'", 'to close the subquery');
       const window = this.joinWindow();
       const alias = this.alias();
-      return { kind: 'subquery', query, alias, window, span: this.spanFrom(start) };
+      let columnAliases: Ident[] | undefined;
+      if (alias && this.accept('LParen')) {
+        columnAliases = [this.ident('a column name', true)];
+        while (this.accept('Comma')) columnAliases.push(this.ident('a column name', true));
+        this.expect('RParen', "')'", 'to close the column names');
+      }
+      return { kind: 'subquery', query, alias, columnAliases, window, span: this.spanFrom(start) };
     }
     let name = this.ident('a stream name');
     let schema: Ident | undefined;
@@ -306,6 +312,29 @@ class Parser extends ExprParser {
   }
 }
 
+/** Deepest object nesting the checker and runtime (recursive) are given: long `a + a + …` chains nest too. */
+const MAX_TREE_DEPTH = 2 * MAX_EXPR_DEPTH + 100;
+
+/** Throws ParseError at the first node nested deeper than MAX_TREE_DEPTH (an explicit stack: no recursion here). */
+function tooDeep(program: Program): void {
+  const stack: [unknown, number][] = [[program, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [unknown, number];
+    if (!node || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      for (const x of node) stack.push([x, depth]);
+      continue;
+    }
+    const o = node as Record<string, unknown>;
+    if (depth > MAX_TREE_DEPTH && o.span)
+      throw new ParseError(
+        `Expression nested too deeply (more than ${MAX_EXPR_DEPTH} levels): simplify it`,
+        o.span as import('./ast.ts').Span,
+      );
+    for (const k in o) if (k !== 'span' && k !== 'type') stack.push([o[k], depth + 1]);
+  }
+}
+
 export type ParseResult = { ok: true; program: Program } | { ok: false; errors: SqlProblem[] };
 
 export function parseSql(text: string): ParseResult {
@@ -324,7 +353,9 @@ export function parseSql(text: string): ParseResult {
     };
   }
   try {
-    return { ok: true, program: new Parser(tokens, text).program() };
+    const program = new Parser(tokens, text).program();
+    tooDeep(program);
+    return { ok: true, program };
   } catch (e) {
     if (e instanceof ParseError) {
       const s = e.span;

@@ -53,7 +53,7 @@ export function printExpr(e: Expr, o: PrintOptions = {}): string {
     case 'paren':
       return `(${p(e.arg)})`;
     case 'qualify':
-      return `(${p(e.arg)}) ${e.unit}`;
+      return `(${p(e.arg)}) ${e.unit}${e.toUnit ? ` TO ${e.toUnit}` : ''}`;
     case 'monotonic':
       return `MONOTONIC(${p(e.arg)})`;
     case 'cast':
@@ -88,6 +88,8 @@ export function printExpr(e: Expr, o: PrintOptions = {}): string {
         inner = `${p(a[0] as Expr)} FROM ${p(a[1] as Expr)}${a[2] ? ` FOR ${p(a[2])}` : ''}`;
       else if (e.form === 'placing')
         inner = `${p(a[0] as Expr)} PLACING ${p(a[1] as Expr)} FROM ${p(a[2] as Expr)}${a[3] ? ` FOR ${p(a[3])}` : ''}`;
+      else if (e.form === 'similar')
+        inner = `${p(a[0] as Expr)} SIMILAR ${p(a[1] as Expr)} ESCAPE ${p(a[2] as Expr)}`;
       else if (e.form === 'trim') inner = `${lit(a[0])} ${p(a[1] as Expr)} FROM ${p(a[2] as Expr)}`;
       else inner = `${e.distinct ? 'DISTINCT ' : ''}${a.map(p).join(', ')}`;
       let over = '';
@@ -104,9 +106,15 @@ export function printWindow(w: WindowSpec, o: PrintOptions = {}): string {
   if (w.partitionBy.length)
     parts.push(`PARTITION BY ${w.partitionBy.map((x) => printExpr(x, o)).join(', ')}`);
   if (w.orderBy.length) parts.push(`ORDER BY ${w.orderBy.map((x) => printExpr(x, o)).join(', ')}`);
-  if (w.frame?.type === 'RANGE') parts.push(`RANGE ${printExpr(w.frame.interval)} PRECEDING`);
-  else if (w.frame?.type === 'ROWS') parts.push(`ROWS ${w.frame.rows} PRECEDING`);
-  else if (w.frame?.type === 'UNBOUNDED') parts.push('RANGE UNBOUNDED PRECEDING');
+  const frame =
+    w.frame?.type === 'RANGE'
+      ? `RANGE ${w.between ? 'BETWEEN ' : ''}${printExpr(w.frame.interval)} PRECEDING`
+      : w.frame?.type === 'ROWS'
+        ? `ROWS ${w.between ? 'BETWEEN ' : ''}${w.frame.rows} PRECEDING`
+        : w.frame?.type === 'UNBOUNDED'
+          ? `RANGE ${w.between ? 'BETWEEN ' : ''}UNBOUNDED PRECEDING`
+          : undefined;
+  if (frame) parts.push(w.between ? `${frame} AND CURRENT ROW` : frame);
   return `(${parts.join(' ')})`;
 }
 
@@ -116,7 +124,7 @@ export function printFrom(f: FromItem, o: PrintOptions = {}): string {
     case 'stream':
       return `${o.stream?.(f.name) ?? printIdent(f.name)}${f.window ? ` OVER ${printWindow(f.window, o)}` : ''}${alias(f.alias)}`;
     case 'subquery':
-      return `(${printSelect(f.query, o)})${f.window ? ` OVER ${printWindow(f.window, o)}` : ''}${alias(f.alias)}`;
+      return `(${printSelect(f.query, o)})${f.window ? ` OVER ${printWindow(f.window, o)}` : ''}${alias(f.alias)}${f.columnAliases ? `(${f.columnAliases.map(printIdent).join(', ')})` : ''}`;
     case 'tableFn':
       return `TABLE(${printIdent(f.name)}(CURSOR(${printSelect(f.cursor, o)})${f.args.map((a) => `, ${printExpr(a, o)}`).join('')}))${alias(f.alias)}`;
     case 'join': {

@@ -50,7 +50,13 @@ export function displayRow(
 ): Record<string, unknown> {
   const obj: Record<string, unknown> = { stream, ROWTIME: formatTimestamp(rowtime) };
   columns.forEach((c, i) => {
-    obj[c.name] = formatValue(values[i] ?? null, c.type);
+    // defineProperty: a column named __proto__ or constructor is just a key of the printed row.
+    Object.defineProperty(obj, c.name, {
+      value: formatValue(values[i] ?? null, c.type),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   });
   return obj;
 }

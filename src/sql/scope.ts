@@ -36,6 +36,7 @@ export interface Source {
 
 export type Resolved =
   | { kind: 'column'; index: number; type: SqlType; name: string; mono: boolean }
+  /** source -1: the row's own ROWTIME (env.t), e.g. a bare ROWTIME over a join. */
   | { kind: 'rowtime'; source: number }
   | { kind: 'error'; message: string };
 
@@ -86,6 +87,9 @@ export class Scope {
         message: `Column ${name.text} is ambiguous: qualify it with ${hits.map((h) => h.s.alias ?? h.s.name).join(' or ')}`,
       };
     }
+    // A bare ROWTIME over a join is the output row's: the later arrival's (JOIN clause page).
+    if (name.name.toUpperCase() === 'ROWTIME' && parts.length === 1 && this.sources.length > 1)
+      return { kind: 'rowtime', source: -1 };
     if (name.name.toUpperCase() === 'ROWTIME' && candidates[0])
       return { kind: 'rowtime', source: candidates[0].index };
     const input = candidates.find((s) => s.isInput);

@@ -28,7 +28,8 @@ function toRows(input: TestInput): Row[] {
       values: cols.map((c) => {
         const v = r[c.name];
         if (v === undefined) return null;
-        if (c.type.base === 'TIMESTAMP' && typeof v === 'string') return parseTimestamp(v) ?? null;
+        if ((c.type.base === 'TIMESTAMP' || c.type.base === 'DATE') && typeof v === 'string')
+          return parseTimestamp(v) ?? null;
         return v as SqlValue;
       }),
     };

@@ -48,6 +48,8 @@ export interface SqlType {
   scale?: number;
   /** For ROW: the fields in order. */
   fields?: { name: string; type: SqlType }[];
+  /** For intervals: the qualifier they were written or computed with (`DAY TO SECOND`, `MINUTE`). */
+  qualifier?: { unit: string; toUnit?: string };
 }
 
 export type SqlValue = null | boolean | number | string | Uint8Array | { [field: string]: SqlValue };

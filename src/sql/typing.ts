@@ -2,6 +2,8 @@
  * Static typing rules of the dialect (arithmetic, comparison, assignment to a stream column) and
  * the run-time CAST / column coercion they imply.
  */
+
+import { intervalText } from './intervals.ts';
 import { formatDate, formatTime, formatTimestamp, parseTime, parseTimestamp } from './literals.ts';
 import type { SqlBaseType, SqlType, SqlValue } from './types.ts';
 import { SqlRuntimeError } from './types.ts';
@@ -101,6 +103,7 @@ function toText(v: SqlValue, from: SqlType): string {
     if (from.base === 'DATE') return formatDate(v);
     if (from.base === 'TIME') return formatTime(v).slice(0, 8);
     if (from.base === 'DECIMAL' && from.scale) return v.toFixed(from.scale);
+    if (isInterval(from)) return intervalText(v, from);
     return String(v);
   }
   if (v instanceof Uint8Array) return [...v].map((b) => b.toString(16).padStart(2, '0')).join('');
@@ -113,7 +116,7 @@ export function castValue(v: SqlValue, from: SqlType, to: SqlType): SqlValue {
   if (isNum(to)) return toNumber(v, to);
   if (isChar(to)) {
     const s = toText(v, from);
-    return to.length !== undefined && s.length > to.length ? s.slice(0, to.length) : s;
+    return fitChar(s, to);
   }
   switch (to.base) {
     case 'BOOLEAN': {
@@ -150,6 +153,7 @@ export function castValue(v: SqlValue, from: SqlType, to: SqlType): SqlValue {
  */
 export function coercer(from: SqlType, to: SqlType): ((v: SqlValue) => SqlValue) | undefined {
   if (isInt(to) && !isInt(from)) return (v) => (typeof v === 'number' ? Math.trunc(v) : v);
+  if (to.base === 'CHAR') return (v) => (typeof v === 'string' ? fitChar(v, to) : v);
   if (isChar(to) && to.length !== undefined) {
     const n = to.length;
     if (isChar(from) && from.length !== undefined && from.length <= n) return undefined;
@@ -165,6 +169,14 @@ export function coercer(from: SqlType, to: SqlType): ((v: SqlValue) => SqlValue)
   }
   if (to.base === 'REAL' && from.base !== 'REAL') return (v) => (typeof v === 'number' ? Math.fround(v) : v);
   return undefined;
+}
+
+/** A string stored as CHAR(n) is cut to n and padded with spaces to n (fixed length); VARCHAR(n) is only cut. */
+export function fitChar(s: string, to: SqlType): string {
+  const n = to.length;
+  if (n === undefined) return s;
+  if (s.length > n) return s.slice(0, n);
+  return to.base === 'CHAR' ? s.padEnd(n, ' ') : s;
 }
 
 /** Total order used by MIN / MAX / comparisons (numbers, strings, booleans; bytes lexicographic). */

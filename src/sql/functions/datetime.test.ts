@@ -90,10 +90,10 @@ describe('epoch conversions and ROWTIME-based clocks', () => {
 
 describe('EXTRACT(unit FROM x)', () => {
   const t = ts('2024-02-29 13:45:56.789');
-  it('reads fields of a timestamp', () => {
+  it('reads fields of a timestamp; SECOND keeps its fraction (issue 13)', () => {
     const ex = (u: string) => call('EXTRACT', [u, t], [T.varchar(8), TS]);
     expect([ex('YEAR'), ex('MONTH'), ex('DAY'), ex('HOUR'), ex('MINUTE'), ex('SECOND')]).toEqual([
-      2024, 2, 29, 13, 45, 56,
+      2024, 2, 29, 13, 45, 56.789,
     ]);
     expect(ex('QUARTER')).toBe(1);
     expect(ex('DOY')).toBe(60);
@@ -105,6 +105,7 @@ describe('EXTRACT(unit FROM x)', () => {
     expect(call('EXTRACT', ['DAY', iv], [T.varchar(3), DT])).toBe(2);
     expect(call('EXTRACT', ['HOUR', iv], [T.varchar(4), DT])).toBe(3);
     expect(call('EXTRACT', ['MINUTE', iv], [T.varchar(6), DT])).toBe(4);
+    expect(call('EXTRACT', ['SECOND', iv + 250], [T.varchar(6), DT])).toBe(5.25);
   });
   it('rejects unknown fields at validation time', () => {
     expect(() => typeOf('EXTRACT', [T.varchar(9), TS], ['FORTNIGHT'])).toThrow(/unknown field FORTNIGHT/);

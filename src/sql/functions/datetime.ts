@@ -50,7 +50,7 @@ function extractFromDatetime(unit: string, ms: number, base: string): number {
       case 'MINUTE':
         return Math.floor(ms / MS.MINUTE) % 60;
       case 'SECOND':
-        return Math.floor(ms / MS.SECOND) % 60;
+        return (ms % MS.MINUTE) / MS.SECOND;
       case 'MILLISECOND':
         return ms % MS.SECOND;
       default:
@@ -84,7 +84,8 @@ function extractFromDatetime(unit: string, ms: number, base: string): number {
     case 'MINUTE':
       return d.getUTCMinutes();
     case 'SECOND':
-      return d.getUTCSeconds();
+      // With the fraction: SECOND of '…:34.567' is 34.567.
+      return d.getUTCSeconds() + d.getUTCMilliseconds() / 1000;
     case 'MILLISECOND':
       return d.getUTCMilliseconds();
     default: // EPOCH
@@ -106,7 +107,7 @@ function extractFromInterval(unit: string, v: number, base: string): number {
     case 'MINUTE':
       return Math.trunc(v / MS.MINUTE) % 60;
     case 'SECOND':
-      return Math.trunc(v / MS.SECOND) % 60;
+      return (v % MS.MINUTE) / MS.SECOND;
     case 'MILLISECOND':
       return v % MS.SECOND;
     case 'EPOCH':
@@ -127,6 +128,9 @@ const EXTRACT = strict(
     if (typeof unit === 'string' && !EXTRACT_UNITS.includes(unit.toUpperCase())) {
       throw new Error(`EXTRACT: unknown field ${unit}; use one of ${EXTRACT_UNITS.join(', ')}`);
     }
+    // SECOND keeps its milliseconds: DECIMAL(5,3) (e.g. 34.567); the other fields are whole numbers.
+    if (typeof unit === 'string' && unit.toUpperCase() === 'SECOND')
+      return { base: 'DECIMAL', precision: 5, scale: 3 };
     return T.bigint;
   },
   ([unit, x], argTypes) => {

@@ -10,6 +10,7 @@
  */
 import type { ScalarFunction, SqlType, SqlValue } from '../types.ts';
 import { SqlRuntimeError } from '../types.ts';
+import { FIXED_COLUMN_LOG_PARSE, rowObject, SYS_LOG_PARSE } from './logparseFixed.ts';
 import { javaRegExp, lazyQuantifiers } from './patterns.ts';
 import { type ColumnSpec, castText, parseColumnList } from './typeText.ts';
 import { CHAR_TYPES, expectArg, NUMERIC_TYPES, str, strict, T, toRecord } from './util.ts';
@@ -33,12 +34,13 @@ function groupCount(re: RegExp): number {
 }
 
 function toRow(cols: ColumnSpec[], values: (string | undefined)[], fn: string): { [k: string]: SqlValue } {
-  const out: { [k: string]: SqlValue } = {};
-  cols.forEach((c, i) => {
-    const v = values[i];
-    out[c.name] = v === undefined ? null : castText(v, c, fn);
-  });
-  return out;
+  return rowObject(
+    cols.map((c) => c.name),
+    cols.map((c, i) => {
+      const v = values[i];
+      return v === undefined ? null : castText(v, c, fn);
+    }),
+  );
 }
 
 /**
@@ -245,4 +247,6 @@ export const LOG_PARSE_FUNCTIONS: Record<string, ScalarFunction> = toRecord([
   regexParse('FAST_REGEX_LOG_PARSE', true),
   W3C_LOG_PARSE,
   VARIABLE_COLUMN_LOG_PARSE,
+  FIXED_COLUMN_LOG_PARSE,
+  SYS_LOG_PARSE,
 ]);

@@ -84,7 +84,18 @@ function floorCeil(name: string, mathFn: (x: number) => number, dtFn: typeof flo
   );
 }
 
-const ABS = strict('ABS', 1, 1, sameNumeric('ABS'), ([x]) => Math.abs(num(x as SqlValue, 'ABS')));
+/** ABS of a number, or of an INTERVAL (the SQL Reference's interval operators): same type back. */
+const ABS = strict(
+  'ABS',
+  1,
+  1,
+  (argTypes) => {
+    const t = argTypes[0];
+    if (t && (t.base === 'INTERVAL_DAY_TIME' || t.base === 'INTERVAL_YEAR_MONTH')) return t;
+    return sameNumeric('ABS')(argTypes);
+  },
+  ([x]) => Math.abs(num(x as SqlValue, 'ABS')),
+);
 
 const EXP = strict('EXP', 1, 1, doubleOf('EXP', 1), ([x]) => Math.exp(num(x as SqlValue, 'EXP')));
 
@@ -159,15 +170,27 @@ const STEP = strict(
     expectArg('STEP', argTypes, 0, NUM_OR_DATETIME, 'a number or a datetime');
     const t = argTypes[0] as SqlType;
     const w = argTypes[1] as SqlType;
-    if (DATETIME_TYPES.has(t.base) && w.base !== 'INTERVAL_DAY_TIME' && w.base !== 'NULL') {
-      throw new Error(`STEP: a ${t.base} steps BY a day-time INTERVAL, not ${typeName(w)}`);
+    if (
+      DATETIME_TYPES.has(t.base) &&
+      w.base !== 'INTERVAL_DAY_TIME' &&
+      w.base !== 'NULL' &&
+      !(w.base === 'INTERVAL_YEAR_MONTH' && t.base !== 'TIME')
+    ) {
+      throw new Error(`STEP: a ${t.base} steps BY an INTERVAL, not ${typeName(w)}`);
     }
     return t.base === 'NULL' ? T.timestamp : t;
   },
-  ([x, w]) => {
+  ([x, w], argTypes) => {
     const width = num(w as SqlValue, 'STEP');
     if (width <= 0) throw new SqlRuntimeError('STEP: the interval must be positive');
     const v = num(x as SqlValue, 'STEP');
+    if (argTypes[1]?.base === 'INTERVAL_YEAR_MONTH') {
+      // By months: whole months since 1970-01, rounded down to a multiple of the width.
+      const d = new Date(v);
+      const m = (d.getUTCFullYear() - 1970) * 12 + d.getUTCMonth();
+      const start = Math.floor(m / width) * width;
+      return Date.UTC(1970 + Math.floor(start / 12), ((start % 12) + 12) % 12, 1);
+    }
     return Math.floor(v / width) * width;
   },
 );

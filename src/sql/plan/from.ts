@@ -2,8 +2,8 @@
  * FROM clauses: a stream, a reference table, a subquery, a table function over a CURSOR, and
  * joins of those. Stream-to-stream joins keep each side's rows for its window (`OVER (RANGE
  * INTERVAL … PRECEDING)`, `ROWS n PRECEDING`; no window = rows of the same instant): when a row
- * arrives on one side it joins with the other side's window, as KDA does. LEFT / RIGHT / FULL
- * OUTER emit the unmatched arriving row padded with NULLs. Reference tables are looked up through
+ * arrives on one side it joins with the other side's window, as KDA does (streamJoin.ts has the
+ * operator and the outer joins' rules). Reference tables are looked up through
  * a hash index when ON has an equality between the stream side and the table side.
  */
 import type { Expr, FromItem, WindowSpec } from '../ast.ts';
@@ -12,6 +12,7 @@ import { newEnv, type Problems, Scope, type Source } from '../scope.ts';
 import { TABLE_FUNCTIONS } from '../tablefns/index.ts';
 import type { Column, Row, SqlValue } from '../types.ts';
 import { showType, valueKey } from '../typing.ts';
+import { connectStreamJoin, type Held } from './streamJoin.ts';
 import type { Catalog, RowSink, Wiring } from './wiring.ts';
 
 export interface FromPlan {
@@ -63,17 +64,27 @@ export function planFrom(
     }
     case 'subquery': {
       const sub = planSub(f.query, cat, problems);
+      let columns = sub.columns;
+      if (f.columnAliases) {
+        const names = f.columnAliases;
+        if (names.length !== columns.length)
+          problems.error(
+            (names[0] as import('../ast.ts').Ident).span,
+            `${names.length} column name${names.length === 1 ? '' : 's'} for a subquery of ${columns.length} column${columns.length === 1 ? '' : 's'}`,
+          );
+        columns = columns.map((c, i) => ({ ...c, name: names[i]?.name ?? c.name }));
+      }
       const source: Source = {
         name: f.alias?.name ?? 'SUBQUERY',
         alias: f.alias?.name,
-        columns: sub.columns,
+        columns,
         offset,
         index,
         mono: sub.mono,
       };
       return {
         sources: [source],
-        width: sub.columns.length,
+        width: columns.length,
         tableOnly: false,
         connect(w, sink) {
           sub.connect(w, (row) => sink(row.values, row.rowtime, undefined));
@@ -149,12 +160,6 @@ function planTableFn(
       w.onAdvance((t) => out(inst.advanceTo(t)));
     },
   };
-}
-
-interface Held {
-  v: SqlValue[];
-  t: number;
-  ts: number[] | undefined;
 }
 
 /** How long a join side keeps its rows: ms for RANGE, a count for ROWS. */
@@ -239,63 +244,38 @@ function planJoin(
             sink(row, t, rts);
           }
         }
-        if (!matched && type === 'LEFT') sink(combine(v, nulls(rw)), t, tsOf(l, { v: [], t, ts: undefined }));
+        if (!matched && type === 'LEFT')
+          sink(combine(v, nulls(rw)), t, tsOf(l, { v: [], t: Number.NaN, ts: undefined }));
       });
     };
     return plan;
   }
   const lr = retention(windowOf(f.left));
   const rr = retention(windowOf(f.right));
-  if (!windowOf(f.left) && !windowOf(f.right) && !left.tableOnly) {
-    problems.warn(
+  if (!windowOf(f.left) && !windowOf(f.right) && !left.tableOnly && !right.tableOnly) {
+    // The reference: a stream-to-stream join needs a window on at least one of the streams.
+    problems.error(
       f.span,
-      "Neither side of this stream join has a window, so only rows with the same ROWTIME meet: add OVER (RANGE INTERVAL '1' MINUTE PRECEDING) to one side",
+      "A join of two streams needs a window on at least one side: add OVER (RANGE INTERVAL '1' MINUTE PRECEDING) to one of them",
     );
   }
-  plan.connect = (w, sink) => {
-    const lbuf: Held[] = [];
-    const rbuf: Held[] = [];
-    const evict = (buf: Held[], keep: { ms: number; rows: number }, t: number) => {
-      let n = 0;
-      while (n < buf.length && (buf[n] as Held).t < t - keep.ms) n++;
-      if (buf.length - n > keep.rows) n = buf.length - keep.rows;
-      if (n > 0) buf.splice(0, n);
-    };
-    left.connect(w, (v, t, ts) => {
-      const l: Held = { v, t, ts };
-      evict(rbuf, rr, t);
-      let matched = false;
-      for (const r of rbuf) {
-        const row = combine(v, r.v);
-        const rts = tsOf(l, r);
-        if (test(row, t, rts)) {
-          matched = true;
-          sink(row, t, rts);
-        }
-      }
-      if (!matched && (type === 'LEFT' || type === 'FULL'))
-        sink(combine(v, nulls(rw)), t, tsOf(l, { v: [], t, ts: undefined }));
-      lbuf.push(l);
-      evict(lbuf, lr, t);
+  plan.connect = (w, sink) =>
+    connectStreamJoin(w, sink, {
+      left,
+      right,
+      lr,
+      rr,
+      // A preserved side with a window waits: a later arrival on the other side may still match it.
+      keepLeft: type === 'LEFT' || type === 'FULL',
+      keepRight: type === 'RIGHT' || type === 'FULL',
+      lWindowed: windowOf(f.left) !== undefined,
+      rWindowed: windowOf(f.right) !== undefined,
+      combine,
+      test,
+      tsOf,
+      lw,
+      rw,
     });
-    right.connect(w, (v, t, ts) => {
-      const r: Held = { v, t, ts };
-      evict(lbuf, lr, t);
-      let matched = false;
-      for (const l of lbuf) {
-        const row = combine(l.v, v);
-        const rts = tsOf(l, r);
-        if (test(row, t, rts)) {
-          matched = true;
-          sink(row, t, rts);
-        }
-      }
-      if (!matched && (type === 'RIGHT' || type === 'FULL'))
-        sink(combine(nulls(lw), v), t, tsOf({ v: [], t, ts: undefined }, r));
-      rbuf.push(r);
-      evict(rbuf, rr, t);
-    });
-  };
   return plan;
 }
 

@@ -147,7 +147,8 @@ const SIGNATURES: Record<string, string> = {
   TRIM: 'TRIM([BOTH | LEADING | TRAILING] [char] FROM string)',
   OVERLAY: 'OVERLAY(string PLACING replacement FROM start [FOR length])',
   REGEX_REPLACE: 'REGEX_REPLACE(original, regex, replacement, startPosition, occurrence)',
-  EXTRACT: 'EXTRACT(YEAR | MONTH | DAY | HOUR | MINUTE | SECOND FROM datetime) → BIGINT',
+  EXTRACT:
+    'EXTRACT(YEAR | MONTH | DAY | HOUR | MINUTE | SECOND FROM datetime) → BIGINT (SECOND: DECIMAL with ms)',
   CHAR_TO_TIMESTAMP: "CHAR_TO_TIMESTAMP('yyyy-MM-dd HH:mm:ss', string) → TIMESTAMP",
   CHAR_TO_DATE: "CHAR_TO_DATE('yyyy-MM-dd', string) → DATE",
   CHAR_TO_TIME: "CHAR_TO_TIME('HH:mm:ss', string) → TIME",
@@ -167,6 +168,8 @@ const SIGNATURES: Record<string, string> = {
   FAST_REGEX_LOG_PARSE: "FAST_REGEX_LOG_PARSE(string, 'regex') → ROW(COLUMN1 …)",
   W3C_LOG_PARSE: "W3C_LOG_PARSE(string, 'COMMON' | 'COMMON WITH VHOST' | 'NCSA EXTENDED' | …) → ROW",
   VARIABLE_COLUMN_LOG_PARSE: "VARIABLE_COLUMN_LOG_PARSE(string, columns, 'delimiter' [, 'escape', 'quote'])",
+  FIXED_COLUMN_LOG_PARSE: "FIXED_COLUMN_LOG_PARSE(string, 'NAME TYPE START n [FOR width], …') → ROW",
+  SYS_LOG_PARSE: 'SYS_LOG_PARSE(string) → ROW(COLUMN1 time, COLUMN2 host, COLUMN3 message)',
   COALESCE: 'COALESCE(value, value, …)',
   NULLIF: 'NULLIF(value1, value2)',
   TOP_K_ITEMS_TUMBLING:
@@ -192,6 +195,9 @@ const AGGREGATES: Record<string, string> = {
   EXP_AVG: "EXP_AVG(numeric, INTERVAL '10' SECOND)",
   FIRST_VALUE: 'FIRST_VALUE(value)',
   LAST_VALUE: 'LAST_VALUE(value)',
+  EVERY: 'EVERY(boolean) → BOOLEAN',
+  SOME: 'SOME(boolean) → BOOLEAN',
+  ANY: 'ANY(boolean) → BOOLEAN',
 };
 
 const WINDOW_FUNCTIONS: Record<string, string> = {
