@@ -1,0 +1,89 @@
+/**
+ * Names CloudFormation (and the services behind it) would refuse, checked before export so the
+ * Problems tab says so while the user can still fix them. Deployed names are
+ * `<EnvironmentPrefix>-<node name>`; the prefix is at most 8 characters (the template's parameter
+ * enforces it), so each rule leaves room for it. Buckets also carry `-<12-digit account id>`.
+ */
+import type { Diagnostic, NodeKind, PipelineDoc, PipelineNode } from '../../model/types.ts';
+
+/** Longest prefix the template accepts, plus its hyphen. */
+export const PREFIX_ROOM = 9;
+
+interface NameRule {
+  pattern: RegExp;
+  max: number;
+  /** What the service allows, said for the user. */
+  rule: string;
+}
+
+/** The name each kind deploys under, and what is allowed; null = the kind deploys no named resource. */
+export const NAME_RULES: Record<NodeKind, NameRule | null> = {
+  producer: null,
+  stream: { pattern: /^[a-zA-Z0-9_.-]+$/, max: 128 - PREFIX_ROOM, rule: 'letters, digits, _ . -' },
+  lambda: { pattern: /^[a-zA-Z0-9_-]+$/, max: 64 - PREFIX_ROOM, rule: 'letters, digits, _ -' },
+  analytics: { pattern: /^[a-zA-Z0-9_.-]+$/, max: 128 - PREFIX_ROOM, rule: 'letters, digits, _ . -' },
+  firehose: { pattern: /^[a-zA-Z0-9_.-]+$/, max: 64 - PREFIX_ROOM, rule: 'letters, digits, _ . -' },
+  s3: {
+    pattern: /^[a-z0-9][a-z0-9.-]*[a-z0-9]$/,
+    max: 63 - PREFIX_ROOM - 13,
+    rule: 'lower-case letters, digits, . -',
+  },
+  redshift: {
+    pattern: /^[a-z][a-z0-9-]*[a-z0-9]$/,
+    max: 63 - PREFIX_ROOM,
+    rule: 'lower-case letters, digits, -',
+  },
+  opensearch: { pattern: /^[a-z][a-z0-9-]*$/, max: 28 - PREFIX_ROOM, rule: 'lower-case letters, digits, -' },
+  dynamodb: { pattern: /^[a-zA-Z0-9_.-]+$/, max: 255 - PREFIX_ROOM, rule: 'letters, digits, _ . -' },
+  consumerApp: { pattern: /^[a-zA-Z0-9_.-]+$/, max: 128 - PREFIX_ROOM, rule: 'letters, digits, _ . -' },
+};
+
+/** The part of a node's deployed name the design sets (bucket, cluster and domain names live in config). */
+export function deployName(n: PipelineNode): string {
+  switch (n.kind) {
+    case 's3':
+      return n.config.bucket || n.name;
+    case 'redshift':
+      return n.config.clusterId || n.name;
+    case 'opensearch':
+      return n.config.domain || n.name;
+    case 'dynamodb':
+      return n.config.table || n.name;
+    case 'consumerApp':
+      return n.config.applicationName || n.name;
+    default:
+      return n.name;
+  }
+}
+
+/** Warnings for names that would not deploy, and values CloudFormation accepts but AWS refuses. */
+export function deployProblems(doc: PipelineDoc): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Map<string, string>();
+  for (const n of doc.nodes) {
+    const rule = NAME_RULES[n.kind];
+    if (!rule) continue;
+    const name = deployName(n);
+    if (!rule.pattern.test(name) || name.length > rule.max) {
+      out.push({
+        severity: 'warning',
+        code: 'export-name',
+        message: `"${name}" cannot be deployed as this resource's name: use ${rule.rule}, at most ${rule.max} characters.`,
+        nodeId: n.id,
+        params: { name, rule: rule.rule, max: rule.max },
+      });
+    }
+    const key = `${n.kind}:${name.toLowerCase()}`;
+    if (seen.has(key)) {
+      out.push({
+        severity: 'warning',
+        code: 'export-duplicate-name',
+        message: `Two ${n.kind} nodes are named "${name}": AWS needs one name per resource.`,
+        nodeId: n.id,
+        params: { name },
+      });
+    }
+    seen.set(key, n.id);
+  }
+  return out;
+}
