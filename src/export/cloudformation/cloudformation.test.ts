@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { lintTemplate, refusals } from '../../cli/cfn-lint.ts';
 import { design, node, plainProducer } from '../../engine/testing.ts';
 import type { PipelineDoc, PipelineNode } from '../../model/types.ts';
 import { validateDocument } from '../../model/validate.ts';
-import { lintTemplate, refusals } from './cfn-lint.ts';
 import { type Template, toCloudFormation } from './index.ts';
 import { deployProblems } from './names.ts';
 

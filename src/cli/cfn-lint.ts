@@ -11,7 +11,7 @@ export interface LintFinding {
   where: string;
 }
 
-let engine: RegoEngine | null = null;
+let engine: InstanceType<typeof RegoEngine> | null = null;
 
 /** Findings at WARN and above; FATAL and ERROR mean CloudFormation would refuse the template. */
 export function lintTemplate(template: unknown, name = 'template.json'): LintFinding[] {
