@@ -1,0 +1,152 @@
+/**
+ * `npx shardscape export DESIGN.json --format cloudformation|cloudformation-yaml|terraform|flink-sql|agent|kdg|link [--out DIR]`
+ *
+ * Without --out the format's main document goes to stdout (the template; main.tf; every Analytics
+ * node's Flink SQL; agent.json; the KDG templates as JSON; the link). With --out every file of the
+ * format is written to DIR (CloudFormation: the template plus lambda/<name>/index.js for each
+ * function, so a handler over the inline limit can be zipped and uploaded). Exit 1 with the
+ * problems on stderr when the design is invalid; exit 2 for bad options.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { agentConfig } from '../export/agent.ts';
+import {
+  cloudFormationJson,
+  cloudFormationYaml,
+  deployProblems,
+  toCloudFormation,
+} from '../export/cloudformation/index.ts';
+import { consumerSource, toCommonJs } from '../export/cloudformation/lambda-code.ts';
+import { parseDocument } from '../export/document.ts';
+import { kdgTemplates } from '../export/kdg.ts';
+import { designLink } from '../export/link.ts';
+import type { PipelineDoc } from '../model/types.ts';
+import { validateDocument } from '../model/validate.ts';
+
+export const FORMATS = [
+  'cloudformation',
+  'cloudformation-yaml',
+  'terraform',
+  'flink-sql',
+  'agent',
+  'kdg',
+  'link',
+] as const;
+export type ExportFormat = (typeof FORMATS)[number];
+
+const USAGE = `usage: shardscape export DESIGN.json --format ${FORMATS.join('|')} [--out DIR] [--prefix dev] [--base URL]`;
+
+/** One format's files: the first is the main document (printed without --out). */
+type Files = { path: string; text: string }[];
+
+const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
+
+function lambdaSources(doc: PipelineDoc): Files {
+  return doc.nodes.flatMap((n) =>
+    n.kind === 'lambda'
+      ? [
+          {
+            path: `lambda/${n.name}/index.js`,
+            text:
+              n.config.use === 'firehoseTransform'
+                ? toCommonJs(n.config.code)
+                : consumerSource(n.config.code, {}),
+          },
+        ]
+      : [],
+  );
+}
+
+export const WRITERS: Record<
+  ExportFormat,
+  ((doc: PipelineDoc, o: { prefix: string; base: string }) => Files | string) | null
+> = {
+  cloudformation: (doc) => [{ path: 'template.json', text: cloudFormationJson(doc) }, ...lambdaSources(doc)],
+  'cloudformation-yaml': (doc) => [
+    { path: 'template.yaml', text: cloudFormationYaml(doc) },
+    ...lambdaSources(doc),
+  ],
+  terraform: null,
+  'flink-sql': null,
+  agent: (doc, o) => {
+    const cfg = agentConfig(doc, o.prefix);
+    return cfg.flows.length > 0
+      ? [{ path: 'agent.json', text: json(cfg) }]
+      : 'the design has no Kinesis Agent producer';
+  },
+  kdg: (doc, o) => {
+    const all = kdgTemplates(doc, o.prefix);
+    if (all.length === 0) return 'the design has no producer with a record template';
+    return [
+      { path: 'kdg.json', text: json({ templates: all }) },
+      ...all.map((t) => ({ path: `kdg/${t.producer}.txt`, text: `${t.template}\n` })),
+    ];
+  },
+  link: (doc, o) => {
+    const r = designLink(doc, o.base);
+    return r.ok
+      ? [{ path: 'link.txt', text: `${r.url}\n` }]
+      : `the design is too large for a link (${r.chars} characters): share the JSON file instead`;
+  },
+};
+
+export async function main(args: string[]): Promise<number> {
+  let file: string | undefined;
+  let format: string | undefined;
+  let out: string | undefined;
+  let prefix = 'dev';
+  let base = 'http://127.0.0.1:5173/';
+  for (let i = 0; i < args.length; i++) {
+    const [name, inline] = args[i].split(/=(.*)/s, 2);
+    const value = () => inline ?? args[++i];
+    if (name === '--format') format = value();
+    else if (name === '--out') out = value();
+    else if (name === '--prefix') prefix = value() ?? prefix;
+    else if (name === '--base') base = value() ?? base;
+    else if (name.startsWith('-')) return fail(`unknown option ${name}\n${USAGE}`, 2);
+    else if (!file) file = name;
+    else return fail(`unexpected argument ${name}\n${USAGE}`, 2);
+  }
+  if (!file || !format) return fail(USAGE, 2);
+  if (!(FORMATS as readonly string[]).includes(format))
+    return fail(`unknown format "${format}"\n${USAGE}`, 2);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    return fail(`Cannot read ${file}: ${(e as Error).message}`, 1);
+  }
+  const parsed = parseDocument(text);
+  if (!parsed.ok) return fail(`${file}: ${parsed.error.message}`, 1);
+  const doc = parsed.doc;
+  const errors = validateDocument(doc).filter((d) => d.severity === 'error');
+  const names = deployProblems(doc);
+  if (errors.length > 0 || (names.length > 0 && format.startsWith('cloudformation'))) {
+    for (const d of [...errors, ...names]) process.stderr.write(`${file}: ${d.message}\n`);
+    return 1;
+  }
+  const writer = WRITERS[format as ExportFormat];
+  if (!writer) return fail(`${format}: this format is not available yet`, 2);
+  const files = writer(doc, { prefix, base });
+  if (typeof files === 'string') return fail(`${file}: ${files}`, 1);
+  if (format.startsWith('cloudformation')) {
+    for (const note of toCloudFormation(doc).notCarried)
+      process.stderr.write(`not in the template: ${note}\n`);
+  }
+  if (!out) {
+    process.stdout.write(files[0].text);
+    return 0;
+  }
+  for (const f of files) {
+    const path = join(out, f.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, f.text);
+    process.stderr.write(`wrote ${path}\n`);
+  }
+  return 0;
+}
+
+function fail(message: string, code: number): number {
+  process.stderr.write(`${message}\n`);
+  return code;
+}
