@@ -253,6 +253,14 @@ export const MESSAGES: Record<string, (p: P) => Text> = {
     en: `Run settings: ${p.detail}.`,
     ja: `実行設定: ${p.detailJa}。`,
   }),
+  'export-name': (p) => ({
+    en: `"${p.name}" cannot be deployed as this resource's name: use ${p.rule}, at most ${p.max} characters.`,
+    ja: `「${p.name}」はこのリソースの名前としてデプロイできません。使える文字は ${p.rule}、${p.max} 文字までです。`,
+  }),
+  'export-duplicate-name': (p) => ({
+    en: `Two resources of this kind are named "${p.name}": AWS needs one name per resource.`,
+    ja: `この種類のリソースに「${p.name}」という名前が 2 つあります。AWS ではリソースごとに別の名前が必要です。`,
+  }),
 };
 
 /** Build a diagnostic whose message comes from the table. */

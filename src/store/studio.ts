@@ -8,6 +8,7 @@
  */
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { deployProblems } from '../export/cloudformation/names.ts';
 import { applyChanges, type Change } from '../model/changes.ts';
 import { emptyDocument } from '../model/factory.ts';
 import { emptyHistory, type History, record, redo, undo } from '../model/history.ts';
@@ -86,7 +87,8 @@ function hasSql(doc: PipelineDoc): boolean {
 
 function safeValidate(doc: PipelineDoc): Diagnostic[] {
   try {
-    const model = validateDocument(doc);
+    // Names CloudFormation would refuse are warnings here, before anyone exports.
+    const model = [...validateDocument(doc), ...deployProblems(doc)];
     return sqlModule && hasSql(doc) ? [...model, ...sqlModule.analyticsProblems(doc)] : model;
   } catch (err) {
     // A validator bug must not take the editor down: show it as a problem instead.

@@ -6,7 +6,7 @@ import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import { type LayoutPrefs, loadLayout, saveLayout } from './prefs.ts';
 
-export type DialogId = 'shortcuts' | 'templates' | null;
+export type DialogId = 'shortcuts' | 'templates' | 'export' | null;
 
 export interface AlertInfo {
   title: string;

@@ -4,6 +4,7 @@
  * `<EnvironmentPrefix>-<node name>`; the prefix is at most 8 characters (the template's parameter
  * enforces it), so each rule leaves room for it. Buckets also carry `-<12-digit account id>`.
  */
+import { makeDiagnostic } from '../../model/messages.ts';
 import type { Diagnostic, NodeKind, PipelineDoc, PipelineNode } from '../../model/types.ts';
 
 /** Longest prefix the template accepts, plus its hyphen. */
@@ -65,23 +66,13 @@ export function deployProblems(doc: PipelineDoc): Diagnostic[] {
     if (!rule) continue;
     const name = deployName(n);
     if (!rule.pattern.test(name) || name.length > rule.max) {
-      out.push({
-        severity: 'warning',
-        code: 'export-name',
-        message: `"${name}" cannot be deployed as this resource's name: use ${rule.rule}, at most ${rule.max} characters.`,
-        nodeId: n.id,
-        params: { name, rule: rule.rule, max: rule.max },
-      });
+      out.push(
+        makeDiagnostic('warning', 'export-name', { name, rule: rule.rule, max: rule.max }, { nodeId: n.id }),
+      );
     }
     const key = `${n.kind}:${name.toLowerCase()}`;
     if (seen.has(key)) {
-      out.push({
-        severity: 'warning',
-        code: 'export-duplicate-name',
-        message: `Two ${n.kind} nodes are named "${name}": AWS needs one name per resource.`,
-        nodeId: n.id,
-        params: { name },
-      });
+      out.push(makeDiagnostic('warning', 'export-duplicate-name', { name }, { nodeId: n.id }));
     }
     seen.set(key, n.id);
   }

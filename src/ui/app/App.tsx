@@ -14,6 +14,7 @@ import { Palette } from '../palette/Palette.tsx';
 import { BottomPanel } from './BottomPanel.tsx';
 import { Layout } from './Layout.tsx';
 import { FirstHint, Notice } from './Notice.tsx';
+import { openLinkInUrl } from './open-link.ts';
 import { Toolbar } from './Toolbar.tsx';
 import { useShortcuts } from './useShortcuts.ts';
 import './studio.css';
@@ -50,10 +51,19 @@ function Shell() {
   useShortcuts();
   useLocaleSync();
   useEffect(() => {
-    void designsStore.getState().init();
+    // A share link opens as a new design once the saved ones are loaded.
+    void designsStore
+      .getState()
+      .init()
+      .then(() => openLinkInUrl());
     const flush = () => void designsStore.getState().flush();
+    const onHash = () => void openLinkInUrl();
     window.addEventListener('pagehide', flush);
-    return () => window.removeEventListener('pagehide', flush);
+    window.addEventListener('hashchange', onHash);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      window.removeEventListener('hashchange', onHash);
+    };
   }, []);
   return (
     <div className="app">

@@ -89,6 +89,9 @@ export function Toolbar() {
           <button type="button" onClick={() => void exportCurrent()}>
             {t('export')}
           </button>
+          <button type="button" onClick={() => uiStore.getState().openDialog('export')}>
+            {t('exportAs')}
+          </button>
         </div>
         <div className="toolbar__group">
           <button type="button" onClick={() => void layoutAll()} title="L">

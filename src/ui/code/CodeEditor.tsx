@@ -8,8 +8,10 @@ import './monacoSetup.ts';
 
 export interface CodeEditorProps {
   value: string;
-  language: 'javascript' | 'sql';
+  language: 'javascript' | 'sql' | 'yaml' | 'plaintext';
   ariaLabel: string;
+  /** A preview (exports): selectable and copyable, not editable. */
+  readOnly?: boolean;
   onChange(value: string): void;
   /** CSS height, default 260 px. */
   height?: string;
@@ -28,6 +30,7 @@ export default function CodeEditor({
   ariaLabel,
   onChange,
   height = '260px',
+  readOnly = false,
 }: CodeEditorProps) {
   return (
     <div className="code-editor nokey" style={{ height }}>
@@ -41,6 +44,7 @@ export default function CodeEditor({
         }}
         options={{
           ariaLabel,
+          readOnly,
           minimap: { enabled: false },
           automaticLayout: true,
           fontSize: 14,

@@ -1,6 +1,6 @@
 /**
  * Monaco, bundled locally (never from a CDN): the editor API, its UI features (codicons, find, …),
- * and only the JavaScript and SQL tokenizers. No TypeScript/JSON language services, so the only
+ * and only the JavaScript, SQL and YAML (CloudFormation export preview) tokenizers. No TypeScript/JSON language services, so the only
  * worker is the editor worker (keeps dist small, see toolchain.md gotcha 4).
  */
 import { loader } from '@monaco-editor/react';
@@ -9,6 +9,7 @@ import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import 'monaco-editor/features/register.all';
 import 'monaco-editor/languages/definitions/javascript/register';
 import 'monaco-editor/languages/definitions/sql/register';
+import 'monaco-editor/languages/definitions/yaml/register';
 
 self.MonacoEnvironment = {
   getWorker(_workerId: string, _label: string): Worker {

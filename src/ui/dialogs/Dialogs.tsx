@@ -1,4 +1,5 @@
-/** The shell's dialogs: keyboard shortcuts, the template gallery, and the import error alert. */
+/** The shell's dialogs: keyboard shortcuts, the template gallery, Export as…, and the import error alert. */
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { designsStore } from '../../store/designs.ts';
 import { useStudio } from '../../store/studio.ts';
@@ -6,6 +7,8 @@ import { TEMPLATES } from '../../store/templates.ts';
 import { uiStore, useUi } from '../../store/ui.ts';
 import { SHORTCUTS } from '../app/useShortcuts.ts';
 import { Modal } from './Modal.tsx';
+
+const ExportDialog = lazy(() => import('./ExportDialog.tsx'));
 
 function ShortcutsDialog() {
   const { t } = useTranslation('studio');
@@ -99,6 +102,11 @@ export function Dialogs() {
     <>
       {dialog === 'shortcuts' && <ShortcutsDialog />}
       {dialog === 'templates' && <TemplatesDialog />}
+      {dialog === 'export' && (
+        <Suspense fallback={null}>
+          <ExportDialog />
+        </Suspense>
+      )}
       <ImportAlert />
     </>
   );
