@@ -20,6 +20,7 @@ import { consumerSource, toCommonJs } from '../export/cloudformation/lambda-code
 import { parseDocument } from '../export/document.ts';
 import { kdgTemplates } from '../export/kdg.ts';
 import { designLink } from '../export/link.ts';
+import { toTerraform } from '../export/terraform/index.ts';
 import type { PipelineDoc } from '../model/types.ts';
 import { validateDocument } from '../model/validate.ts';
 
@@ -66,7 +67,14 @@ export const WRITERS: Record<
     { path: 'template.yaml', text: cloudFormationYaml(doc) },
     ...lambdaSources(doc),
   ],
-  terraform: null,
+  terraform: (doc) => {
+    const f = toTerraform(doc);
+    return [
+      { path: 'main.tf', text: f['main.tf'] },
+      { path: 'variables.tf', text: f['variables.tf'] },
+      { path: 'outputs.tf', text: f['outputs.tf'] },
+    ];
+  },
   'flink-sql': null,
   agent: (doc, o) => {
     const cfg = agentConfig(doc, o.prefix);
@@ -121,7 +129,10 @@ export async function main(args: string[]): Promise<number> {
   const doc = parsed.doc;
   const errors = validateDocument(doc).filter((d) => d.severity === 'error');
   const names = deployProblems(doc);
-  if (errors.length > 0 || (names.length > 0 && format.startsWith('cloudformation'))) {
+  if (
+    errors.length > 0 ||
+    (names.length > 0 && (format.startsWith('cloudformation') || format === 'terraform'))
+  ) {
     for (const d of [...errors, ...names]) process.stderr.write(`${file}: ${d.message}\n`);
     return 1;
   }

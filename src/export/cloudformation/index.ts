@@ -14,6 +14,7 @@ import { mapDynamoDb, mapOpenSearch, mapRedshift, mapS3 } from './map-stores.ts'
 import { mapConsumerApp, mapProducer, mapStream } from './map-stream.ts';
 
 export type { Template } from './context.ts';
+export type { Json } from './intrinsics.ts';
 export { deployProblems } from './names.ts';
 
 type Mapper<K extends NodeKind> = { order: number; map(node: PipelineNodeOf<K>, c: BuildContext): void };

@@ -7,9 +7,17 @@ import { cloudFormationJson, cloudFormationYaml } from '../../export/cloudformat
 import { serializeDocument } from '../../export/document.ts';
 import { kdgTemplates } from '../../export/kdg.ts';
 import { designLink } from '../../export/link.ts';
+import { toTerraform } from '../../export/terraform/index.ts';
 import type { PipelineDoc } from '../../model/types.ts';
 
-export type FormatId = 'json' | 'cloudformation' | 'cloudformation-yaml' | 'agent' | 'kdg' | 'link';
+export type FormatId =
+  | 'json'
+  | 'cloudformation'
+  | 'cloudformation-yaml'
+  | 'terraform'
+  | 'agent'
+  | 'kdg'
+  | 'link';
 
 export interface FormatOutput {
   /** The text to preview, copy and download; null with `empty` when the design has nothing for it. */
@@ -62,6 +70,16 @@ export function writeFormat(id: FormatId, doc: PipelineDoc, base: string): Forma
         language: 'yaml',
         mime: 'application/yaml',
       };
+    case 'terraform': {
+      // One file to preview and download: variables, resources and outputs together also work as main.tf.
+      const f = toTerraform(doc);
+      return {
+        text: `${f['variables.tf']}\n${f['main.tf']}\n${f['outputs.tf']}`,
+        fileName: 'main.tf',
+        language: 'plaintext',
+        mime: 'text/plain',
+      };
+    }
     case 'agent': {
       const cfg = agentConfig(doc);
       return cfg.flows.length > 0

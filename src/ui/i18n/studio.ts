@@ -16,6 +16,7 @@ export const en = {
       json: 'Shardscape JSON',
       cloudformation: 'CloudFormation (JSON)',
       'cloudformation-yaml': 'CloudFormation (YAML)',
+      terraform: 'Terraform',
       agent: 'Kinesis Agent agent.json',
       kdg: 'Data Generator templates',
       link: 'Share link',
@@ -25,6 +26,8 @@ export const en = {
       cloudformation:
         'One template with every resource, role and mapping. Deploy: aws cloudformation deploy --template-file FILE --stack-name NAME --capabilities CAPABILITY_IAM',
       'cloudformation-yaml': 'The same template as YAML.',
+      terraform:
+        'The same resources for Terraform (hashicorp/aws v6): terraform init, then terraform apply. The CLI writes main.tf, variables.tf and outputs.tf.',
       agent: 'Install on the log servers as /etc/aws-kinesis/agent.json: one flow per Agent producer.',
       kdg: 'Paste each template into the Kinesis Data Generator page with its target and rate, to feed the deployed pipeline the records you simulated.',
       link: 'The whole design in the link (nothing is uploaded). Whoever opens it gets a copy as a new design.',
@@ -149,6 +152,7 @@ export const ja: typeof en = {
       json: 'Shardscape JSON',
       cloudformation: 'CloudFormation (JSON)',
       'cloudformation-yaml': 'CloudFormation (YAML)',
+      terraform: 'Terraform',
       agent: 'Kinesis エージェント agent.json',
       kdg: 'Data Generator テンプレート',
       link: '共有リンク',
@@ -158,6 +162,8 @@ export const ja: typeof en = {
       cloudformation:
         'すべてのリソース・ロール・マッピングを含む 1 つのテンプレート。デプロイ: aws cloudformation deploy --template-file FILE --stack-name NAME --capabilities CAPABILITY_IAM',
       'cloudformation-yaml': '同じテンプレートの YAML 版です。',
+      terraform:
+        '同じリソースを Terraform (hashicorp/aws v6) で。terraform init の後に terraform apply。CLI は main.tf、variables.tf、outputs.tf を書き出します。',
       agent:
         'ログサーバーの /etc/aws-kinesis/agent.json に置きます。エージェントのプロデューサーごとに 1 フローです。',
       kdg: '各テンプレートを送信先とレートとともに Kinesis Data Generator に貼り付けると、シミュレーションと同じレコードをデプロイしたパイプラインに送れます。',
