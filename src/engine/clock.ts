@@ -1,8 +1,7 @@
 /**
  * Simulated time. The engine advances in fixed ticks of TICK_MS of SIMULATED time; no wall
- * clock is ever read. Per-shard limits refill once per tick with one tick's share of the per-second
- * limit (no carry-over burst), so an even 1,500 rec/s into one shard is exactly 1,000 accepted and
- * 500 throttled in every simulated second.
+ * clock is ever read. Per-shard write limits are per simulated second (stream/shard.ts), so an even
+ * 1,500 rec/s into one shard is exactly 1,000 accepted and 500 throttled in every simulated second.
  */
 
 /** Simulated ms per engine step. */

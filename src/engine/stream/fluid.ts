@@ -5,14 +5,15 @@
  * pointless (and would take hours); instead each tick every producer offers a number of records
  * that is spread over the shards by its key distribution's weights (random keys: the share of the
  * hash space each shard owns; Zipf: each key's probability routed by MD5 to its shard; a hot key:
- * its share on its one shard). Each shard then admits exactly min(offered, 100 records,
- * 104,857.6 B / mean record size) per 100 ms tick, the same per-shard limits as the record model.
+ * its share on its one shard). Each shard then admits what its write buckets hold, the same
+ * per-second buckets as the record model (shard.ts): 1,000 records and 1 MiB a second, topped up at
+ * every simulated second, whole records of the mean size (⌊1 MiB / size⌋ a second), and records
+ * above 1 MiB at 1 MiB/s of debt.
  * Throttled amounts are retried on the next tick up to the producer's maxAttempts (no backoff
  * delay), then dropped. Counts are fractional (expected values). Records shown in peeks are the
  * producer's rendered samples. Limits of the model: no resharding, and consumers of a fluid stream
  * receive no records (documented; the source talk's metering case has none in the engine).
  */
-import { TICK_MS } from '../clock.ts';
 import { evenSplit } from '../hash.ts';
 import type { RoutingTable } from './routing.ts';
 import { MIB, shardIdOf, WRITE_BYTES_PER_SEC, WRITE_RECORDS_PER_SEC } from './shard.ts';
@@ -20,8 +21,6 @@ import { MIB, shardIdOf, WRITE_BYTES_PER_SEC, WRITE_RECORDS_PER_SEC } from './sh
 export const FLUID_SHARDS = 5000;
 export const FLUID_RECORDS_PER_SEC = 200_000;
 
-const REC_PER_TICK = (WRITE_RECORDS_PER_SEC * TICK_MS) / 1000;
-const BYTES_PER_TICK = (WRITE_BYTES_PER_SEC * TICK_MS) / 1000;
 
 /** One pass of the per-shard admission: new records, their size, the weights and a retry pool. */
 export interface FluidOffer {
@@ -76,7 +75,9 @@ export class FluidStream {
   readonly totalIn: Float64Array;
   readonly totalThrottled: Float64Array;
   readonly maxIn: Float64Array;
-  private readonly offered: Float64Array;
+  /** Write buckets per shard: records and bytes left this second (shard.ts semantics). */
+  private readonly recTokens: Float64Array;
+  private readonly byteTokens: Float64Array;
   private uniform: Float64Array | null = null;
   private readonly groups: FluidGroup[] = [];
   /** Records waiting in the retry pools. */
@@ -152,7 +153,6 @@ export class FluidStream {
     }
     return { offered: offeredTotal, acceptedBytes, result: sum };
   }
-  private readonly offeredBytes: Float64Array;
 
   constructor(shards: number) {
     this.count = shards;
@@ -169,8 +169,8 @@ export class FluidStream {
     this.totalIn = f();
     this.totalThrottled = f();
     this.maxIn = f();
-    this.offered = f();
-    this.offeredBytes = f();
+    this.recTokens = f().fill(WRITE_RECORDS_PER_SEC);
+    this.byteTokens = f().fill(WRITE_BYTES_PER_SEC);
   }
 
   shardId(i: number): string {
@@ -207,7 +207,11 @@ export class FluidStream {
     const n = this.count;
     const w = o.weights;
     const size = Math.max(1, o.meanBytes);
-    const capRecords = Math.min(REC_PER_TICK, BYTES_PER_TICK / size);
+    // Whole records of the mean size fit in the byte bucket (the record model's packing); above
+    // 1 MiB records are admitted at the bucket's rate into debt (their long-run 1 MiB/s).
+    const whole = size <= WRITE_BYTES_PER_SEC;
+    const recTokens = this.recTokens;
+    const byteTokens = this.byteTokens;
     let accepted = 0;
     let throttledTotal = 0;
     let retried = 0;
@@ -218,12 +222,13 @@ export class FluidStream {
       let offered = fresh;
       for (let a = 0; a < classes; a++) offered += o.retries[a][s];
       if (offered === 0) continue;
-      // Capacity already used this tick by other producers on this shard.
-      const room = Math.max(0, capRecords - this.offered[s]);
-      const ok = Math.min(offered, room);
+      // What the shard's buckets still hold this second (other producers may have used some).
+      const b = byteTokens[s];
+      const byBytes = b <= 0 ? 0 : whole ? Math.floor(b / size + 1e-9) : b / size;
+      const ok = Math.min(offered, recTokens[s], byBytes);
       const ratio = ok / offered;
-      this.offered[s] += ok;
-      this.offeredBytes[s] += ok * size;
+      recTokens[s] -= ok;
+      byteTokens[s] -= ok * size;
       this.inRecords[s] += ok;
       this.inBytes[s] += ok * size;
       const refused = offered - ok;
@@ -244,9 +249,15 @@ export class FluidStream {
     return { accepted, throttled: throttledTotal, retried, dropped };
   }
 
-  beginTick(): void {
-    this.offered.fill(0);
-    this.offeredBytes.fill(0);
+  /** At each simulated second the buckets get one second's worth, holding one second. */
+  beginTick(newSecond: boolean): void {
+    if (!newSecond) return;
+    const r = this.recTokens;
+    const b = this.byteTokens;
+    for (let s = 0; s < this.count; s++) {
+      r[s] = Math.min(WRITE_RECORDS_PER_SEC, r[s] + WRITE_RECORDS_PER_SEC);
+      b[s] = Math.min(WRITE_BYTES_PER_SEC, b[s] + WRITE_BYTES_PER_SEC);
+    }
   }
 
   /** Close the second: per-shard figures to last/total/max; returns the stream-level sums. */

@@ -18,14 +18,15 @@ describe('per-shard write limits', () => {
   });
 
   it('caps bytes at 1 MiB/s including the partition key: 600 rec/s of 2,047 B + 1-byte key → 512 accepted/s', () => {
-    // 2,048 B per record: 104,857.6 B per 100 ms tick admits 51 records (51 × 2,048 = 104,448 B).
+    // 2,048 B per record: 1 MiB a second is exactly 512 of them. (Before issue 13 the budget was cut
+    // into 100 ms ticks of 104,857.6 B, 51 records each: 510/s, which AWS's per-second limit is not.)
     const doc = design(
       [plainProducer('p', 600, 2047, hot), node('s', 'stream', { shardCount: 1 })],
       [['p', 's']],
     );
     const r = runFor(doc, 5).report();
-    expect(metricOf(r, 's', 'IncomingRecords').series).toEqual(Array(5).fill(510));
-    expect(metricOf(r, 's', 'IncomingBytes').series).toEqual(Array(5).fill(510 * 2048));
+    expect(metricOf(r, 's', 'IncomingRecords').series).toEqual(Array(5).fill(512));
+    expect(metricOf(r, 's', 'IncomingBytes').series).toEqual(Array(5).fill(512 * 2048));
   });
 
   it('PutRecord rounds each record up to 1 KB: 600 × 1.1 KB/s throttles with PutRecord but not with PutRecords', () => {
@@ -44,10 +45,10 @@ describe('per-shard write limits', () => {
       [['p', 's']],
     );
     const r1 = runFor(putRecord, 5).report();
-    // Each 1,127 B record counts as 2,048 B: 51 per tick, 510 per second; 90 per second throttled.
-    expect(metricOf(r1, 's', 'IncomingRecords').series).toEqual(Array(5).fill(510));
-    expect(metricOf(r1, 's', 'WriteProvisionedThroughputExceeded').series).toEqual(Array(5).fill(90));
-    expect(metricOf(r1, 's', 'PutRecord.Success').sum).toBe(2550);
+    // Each 1,127 B record counts as 2,048 B: 512 per second (1 MiB); 88 per second throttled.
+    expect(metricOf(r1, 's', 'IncomingRecords').series).toEqual(Array(5).fill(512));
+    expect(metricOf(r1, 's', 'WriteProvisionedThroughputExceeded').series).toEqual(Array(5).fill(88));
+    expect(metricOf(r1, 's', 'PutRecord.Success').sum).toBe(2560);
   });
 
   it('one hot key is capped at one shard: 2,000 rec/s on a 4-shard stream → 1,000 accepted/s, 3 shards idle', () => {

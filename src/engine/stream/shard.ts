@@ -2,9 +2,14 @@
  * One shard of a data stream: its hash-key range, its stored records (column-wise log), its
  * token buckets and its per-second figures.
  *
- * Limits (kinesis-behaviour §1.1–1.3), refilled once per tick (TICK_MS of sim time):
- * - write: 1,000 records/s and 1 MiB/s (data + partition key), one tick's share per tick, no
- *   carry-over (an even 1,500 rec/s stream gets exactly 1,000 accepted per second);
+ * Limits (kinesis-behaviour §1.1–1.4):
+ * - write: 1,000 records/s and 1 MiB/s (data + partition key) as two token buckets that hold one
+ *   second and are topped up by one second's worth at every simulated second (`refillWrite`), so
+ *   records may come in any sub-second burst but a second never takes more than AWS's per-second
+ *   figures (an even 1,500 rec/s gets exactly 1,000 accepted per second, 3 × 512,000 B/s exactly 2).
+ *   A record larger than the byte bucket (up to the stream's MaxRecordSizeInKiB, 10 MiB) goes in
+ *   when the bucket is full and leaves it in debt, refilled at 1 MiB/s (StreamRuntime.accept): a
+ *   10 MiB record holds the shard's writes for ~10 s;
  * - polling read: a 2 MiB/s byte bucket holding up to 10 MiB (a 10 MiB read empties it, so the next
  *   ~5 s of calls are throttled) and a 5 calls/s bucket holding up to 5 calls;
  * - EFO: 2 MiB/s per registered consumer, holding up to 2 MiB.
@@ -54,9 +59,9 @@ export class Shard {
   /** Sequence counter (numeric): the next record gets ++seq. */
   seq = 0;
 
-  // Buckets (tokens available this tick).
-  writeRecords = 0;
-  writeBytes = 0;
+  // Buckets. Write: tokens left in the current second (bytes may be negative: large-record debt).
+  writeRecords = WRITE_RECORDS_PER_SEC;
+  writeBytes = WRITE_BYTES_PER_SEC;
   readBytes = READ_BURST_BYTES;
   readCalls = READ_CALLS_PER_SEC;
   /** Sim ms until which polling calls are refused after a 10 MiB call. */
@@ -112,10 +117,14 @@ export class Shard {
     return this.basePos + this.head;
   }
 
-  /** Refill the buckets for one tick. */
+  /** Top the write buckets up by one second's worth (at each simulated second), holding one second. */
+  refillWrite(): void {
+    this.writeRecords = Math.min(WRITE_RECORDS_PER_SEC, this.writeRecords + WRITE_RECORDS_PER_SEC);
+    this.writeBytes = Math.min(WRITE_BYTES_PER_SEC, this.writeBytes + WRITE_BYTES_PER_SEC);
+  }
+
+  /** Refill the read buckets for one tick. */
   refill(): void {
-    this.writeRecords = WRITE_RECORDS_PER_SEC * TICK_SEC;
-    this.writeBytes = WRITE_BYTES_PER_SEC * TICK_SEC;
     this.readBytes = Math.min(READ_BURST_BYTES, this.readBytes + READ_BYTES_PER_SEC * TICK_SEC);
     this.readCalls = Math.min(READ_CALLS_PER_SEC, this.readCalls + READ_CALLS_PER_SEC * TICK_SEC);
     for (let c = 0; c < this.efoBytes.length; c++) {

@@ -28,7 +28,7 @@ import { OnDemandScaler } from './ondemand.ts';
 import { StreamReaderImpl } from './reader.ts';
 import { RoutingTable } from './routing.ts';
 import { ReshardSchedule } from './schedule.ts';
-import { formatSequenceNumber, Shard } from './shard.ts';
+import { formatSequenceNumber, Shard, WRITE_BYTES_PER_SEC } from './shard.ts';
 import { AcceptedRows } from './store.ts';
 import { streamConservation, streamCounters, streamLive } from './stream-live.ts';
 import { StreamMetrics } from './stream-metrics.ts';
@@ -128,7 +128,6 @@ export class StreamRuntime implements NodeRuntime {
 
   addShard(start: bigint, end: bigint, parents: number[]): Shard {
     const s = new Shard(this.shards.length, start, end, parents, this.consumers.length, this.efoCount());
-    s.refill();
     this.shards.push(s);
     return s;
   }
@@ -148,12 +147,14 @@ export class StreamRuntime implements NodeRuntime {
     this.nowMs = nowMs;
     this.peeksThisTick = 0;
     if (this.fluid) {
-      this.fluid.beginTick();
+      this.fluid.beginTick(nowMs % 1000 === 0);
       return;
     }
     this.schedule.run(nowMs);
+    const newSecond = nowMs % 1000 === 0;
     for (const s of this.shards) {
       s.refill();
+      if (newSecond) s.refillWrite();
       if (s.log.length > s.head) this.expire(s, nowMs);
     }
     this.ondemand?.beginTick();
@@ -225,7 +226,12 @@ export class StreamRuntime implements NodeRuntime {
       } else {
         // PutRecord: each record rounded up to 1 KB for throttling (§1.1.3); PutRecords: exact.
         const charge = rounding ? Math.ceil(size / 1024) * 1024 : size;
-        if (shard.writeRecords >= 1 && shard.writeBytes >= charge && (od === null || od.admit(charge))) {
+        // Shard buckets (shard.ts: per second, large records in debt), then on-demand's stream cap.
+        if (
+          shard.writeRecords >= 1 &&
+          shard.writeBytes >= (charge < WRITE_BYTES_PER_SEC ? charge : WRITE_BYTES_PER_SEC) &&
+          (od === null || od.admit(charge))
+        ) {
           shard.writeRecords -= 1;
           shard.writeBytes -= charge;
           const seq = ++shard.seq;
