@@ -9,6 +9,7 @@ import type { ProducerConfig } from '../../model/types.ts';
 import { type RecordBatch, utf8Length } from '../records.ts';
 import type { Rng } from '../rng.ts';
 import { type EngineContext, type PeekRing, truncateForPeek } from '../runtime.ts';
+import type { RoutingTable } from '../stream/routing.ts';
 import { agentRecord } from './agent.ts';
 import { createKeyPicker, type KeyPicker } from './keys.ts';
 import { createSizer } from './sizes.ts';
@@ -28,6 +29,8 @@ export class RecordGenerator {
   private readonly samplePayload = new Int32Array(SAMPLES_PER_TICK);
   private readonly sampleBytes = new Int32Array(SAMPLES_PER_TICK);
   private readonly sampleKey = new Int32Array(SAMPLES_PER_TICK);
+  /** The target stream's shard map (set by the producer once targets exist; random keys use it). */
+  routing: RoutingTable | null = null;
 
   constructor(
     nodeId: string,
@@ -42,7 +45,7 @@ export class RecordGenerator {
   ) {
     this.renderer = new TemplateRenderer(ctx.rngFor(nodeId, 'faker').nextU32());
     this.template = compileTemplate(cfg.template);
-    this.picker = createKeyPicker(cfg.partitionKey, ctx.keys, ctx.rngFor(nodeId, 'keys'));
+    this.picker = createKeyPicker(cfg.partitionKey, ctx.keys, ctx.rngFor(nodeId, 'keys'), () => this.routing);
     this.sizer = createSizer(cfg.size, ctx.rngFor(nodeId, 'sizes'));
   }
 

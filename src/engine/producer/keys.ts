@@ -1,8 +1,8 @@
 /**
  * Partition-key strategies. Each turns into a `KeyPicker` that returns a key id of the run's
  * KeyTable per record with no allocation: key texts are interned (and MD5-hashed) once.
- * - random: KDG-style random numeric keys (0 – 10^10); a pool of RANDOM_POOL distinct keys drawn
- *   once per producer stands in for "every record a new key" (the hash spread is the same);
+ * - random: KDG-style random numeric keys (0 – 10^10) that spread over the target's shards exactly
+ *   like a fresh key per record (random-keys.ts: the hash position is drawn, then a key of that shard);
  * - zipf over N keys `key-0 … key-(N−1)` with exponent s (alias table, O(1) per draw);
  * - hotKey: `share` of records use one key, the rest random;
  * - explicitHashKey: every record carries the given 128-bit hash key;
@@ -10,9 +10,10 @@
  */
 import type { PartitionKeyStrategy } from '../../model/types.ts';
 import { type KeyTable, parseHashKey } from '../hash.ts';
-import { Rng } from '../rng.ts';
+import type { Rng } from '../rng.ts';
+import type { RoutingTable } from '../stream/routing.ts';
+import { randomKeyPicker } from './random-keys.ts';
 
-export const RANDOM_POOL = 4096;
 export const MAX_ZIPF_KEYS = 1_000_000;
 
 export interface KeyPicker {
@@ -61,30 +62,19 @@ export function zipfWeights(n: number, exponent: number): Float64Array {
 }
 
 /**
- * The run's pool of random keys, shared by every producer (each draws from it with its own
- * generator): interning and hashing 4,096 keys once instead of once per producer.
+ * `routing` gives the target stream's shard map once it is known (null: no shards, e.g. a Firehose
+ * Direct PUT target); random keys need it to spread like fresh keys.
  */
-const pools = new WeakMap<KeyTable, Int32Array>();
-
-function randomPool(keys: KeyTable, size: number): Int32Array {
-  const cached = pools.get(keys);
-  if (cached) return cached;
-  const rng = new Rng(0x4b445347);
-  const pool = new Int32Array(size);
-  pools.set(keys, pool);
-  for (let i = 0; i < size; i++) {
-    // A random decimal in 0 … 10^10, as the Data Generator sends.
-    const v = Math.floor(rng.next() * 1e5) * 1e5 + Math.floor(rng.next() * 1e5);
-    pool[i] = keys.intern(String(v));
-  }
-  return pool;
-}
-
-export function createKeyPicker(strategy: PartitionKeyStrategy, keys: KeyTable, rng: Rng): KeyPicker {
+export function createKeyPicker(
+  strategy: PartitionKeyStrategy,
+  keys: KeyTable,
+  rng: Rng,
+  routing: () => RoutingTable | null = () => null,
+): KeyPicker {
   switch (strategy.type) {
     case 'random': {
-      const pool = randomPool(keys, RANDOM_POOL);
-      return { next: () => pool[rng.int(RANDOM_POOL)] };
+      const pick = randomKeyPicker(keys, rng, routing);
+      return { next: pick };
     }
     case 'zipf': {
       const n = Math.max(1, Math.min(MAX_ZIPF_KEYS, Math.floor(strategy.keys)));
@@ -95,10 +85,7 @@ export function createKeyPicker(strategy: PartitionKeyStrategy, keys: KeyTable, 
     }
     case 'hotKey':
       return hotKeyPicker(strategy.key, strategy.share, keys, rng, {
-        next: (() => {
-          const pool = randomPool(keys, RANDOM_POOL);
-          return () => pool[rng.int(RANDOM_POOL)];
-        })(),
+        next: randomKeyPicker(keys, rng, routing),
       });
     case 'explicitHashKey': {
       const h = parseHashKey(strategy.hashKey) ?? 0n;

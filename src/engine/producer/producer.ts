@@ -152,6 +152,7 @@ export class ProducerRuntime implements NodeRuntime {
     const target = out ? this.ctx.runtime(out.targetId) : undefined;
     const stream = target instanceof StreamRuntime ? target : null;
     this.fluidTarget = stream?.fluid ? stream : null;
+    this.gen.routing = stream && !stream.fluid ? stream.routing : null;
     const kpl = this.cfg.source === 'kpl' && this.cfg.kpl.aggregation;
     this.kplTarget = kpl && stream && !stream.fluid ? stream : null;
   }

@@ -13,6 +13,16 @@ export class RoutingTable {
   private cacheEpoch = new Int32Array(1024);
   private epoch = 1;
 
+  /** Changes on every rebuild (reshard): caches keyed on the shard map compare it. */
+  get version(): number {
+    return this.epoch;
+  }
+
+  /** Open shards in hash order: their starting hash keys (4 words each) and shard indexes. */
+  get sorted(): { starts: Uint32Array; shardOf: Int32Array } {
+    return { starts: this.starts, shardOf: this.shardOf };
+  }
+
   /** Rebuild from the open shards (call after every reshard). */
   rebuild(open: readonly { startHash: bigint; index: number }[]): void {
     const sorted = [...open].sort((a, b) =>

@@ -7,9 +7,11 @@
  *   second and are topped up by one second's worth at every simulated second (`refillWrite`), so
  *   records may come in any sub-second burst but a second never takes more than AWS's per-second
  *   figures (an even 1,500 rec/s gets exactly 1,000 accepted per second, 3 × 512,000 B/s exactly 2).
- *   A record larger than the byte bucket (up to the stream's MaxRecordSizeInKiB, 10 MiB) goes in
- *   when the bucket is full and leaves it in debt, refilled at 1 MiB/s (StreamRuntime.accept): a
- *   10 MiB record holds the shard's writes for ~10 s;
+ *   A record up to 1 MiB needs its bytes in the bucket. A larger one (large records, up to the
+ *   stream's MaxRecordSizeInKiB, 10 MiB) goes in while the bucket holds any bytes this second and
+ *   leaves it in debt, repaid at 1 MiB/s (StreamRuntime.accept): a 10 MiB record holds the shard's
+ *   writes for ~10 s, and over time bytes in stay at 1 MiB/s (AWS: large records "spend burst
+ *   capacity, which refills over time");
  * - polling read: a 2 MiB/s byte bucket holding up to 10 MiB (a 10 MiB read empties it, so the next
  *   ~5 s of calls are throttled) and a 5 calls/s bucket holding up to 5 calls;
  * - EFO: 2 MiB/s per registered consumer, holding up to 2 MiB.

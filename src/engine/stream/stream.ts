@@ -229,7 +229,7 @@ export class StreamRuntime implements NodeRuntime {
         // Shard buckets (shard.ts: per second, large records in debt), then on-demand's stream cap.
         if (
           shard.writeRecords >= 1 &&
-          shard.writeBytes >= (charge < WRITE_BYTES_PER_SEC ? charge : WRITE_BYTES_PER_SEC) &&
+          (charge <= WRITE_BYTES_PER_SEC ? shard.writeBytes >= charge : shard.writeBytes > 0) &&
           (od === null || od.admit(charge))
         ) {
           shard.writeRecords -= 1;
