@@ -214,6 +214,8 @@ export interface NodeReport {
     metrics: Record<string, MetricSummary>;
   }[];
   destination?: DestinationContents;
+  /** 'rate' when the node's figures come from the fluid (rate) model, not from records (issue 13). */
+  model?: 'rate';
 }
 
 export interface ConservationCheck {

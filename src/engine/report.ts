@@ -9,6 +9,7 @@ import type { NodeReport, RunReport, TimelineMarker } from './api.ts';
 import type { CostMeter } from './cost.ts';
 import type { MetricStore } from './metrics.ts';
 import type { NodeRuntime } from './runtime.ts';
+import { rateModelNodes } from './stream/fluid-flows.ts';
 
 export interface ReportInput {
   doc: PipelineDoc;
@@ -23,6 +24,7 @@ export interface ReportInput {
 export function buildReport(r: ReportInput): RunReport {
   const nodes: NodeReport[] = [];
   const conservation: RunReport['conservation'] = { ok: true, nodes: [] };
+  const rated = rateModelNodes(r.metrics);
   for (const n of r.doc.nodes) {
     const rt = r.runtimes.get(n.id);
     if (!rt) continue;
@@ -37,6 +39,7 @@ export function buildReport(r: ReportInput): RunReport {
     if (extra?.shards) report.shards = extra.shards;
     const dest = rt.destination?.();
     if (dest) report.destination = dest;
+    if (rated.has(n.id)) report.model = 'rate';
     nodes.push(report);
     const c = rt.conservation();
     conservation.nodes.push({ nodeId: n.id, ok: c.ok, terms: c.terms, ...(c.note ? { note: c.note } : {}) });

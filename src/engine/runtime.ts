@@ -109,6 +109,8 @@ export interface EngineContext {
   rngFor(nodeId: string, purpose?: string): Rng;
   /** A node of the design as written (its kind and config). */
   docNode(nodeId: string): PipelineNode | undefined;
+  /** The design's edges leaving a node, in document order (the rate model follows them). */
+  docEdgesFrom(nodeId: string): PipelineEdge[];
   /** Another node's runtime (e.g. Firehose calling its transform Lambda). */
   runtime(nodeId: string): NodeRuntime | undefined;
   /**

@@ -40,6 +40,7 @@ import {
   type StreamInput,
   truncateForPeek,
 } from './runtime.ts';
+import { flushRateFlows } from './stream/fluid-flows.ts';
 import { StreamRuntime } from './stream/stream.ts';
 
 interface EdgeState {
@@ -68,6 +69,8 @@ export class EngineSimulation implements Simulation {
   readonly runtimes = new Map<string, NodeRuntime>();
   /** Runtimes in topological order. */
   readonly ordered: NodeRuntime[] = [];
+  /** Node ids in the same (topological) order, for the rate model's flows (stream/fluid-flows.ts). */
+  private readonly orderedIds: string[] = [];
   private readonly clock: SimClock;
   private readonly metrics = new MetricStore();
   private readonly cost: CostMeter;
@@ -101,6 +104,7 @@ export class EngineSimulation implements Simulation {
       cost: this.cost,
       rngFor: (nodeId, purpose = '') => forkRng(seed, nodeId, purpose),
       docNode: (id) => nodesById.get(id),
+      docEdgesFrom: (id) => doc.edges.filter((e) => e.source === id),
       runtime: (id) => this.runtimes.get(id),
       emit: (fromId, batch, start, end, status) => this.emit(fromId, batch, start, end, status),
       emitTo: (edgeId, batch, start, end, status) => {
@@ -138,6 +142,7 @@ export class EngineSimulation implements Simulation {
       if (p.node.kind === 'producer') producerIndex++;
       this.runtimes.set(rt.id, rt);
       this.ordered.push(rt);
+      this.orderedIds.push(rt.id);
       if (rt.settle) this.settlers.push(rt);
     }
     // Push edges: every edge whose source is not a stream (streams are read, not pushed from).
@@ -276,6 +281,7 @@ export class EngineSimulation implements Simulation {
   private closeSecond(): void {
     this.seconds++;
     for (const rt of this.ordered) rt.closeSecond?.(this.seconds);
+    flushRateFlows(this.ctx, this.orderedIds);
     if (this.activity) {
       for (let k = 0; k < this.ordered.length; k++)
         meterSecond(this.ordered[k], this.activity[k], this.clock.nowMs);

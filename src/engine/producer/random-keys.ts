@@ -85,13 +85,21 @@ function buildIndex(routing: RoutingTable, keys: KeyTable): ShardIndex {
     while (pos + 1 < n && starts[pos + 1] <= u) pos++;
     guide[g] = pos;
   }
-  const ix: ShardIndex = { version: routing.version, starts, guide, first: new Int32Array(n + 1), keys: new Int32Array(0) };
+  const ix: ShardIndex = {
+    version: routing.version,
+    starts,
+    guide,
+    first: new Int32Array(n + 1),
+    keys: new Int32Array(0),
+  };
   const pool = poolOf(keys);
   // Key → shard by the real routing (MD5 words), so a key's text always routes where its record went.
   const count = new Int32Array(n);
   const place: number[] = [];
   const sortedPos = new Map<number, number>();
-  routing.sorted.shardOf.forEach((shard, pos) => sortedPos.set(shard, pos));
+  routing.sorted.shardOf.forEach((shard, pos) => {
+    sortedPos.set(shard, pos);
+  });
   const add = (from: number) => {
     for (let k = from; k < pool.ids.length; k++) {
       const pos = sortedPos.get(routing.search(keys.hashes, pool.ids[k] * 4)) as number;
@@ -146,6 +154,6 @@ export function randomKeyPicker(keys: KeyTable, rng: Rng, routing: () => Routing
     // The draw's place inside the shard's range picks one of its keys (uniformly).
     const width = (pos + 1 < starts.length ? starts[pos + 1] : 1) - starts[pos];
     const k = Math.min(c - 1, Math.floor(((u - starts[pos]) / width) * c));
-    return ix.keys[lo + (k > 0 ? k : 0)];
+    return ix.keys[lo + Math.max(0, k)];
   };
 }

@@ -33,7 +33,10 @@ describe('per-shard limits are per second, as AWS states them', () => {
       [plainProducer('p', 50_000, 100), node('s', 'stream', { shardCount: 1000 })],
       [['p', 's']],
     );
-    const shards = runFor(doc, 10).report().nodes.find((n) => n.id === 's')?.shards ?? [];
+    const shards =
+      runFor(doc, 10)
+        .report()
+        .nodes.find((n) => n.id === 's')?.shards ?? [];
     const sums = shards.map((s) => s.metrics.IncomingRecords.sum);
     expect(Math.min(...sums)).toBeGreaterThan(500 - 6 * 22.4);
     expect(Math.max(...sums)).toBeLessThan(500 + 6 * 22.4);
@@ -70,7 +73,10 @@ describe('per-shard limits are per second, as AWS states them', () => {
 describe('records from 1 byte to 10 MiB', () => {
   const oneShard = (bytes: number, perSec: number, maxKiB = 1024) =>
     design(
-      [plainProducer('p', perSec, bytes, hot), node('s', 'stream', { shardCount: 1, maxRecordSizeKiB: maxKiB })],
+      [
+        plainProducer('p', perSec, bytes, hot),
+        node('s', 'stream', { shardCount: 1, maxRecordSizeKiB: maxKiB }),
+      ],
       [['p', 's']],
     );
 

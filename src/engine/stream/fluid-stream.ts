@@ -3,11 +3,12 @@ import type { NodeLive, NodeReport, ShardLive } from '../api.ts';
 import { round6 } from '../metrics.ts';
 import type { EngineContext, NodeWiring } from '../runtime.ts';
 import { FLUID_RECORDS_PER_SEC, FLUID_SHARDS, type FluidStream } from './fluid.ts';
+import { flowSecond, markRateModel } from './fluid-flows.ts';
 import { MIB } from './shard.ts';
 import type { StreamRuntime } from './stream.ts';
 
 export const FLUID_CONSUMER_NOTE =
-  'Fluid (rate) model: this stream is too large to simulate record by record; its consumers receive no records.';
+  'Fluid (rate) model: this stream is too large to simulate record by record; the flows, lag and cost of the nodes behind it come from rates (fluid-flows.ts).';
 
 /** Peak records/s a producer's rate profile can offer (before live multipliers). */
 function peakRate(ctx: EngineContext, producerId: string): number {
@@ -37,6 +38,8 @@ export function isFluid(shards: number, wiring: NodeWiring, ctx: EngineContext):
 export function fluidCloseSecond(stream: StreamRuntime, fluid: FluidStream): void {
   const sums = fluid.closeSecond();
   stream.metrics.extraWriteThrottled += sums.throttled;
+  markRateModel(stream.ctx, stream.id);
+  flowSecond(stream, sums.records, sums.bytes);
 }
 
 export function fluidLive(fluid: FluidStream): NodeLive {

@@ -21,7 +21,6 @@ import { MIB, shardIdOf, WRITE_BYTES_PER_SEC, WRITE_RECORDS_PER_SEC } from './sh
 export const FLUID_SHARDS = 5000;
 export const FLUID_RECORDS_PER_SEC = 200_000;
 
-
 /** One pass of the per-shard admission: new records, their size, the weights and a retry pool. */
 export interface FluidOffer {
   /** New user records this tick. */
