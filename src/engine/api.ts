@@ -11,6 +11,12 @@ import type { Diagnostic, NodeKind, PipelineDoc, TimelineEvent } from '../model/
 export interface SimulationOptions {
   seed: number;
   priceBook?: '2017' | 'current';
+  /**
+   * 'rate' runs every provisioned stream on the fluid (rate) model whatever its size, to compare
+   * it with the record model on the same design (tests, benches). Default 'auto': the rate model
+   * above 5,000 shards or 200,000 rec/s offered.
+   */
+  streamModel?: 'auto' | 'rate';
 }
 
 /** Live figures for one node over the last simulated second (what the canvas badges show). */

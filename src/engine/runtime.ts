@@ -105,6 +105,8 @@ export interface EngineContext {
   readonly payloads: PayloadStore;
   readonly metrics: MetricStore;
   readonly cost: CostMeter;
+  /** SimulationOptions.streamModel ('auto' unless a test or bench forces the rate model). */
+  readonly streamModel: 'auto' | 'rate';
   /** The node's own seeded generator (stable per node id; see rng.ts). */
   rngFor(nodeId: string, purpose?: string): Rng;
   /** A node of the design as written (its kind and config). */

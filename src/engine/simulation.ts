@@ -102,6 +102,7 @@ export class EngineSimulation implements Simulation {
       payloads: new PayloadStore(),
       metrics: this.metrics,
       cost: this.cost,
+      streamModel: options.streamModel ?? 'auto',
       rngFor: (nodeId, purpose = '') => forkRng(seed, nodeId, purpose),
       docNode: (id) => nodesById.get(id),
       docEdgesFrom: (id) => doc.edges.filter((e) => e.source === id),

@@ -29,7 +29,7 @@ function peakRate(ctx: EngineContext, producerId: string): number {
 
 /** A stream runs on the fluid model above FLUID_SHARDS shards or FLUID_RECORDS_PER_SEC offered. */
 export function isFluid(shards: number, wiring: NodeWiring, ctx: EngineContext): boolean {
-  if (shards > FLUID_SHARDS) return true;
+  if (shards > FLUID_SHARDS || ctx.streamModel === 'rate') return true;
   let rate = 0;
   for (const s of wiring.pushSources) rate += peakRate(ctx, s.sourceId);
   return rate > FLUID_RECORDS_PER_SEC;
