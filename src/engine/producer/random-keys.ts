@@ -41,6 +41,12 @@ interface ShardIndex {
   /** Pool keys of shard (hash order) i are keys[first[i] … first[i+1]). */
   first: Int32Array;
   keys: Int32Array;
+  /**
+   * The fast path: the hash space cut into 2^bits equal slices; a slice inside one shard holds one
+   * of that shard's keys (round robin over its slices), a slice across a boundary holds -1.
+   */
+  slices: Int32Array;
+  shift: number;
 }
 
 const pools = new WeakMap<KeyTable, KeyPool>();
@@ -91,6 +97,8 @@ function buildIndex(routing: RoutingTable, keys: KeyTable): ShardIndex {
     guide,
     first: new Int32Array(n + 1),
     keys: new Int32Array(0),
+    slices: new Int32Array(0),
+    shift: 0,
   };
   const pool = poolOf(keys);
   // Key → shard by the real routing (MD5 words), so a key's text always routes where its record went.
@@ -124,7 +132,39 @@ function buildIndex(routing: RoutingTable, keys: KeyTable): ShardIndex {
   for (let i = 0; i < n; i++) {
     if (count[i] === 0) ix.keys[ix.first[i]] = keys.internExplicit('random', wordsToBig(words, i * 4));
   }
+  fillSlices(ix);
   return ix;
+}
+
+/** At least 64 slices a shard, so under 1/64 of the draws take the slow path. */
+function fillSlices(ix: ShardIndex): void {
+  const n = ix.starts.length;
+  const bits = Math.max(16, Math.min(24, Math.ceil(Math.log2(64 * n))));
+  const count = 2 ** bits;
+  ix.shift = 32 - bits;
+  ix.slices = new Int32Array(count);
+  const next = new Int32Array(n);
+  for (let g = 0, pos = 0; g < count; g++) {
+    while (pos + 1 < n && ix.starts[pos + 1] <= g / count) pos++;
+    if (pos + 1 < n && ix.starts[pos + 1] < (g + 1) / count) {
+      ix.slices[g] = -1;
+      continue;
+    }
+    const lo = ix.first[pos];
+    const c = ix.first[pos + 1] - lo;
+    ix.slices[g] = ix.keys[lo + (next[pos]++ % c)];
+  }
+}
+
+/** The slow path: the shard holding `u` and one of its keys by the draw's place in its range. */
+function keyAt(ix: ShardIndex, u: number): number {
+  const pos = positionOf(ix, u);
+  const starts = ix.starts;
+  const lo = ix.first[pos];
+  const c = ix.first[pos + 1] - lo;
+  const width = (pos + 1 < starts.length ? starts[pos + 1] : 1) - starts[pos];
+  const k = Math.min(c - 1, Math.floor(((u - starts[pos]) / width) * c));
+  return ix.keys[lo + Math.max(0, k)];
 }
 
 /**
@@ -135,25 +175,28 @@ export function randomKeyPicker(keys: KeyTable, rng: Rng, routing: () => Routing
   const pool = poolOf(keys);
   let ix: ShardIndex | null = null;
   let table: RoutingTable | null = null;
+  let version = -1;
+  let slices: Int32Array = new Int32Array(0);
+  let shift = 0;
   return () => {
-    const u = rng.next();
-    const r = routing();
-    if (r === null) return pool.ids[Math.floor(u * RANDOM_KEYS_MIN)];
-    if (ix === null || table !== r || ix.version !== r.version) {
-      table = r;
-      ix = indexes.get(r) ?? null;
-      if (ix === null || ix.version !== r.version) {
-        ix = buildIndex(r, keys);
-        indexes.set(r, ix);
-      }
+    // One 32-bit draw: the record's position in the hash space (as 32 bits of a fresh MD5 would be).
+    const v = rng.nextU32();
+    // The target's shard map is fixed once known (a reshard rebuilds it in place: new version).
+    if (table === null) {
+      table = routing();
+      if (table === null) return pool.ids[v % RANDOM_KEYS_MIN];
     }
-    const pos = positionOf(ix, u);
-    const starts = ix.starts;
-    const lo = ix.first[pos];
-    const c = ix.first[pos + 1] - lo;
-    // The draw's place inside the shard's range picks one of its keys (uniformly).
-    const width = (pos + 1 < starts.length ? starts[pos + 1] : 1) - starts[pos];
-    const k = Math.min(c - 1, Math.floor(((u - starts[pos]) / width) * c));
-    return ix.keys[lo + Math.max(0, k)];
+    if (table.version !== version) {
+      ix = indexes.get(table) ?? null;
+      if (ix === null || ix.version !== table.version) {
+        ix = buildIndex(table, keys);
+        indexes.set(table, ix);
+      }
+      version = ix.version;
+      slices = ix.slices;
+      shift = ix.shift;
+    }
+    const id = slices[v >>> shift];
+    return id >= 0 ? id : keyAt(ix as ShardIndex, v / TWO32);
   };
 }

@@ -209,6 +209,7 @@ export class FluidStream {
     // Whole records of the mean size fit in the byte bucket (the record model's packing); above
     // 1 MiB records are admitted at the bucket's rate into debt (their long-run 1 MiB/s).
     const whole = size <= WRITE_BYTES_PER_SEC;
+    const inv = 1 / size;
     const recTokens = this.recTokens;
     const byteTokens = this.byteTokens;
     let accepted = 0;
@@ -222,9 +223,14 @@ export class FluidStream {
       for (let a = 0; a < classes; a++) offered += o.retries[a][s];
       if (offered === 0) continue;
       // What the shard's buckets still hold this second (other producers may have used some).
+      // Fast path: room for all of it with a whole record to spare (no division).
       const b = byteTokens[s];
-      const byBytes = b <= 0 ? 0 : whole ? Math.floor(b / size + 1e-9) : b / size;
-      const ok = Math.min(offered, recTokens[s], byBytes);
+      const r = recTokens[s];
+      let ok = offered;
+      if (offered > r || (offered + 1) * size > b) {
+        const byBytes = b <= 0 ? 0 : whole ? Math.floor(b * inv + 1e-9) : b * inv;
+        ok = Math.min(offered, r, byBytes);
+      }
       const ratio = ok / offered;
       recTokens[s] -= ok;
       byteTokens[s] -= ok * size;
