@@ -2,12 +2,12 @@
  * On-demand capacity (kinesis-behaviour §1.12.3–1.12.4), modelled as:
  * - the stream starts with 4 shards (4 MiB/s and 4,000 rec/s of write), per-shard limits still
  *   apply, so one hot key is capped at one shard's 1 MiB/s and 1,000 rec/s whatever happens;
- * - stream write admission is capped at max(4 MiB/s, 2 × the peak accepted second so far);
+ * - stream write admission is capped at max(4 MiB/s, 2 × the peak accepted second so far), per
+ *   simulated second (a bucket topped up each second, as the shards' are);
  * - a shard that took more than 500 KB/s in a second is split at its midpoint after
  *   SPLIT_DELAY_MS (AWS: "within 15 minutes"); while traffic grows past the shards it throttles.
  *   Splits stop once the open shards could carry twice the cap (a hot key is not helped).
  */
-import { TICK_MS } from '../clock.ts';
 import { openInHashOrder } from './reshard.ts';
 import { MIB } from './shard.ts';
 import type { StreamRuntime } from './stream.ts';
@@ -31,7 +31,8 @@ export class OnDemandScaler {
   }
 
   beginTick(): void {
-    this.tokens = (this.capBytesPerSec * TICK_MS) / 1000;
+    // Like the shards' buckets: one second's worth at each simulated second, holding one second.
+    if (this.stream.nowMs % 1000 === 0) this.tokens = this.capBytesPerSec;
     const now = this.stream.nowMs;
     for (const [shard, at] of this.splitAt) {
       if (at > now) continue;
