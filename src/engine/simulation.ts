@@ -40,7 +40,7 @@ import {
   type StreamInput,
   truncateForPeek,
 } from './runtime.ts';
-import { flushRateFlows } from './stream/fluid-flows.ts';
+import { flushRateFlows, rateEdgeLive, rateLive } from './stream/fluid-flows.ts';
 import { StreamRuntime } from './stream/stream.ts';
 
 interface EdgeState {
@@ -314,6 +314,8 @@ export class EngineSimulation implements Simulation {
     if (!this.activity) this.activity = this.ordered.map(() => new ActivityMeter());
     for (let k = 0; k < this.ordered.length; k++) {
       const live = this.ordered[k].live();
+      // Nodes behind a fluid stream: their rates (stream/fluid-flows.ts) are the live figures.
+      Object.assign(live, rateLive(this.metrics, this.ordered[k].id));
       const activity = this.activity[k].snapshot();
       if (activity) live.activity = activity;
       nodes[this.ordered[k].id] = live;
@@ -322,11 +324,12 @@ export class EngineSimulation implements Simulation {
     for (const [id, e] of this.edges) {
       const source = this.runtimes.get(e.edge.source);
       edges[id] =
-        source instanceof StreamRuntime
+        rateEdgeLive(this.metrics, id) ??
+        (source instanceof StreamRuntime
           ? this.streamEdgeLive(id, e)
           : source?.kind === 'firehose'
             ? this.deliveryEdgeLive(e, nodes)
-            : e.last;
+            : e.last);
     }
     return {
       simMs: this.clock.nowMs,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunReport } from '../api.ts';
+import { EngineSimulation } from '../simulation.ts';
 import { design, meteringDesign, metricOf, node, plainProducer, runFor } from '../testing.ts';
 
 const costOf = (r: RunReport, id: string) =>
@@ -73,5 +74,35 @@ describe('the rate model carries flows through the nodes behind a fluid stream',
     expect(metricOf(r, 'c', 'RecordsProcessed').series[9]).toBeCloseTo(200_000, -1);
     const lag = metricOf(r, 'c', 'MillisBehindLatest').series;
     expect(lag[9] - lag[8]).toBeCloseTo(1000 / 3, -1);
+  });
+
+  it('the studio’s live view shows the rates: 300,000 rec/s through a fluid stream into a Lambda and a Firehose → S3', () => {
+    const doc = design(
+      [
+        plainProducer('p', 300_000, 100),
+        node('s', 'stream', { shardCount: 400 }),
+        node('fn', 'lambda', {}),
+        node('fh', 'firehose', { source: 'kinesisStream', bufferSizeMiB: 1, bufferIntervalSec: 60 }),
+        node('b', 's3', {}),
+      ],
+      [
+        ['p', 's'],
+        ['s', 'fn'],
+        ['s', 'fh'],
+        ['fh', 'b'],
+      ],
+    );
+    const sim = new EngineSimulation(doc, { seed: 1 });
+    sim.advanceSync(5000);
+    const f = sim.frame();
+    // 400 shards take 300,000 rec/s of ~110 B; both consumers read all of it.
+    expect(f.nodes.s.outRecordsPerSec).toBeCloseTo(600_000, 0);
+    expect(f.edges.e2.recordsPerSec).toBeCloseTo(300_000, 0);
+    expect(f.nodes.fn.inRecordsPerSec).toBeCloseTo(300_000, 0);
+    // Keys are KDG-style numbers up to 10 digits: ~110 B a record.
+    expect(f.nodes.fh.inBytesPerSec / 300_000).toBeCloseTo(110, 0);
+    // 31.4 MiB/s into 1 MiB buffers: 31 or 32 whole objects a second to S3.
+    expect(f.edges.e4.recordsPerSec).toBeGreaterThan(0);
+    expect([31 * 1_048_576, 32 * 1_048_576]).toContain(f.nodes.b.inBytesPerSec);
   });
 });

@@ -17,11 +17,12 @@
  * - DynamoDB: write capacity units (1 KB each) per item.
  *
  * Figures are expected values; every node reached is listed by `rateModelNodes` and its report
- * carries `model: 'rate'`.
+ * carries `model: 'rate'`; the studio's live view takes their in/out rates (`rateLive`, `rateEdgeLive`).
  */
 import type { NodeKind, PipelineNode, PipelineNodeOf } from '../../model/types.ts';
+import type { EdgeLive, NodeLive } from '../api.ts';
 import { gbSeconds } from '../lambda/model.ts';
-import type { MetricStore } from '../metrics.ts';
+import { type MetricStore, round6 } from '../metrics.ts';
 import { BILLING_GB } from '../pricing.ts';
 import type { EngineContext } from '../runtime.ts';
 import { MIB, READ_BYTES_PER_SEC } from './shard.ts';
@@ -203,6 +204,9 @@ interface Flows {
   states: Map<string, FlowState>;
   nodes: Set<string>;
   pending: Map<string, Flow>;
+  /** The last second's rates in and out per node and along each edge (the studio's live view). */
+  live: Map<string, Partial<NodeLive>>;
+  edges: Map<string, EdgeLive>;
 }
 const flowsOf = new WeakMap<MetricStore, Flows>();
 
@@ -214,15 +218,29 @@ export function rateModelNodes(metrics: MetricStore): ReadonlySet<string> {
 function flows(ctx: EngineContext): Flows {
   let f = flowsOf.get(ctx.metrics);
   if (!f) {
-    f = { states: new Map(), nodes: new Set(), pending: new Map() };
+    f = { states: new Map(), nodes: new Set(), pending: new Map(), live: new Map(), edges: new Map() };
     flowsOf.set(ctx.metrics, f);
   }
   return f;
 }
 
+/** Live figures of a rate-model node over the last simulated second, or undefined. */
+export function rateLive(metrics: MetricStore, nodeId: string): Partial<NodeLive> | undefined {
+  return flowsOf.get(metrics)?.live.get(nodeId);
+}
+
+/** Live figures of an edge the rate model carried in the last simulated second, or undefined. */
+export function rateEdgeLive(metrics: MetricStore, edgeId: string): EdgeLive | undefined {
+  return flowsOf.get(metrics)?.edges.get(edgeId);
+}
+
 /** Mark the fluid stream itself as a rate-model node. */
 export function markRateModel(ctx: EngineContext, nodeId: string): void {
   flows(ctx).nodes.add(nodeId);
+}
+
+function edgeLive(records: number, bytes: number): EdgeLive {
+  return { recordsPerSec: round6(records), bytesPerSec: round6(bytes), throttledPerSec: 0 };
 }
 
 /** Add one second of flow into `nodeId` (summed over its sources: a Lambda on 10 streams sees them all). */
@@ -258,7 +276,16 @@ export function flushRateFlows(ctx: EngineContext, order: readonly string[]): vo
       all.states.set(id, st);
     }
     const out = (FLOW_MODELS[node.kind] as FlowModel<PipelineNode['kind']>)(node as never, f, st, ctx);
-    if (out) for (const e of ctx.docEdgesFrom(id)) enqueue(all, e.target, out);
+    all.live.set(id, {
+      inRecordsPerSec: round6(f.records),
+      inBytesPerSec: round6(f.bytes),
+      outRecordsPerSec: round6(out?.records ?? 0),
+      outBytesPerSec: round6(out?.bytes ?? 0),
+    });
+    for (const e of ctx.docEdgesFrom(id)) {
+      if (out) enqueue(all, e.target, out);
+      all.edges.set(e.id, edgeLive(out?.records ?? 0, out?.bytes ?? 0));
+    }
   }
   all.pending.clear();
 }
@@ -268,6 +295,8 @@ export function flushRateFlows(ctx: EngineContext, order: readonly string[]): vo
  * of the accepted records and bytes, and the flow goes on through the consumer.
  */
 export function flowSecond(stream: StreamRuntime, records: number, bytes: number): void {
+  const all = flows(stream.ctx);
+  const out = { records: 0, bytes: 0 };
   const shards = stream.openShards;
   const polling = stream.consumers.filter((c) => c.mode === 'polling').length;
   for (const c of stream.consumers) {
@@ -277,8 +306,12 @@ export function flowSecond(stream: StreamRuntime, records: number, bytes: number
     const share = bytes > limit ? limit / bytes : 1;
     const f: Flow = { records: records * share, bytes: bytes * share, shards, objects: 0 };
     stream.metrics.read(efo, f.records, f.bytes, 0);
+    all.edges.set(c.edgeId, edgeLive(f.records, f.bytes));
+    out.records += f.records;
+    out.bytes += f.bytes;
     c.read += f.records;
     c.readBytes += f.bytes;
-    enqueue(flows(stream.ctx), c.targetId, f);
+    enqueue(all, c.targetId, f);
   }
+  all.live.set(stream.id, { outRecordsPerSec: round6(out.records), outBytesPerSec: round6(out.bytes) });
 }
