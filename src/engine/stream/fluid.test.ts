@@ -39,11 +39,12 @@ describe('fluid (rate) model for very large streams', () => {
     const t0 = performance.now();
     const r = runFor(doc, 3).report();
     const wall = performance.now() - t0;
-    // 900 B + a 10-digit key: 1,000 records a shard a second fit in 1 MiB → 10 × 10,000 × 1,000 = 10^8.
+    // 900 B + a 10-digit key: 1,000 records a shard a second fit in 1 MiB → 10 × 10,000 × 1,000 = 10^8
+    // of capacity, offered exactly. Random keys give each shard a Binomial second around 1,000, so
+    // √1,000 · φ(0) ≈ 12.6 a shard a second go over: 1.26 % refused, as the record model shows (issue 13).
     let total = 0;
     for (let s = 0; s < 10; s++) total += metricOf(r, `s${s}`, 'IncomingRecords').series[2];
-    expect(total).toBeGreaterThan(0.999e8);
-    expect(total).toBeLessThanOrEqual(1e8 + 1e-3);
+    expect(total / 1e8).toBeCloseTo(1 - 0.0126, 3);
     expect(wall).toBeLessThan(15_000);
     expect(r.conservation.ok).toBe(true);
   }, 30_000);

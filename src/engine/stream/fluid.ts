@@ -14,7 +14,9 @@
  * producer's rendered samples. Limits of the model: no resharding, and consumers of a fluid stream
  * receive no records (documented; the source talk's metering case has none in the engine).
  */
+import { TICKS_PER_SEC } from '../clock.ts';
 import { evenSplit } from '../hash.ts';
+import { expectedAccepted } from './overflow.ts';
 import type { RoutingTable } from './routing.ts';
 import { MIB, shardIdOf, WRITE_BYTES_PER_SEC, WRITE_RECORDS_PER_SEC } from './shard.ts';
 
@@ -210,6 +212,22 @@ export class FluidStream {
     // 1 MiB records are admitted at the bucket's rate into debt (their long-run 1 MiB/s).
     const whole = size <= WRITE_BYTES_PER_SEC;
     const inv = 1 / size;
+    // Random-key fluctuation (overflow.ts): the fresh records a second, spread independently.
+    const spread = o.records * TICKS_PER_SEC;
+    const capSec = Math.min(WRITE_RECORDS_PER_SEC, Math.floor(WRITE_BYTES_PER_SEC * inv + 1e-9));
+    let memoLambda = -1;
+    let memoVar = -1;
+    // For the last (λ, variance): the share of each tick kept (-1: no correction), and the records
+    // reserved from the buckets (cap − E[min(X, cap)]).
+    let keep = -1;
+    let reserve = 0;
+    const correct = (lambda: number, v: number) => {
+      memoLambda = lambda;
+      memoVar = v;
+      const a = v > 0 ? expectedAccepted(lambda, v, capSec) : -1;
+      keep = a < 0 ? -1 : 1 - (Math.min(lambda, capSec) - a) / lambda;
+      reserve = capSec - a;
+    };
     const recTokens = this.recTokens;
     const byteTokens = this.byteTokens;
     let accepted = 0;
@@ -217,6 +235,9 @@ export class FluidStream {
     let retried = 0;
     let dropped = 0;
     const classes = o.retries.length;
+    // Even weights and no retries: every shard has the same λ and variance (computed once).
+    const same = whole && w === this.uniform && classes === 0;
+    if (same) correct(o.records * w[0] * TICKS_PER_SEC, spread * w[0] * (1 - w[0]));
     for (let s = 0; s < n; s++) {
       const fresh = o.records * w[s];
       let offered = fresh;
@@ -227,7 +248,20 @@ export class FluidStream {
       const b = byteTokens[s];
       const r = recTokens[s];
       let ok = offered;
-      if (offered > r || (offered + 1) * size > b) {
+      // Near the cap, a second's random spread refuses what min(λ, cap) would not: accept
+      // E[min(X, cap)] a second (the shortfall taken pro rata and reserved from the buckets).
+      if (!same && whole) {
+        const v = spread * w[s] * (1 - w[s]);
+        const lambda = offered * TICKS_PER_SEC;
+        if (lambda !== memoLambda || v !== memoVar) correct(lambda, v);
+      }
+      if (keep >= 0) {
+        const x = offered * keep;
+        if (x > r - reserve || (x + reserve + 1) * size > b) {
+          const room = Math.min(r, b <= 0 ? 0 : Math.floor(b * inv + 1e-9));
+          ok = Math.max(0, Math.min(x, room - reserve));
+        } else ok = x;
+      } else if (offered > r || (offered + 1) * size > b) {
         const byBytes = b <= 0 ? 0 : whole ? Math.floor(b * inv + 1e-9) : b * inv;
         ok = Math.min(offered, r, byBytes);
       }
