@@ -8,11 +8,12 @@
  * its share on its one shard). Each shard then admits what its write buckets hold, the same
  * per-second buckets as the record model (shard.ts): 1,000 records and 1 MiB a second, topped up at
  * every simulated second, whole records of the mean size (⌊1 MiB / size⌋ a second), and records
- * above 1 MiB at 1 MiB/s of debt.
+ * above 1 MiB at 1 MiB/s of debt. Near the cap, random keys' per-second spread refuses a little
+ * more (overflow.ts), as in the record model.
  * Throttled amounts are retried on the next tick up to the producer's maxAttempts (no backoff
  * delay), then dropped. Counts are fractional (expected values). Records shown in peeks are the
- * producer's rendered samples. Limits of the model: no resharding, and consumers of a fluid stream
- * receive no records (documented; the source talk's metering case has none in the engine).
+ * producer's rendered samples. Consumers of a fluid stream get rates, not records (fluid-flows.ts).
+ * Limit of the model: no resharding.
  */
 import { TICKS_PER_SEC } from '../clock.ts';
 import { evenSplit } from '../hash.ts';
