@@ -30,6 +30,15 @@ function nodeLine(n: NodeReport, seconds: number): string[] {
       break;
     }
     default: {
+      if (n.model === 'rate') {
+        // Behind a fluid stream the node's figures are its rate-model metrics, not record counters.
+        const rated = Object.entries(n.metrics)
+          .filter(([, v]) => v.sum !== 0)
+          .slice(0, 8)
+          .map(([k, v]) => `${k} ${fmt(v.sum)} (max ${fmt(v.max)}/s)`);
+        lines.push(rated.join(' · ') || 'no flow');
+        break;
+      }
       const figures = Object.entries(c)
         .slice(0, 8)
         .map(([k, v]) => `${k} ${fmt(v)}`);
@@ -49,7 +58,7 @@ export function formatSummary(r: RunReport): string {
   out.push(`${r.design} · seed ${r.seed} · ${fmt(r.simulatedSeconds)} simulated s`);
   out.push('');
   for (const n of r.nodes) {
-    out.push(`${n.name} (${n.kind})`);
+    out.push(`${n.name} (${n.kind}${n.model === 'rate' ? ', rate model' : ''})`);
     for (const l of nodeLine(n, r.simulatedSeconds)) out.push(`  ${l}`);
   }
   out.push('');

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { RunReport } from '../engine/api.ts';
+import { design, node, plainProducer } from '../engine/testing.ts';
 import { main, parseRunArgs } from './run.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -50,6 +51,23 @@ describe('npx shardscape run', () => {
     expect(r.stdout).toMatch(/seed \d+ · 5 simulated s/);
     expect(r.stdout).toContain('Conservation: OK');
     expect(r.stdout).toMatch(/Cost \((2017|current) prices\)/);
+  }, 120_000);
+
+  it('marks the nodes behind a fluid stream as the rate model and prints their figures', () => {
+    const doc = design(
+      [plainProducer('p', 300_000, 100), node('s', 'stream', { shardCount: 400 }), node('fn', 'lambda', {})],
+      [
+        ['p', 's'],
+        ['s', 'fn'],
+      ],
+    );
+    const file = join(tmpdir(), `shardscape-rate-${process.pid}.json`);
+    writeFileSync(file, JSON.stringify(doc));
+    const r = shardscape(['run', file, '--duration', '5s']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('fn (lambda, rate model)');
+    // 300,000 rec/s over 400 shards: 750 a shard in batches of 100 → 7.5 invocations a shard a second.
+    expect(r.stdout).toMatch(/Invocations 15,000 \(max 3,000\/s\)/);
   }, 120_000);
 
   it('exits 1 with the problems listed for an invalid design', () => {
