@@ -134,6 +134,8 @@ export function flowSecond(stream: StreamRuntime, records: number, bytes: number
     const share = bytes > limit ? limit / bytes : 1;
     const f: Flow = { records: records * share, bytes: bytes * share, shards, objects: 0 };
     stream.metrics.read(efo, f.records, f.bytes, 0);
+    // GetRecords calls: about one a shard a second (read() counted one).
+    if (!efo && f.records > 0) stream.metrics.getCalls += shards - 1;
     all.edges.set(c.edgeId, edgeLive(f.records, f.bytes));
     out.records += f.records;
     out.bytes += f.bytes;
