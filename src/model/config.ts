@@ -62,5 +62,5 @@ export function setField<K extends NodeKind>(
   }
   if (Object.is(getAt(config, path), value)) return config;
   const next = setAt(config, path, value);
-  return def.afterSet ? def.afterSet(config, next, path) : next;
+  return def.afterSet ? (def.afterSet(config, next, path) as ConfigByKind[K]) : next;
 }

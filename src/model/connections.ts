@@ -2,82 +2,28 @@
  * Wiring rules, as AWS allows them. canConnect() answers while the user drags a connection; the same
  * rules (connectionRule) are re-checked by validation for imported designs.
  */
-import type { Text } from './kinds/index.ts';
+import { ALLOWED_TARGETS, KIND_NOUN, KINDS, type Text } from './kinds/index.ts';
 import type { EdgeConfig, NodeKind, PipelineDoc, PipelineNode } from './types.ts';
 
 export type ConnectResult = { ok: true; config: EdgeConfig } | { ok: false; code: string; reason: Text };
 
-/** Which kinds each kind may send to. */
-export const ALLOWED_TARGETS: Record<NodeKind, readonly NodeKind[]> = {
-  producer: ['stream', 'firehose'],
-  stream: ['lambda', 'analytics', 'firehose', 'consumerApp'],
-  analytics: ['stream', 'firehose', 'lambda'],
-  lambda: ['dynamodb', 's3', 'stream', 'firehose'],
-  firehose: ['s3', 'redshift', 'opensearch'],
-  s3: [],
-  redshift: [],
-  opensearch: [],
-  dynamodb: [],
-  consumerApp: [],
-};
-
-/** "a Lambda function" / "Lambda 関数": a kind as the object of a sentence. */
-export const KIND_NOUN: Record<NodeKind, Text> = {
-  producer: { en: 'a producer', ja: 'プロデューサー' },
-  stream: { en: 'a data stream', ja: 'データストリーム' },
-  lambda: { en: 'a Lambda function', ja: 'Lambda 関数' },
-  analytics: { en: 'an Analytics SQL application', ja: 'Analytics SQL アプリケーション' },
-  firehose: { en: 'a Firehose delivery stream', ja: 'Firehose 配信ストリーム' },
-  s3: { en: 'an S3 bucket', ja: 'S3 バケット' },
-  redshift: { en: 'a Redshift cluster', ja: 'Redshift クラスター' },
-  opensearch: { en: 'an OpenSearch domain', ja: 'OpenSearch ドメイン' },
-  dynamodb: { en: 'a DynamoDB table', ja: 'DynamoDB テーブル' },
-  consumerApp: { en: 'a consumer application', ja: 'コンシューマーアプリケーション' },
-};
+export { ALLOWED_TARGETS, KIND_NOUN } from './kinds/index.ts';
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** What a kind may connect to, said as a sentence, ending with the refused target. */
+/** What a kind may connect to, said as a sentence (its definition's `sends.rule`), ending with the refused target. */
 function wrongTarget(source: NodeKind, target: NodeKind): Text {
-  const tEn = KIND_NOUN[target].en;
-  const tJa = KIND_NOUN[target].ja;
-  const lead: Record<NodeKind, Text> = {
-    producer: {
-      en: 'A producer writes to a data stream or a Firehose delivery stream (Direct PUT)',
-      ja: 'プロデューサーの書き込み先はデータストリームまたは Firehose 配信ストリーム (Direct PUT) です',
-    },
-    stream: {
-      en: 'A data stream is read by a Lambda function, an Analytics SQL application, a Firehose delivery stream or a consumer application',
-      ja: 'データストリームを読み取れるのは Lambda 関数、Analytics SQL アプリケーション、Firehose 配信ストリーム、コンシューマーアプリケーションです',
-    },
-    analytics: {
-      en: 'An Analytics SQL application sends its output to a data stream, a Firehose delivery stream or a Lambda function',
-      ja: 'Analytics SQL アプリケーションの出力先はデータストリーム、Firehose 配信ストリーム、Lambda 関数です',
-    },
-    lambda: {
-      en: 'A Lambda function writes to a DynamoDB table, an S3 bucket, a data stream or a Firehose delivery stream',
-      ja: 'Lambda 関数の書き込み先は DynamoDB テーブル、S3 バケット、データストリーム、Firehose 配信ストリームです',
-    },
-    firehose: {
-      en: 'A Firehose delivery stream delivers to S3, Redshift or OpenSearch',
-      ja: 'Firehose 配信ストリームの配信先は S3、Redshift、OpenSearch です',
-    },
-    s3: { en: '', ja: '' },
-    redshift: { en: '', ja: '' },
-    opensearch: { en: '', ja: '' },
-    dynamodb: { en: '', ja: '' },
-    consumerApp: { en: '', ja: '' },
-  };
-  if (ALLOWED_TARGETS[source].length === 0) {
+  const sends = KINDS[source].sends;
+  if (sends.to.length === 0) {
     return {
       en: `${cap(KIND_NOUN[source].en)} is an end point: nothing connects out of it. Connect into it instead.`,
       ja: `${KIND_NOUN[source].ja}は終点なので、ここから接続することはできません。この方向ではなく、ここへ向けて接続してください。`,
     };
   }
-  const verb = source === 'stream' ? 'by' : 'to';
+  const verb = sends.verb ?? 'to';
   return {
-    en: `${lead[source].en}, not ${verb} ${tEn}.`,
-    ja: `${lead[source].ja}。${tJa}には接続できません。`,
+    en: `${sends.rule.en}, not ${verb} ${KIND_NOUN[target].en}.`,
+    ja: `${sends.rule.ja}。${KIND_NOUN[target].ja}には接続できません。`,
   };
 }
 

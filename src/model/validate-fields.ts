@@ -1,29 +1,8 @@
 /** Field-level validation of one node's config: types, ranges and option sets from its kind's fields. */
 import { getAt } from './config.ts';
-import { firehoseDestinationKind } from './kinds/firehose.ts';
-import { type FieldContext, type FieldDef, KINDS } from './kinds/index.ts';
+import { type ConfigProblem, type FieldContext, type FieldDef, KINDS, REQUIRED_TEXT } from './kinds/index.ts';
 import { makeDiagnostic } from './messages.ts';
 import type { ConfigByKind, Diagnostic, NodeKind } from './types.ts';
-
-/** Text fields that must not be empty, as `<kind>.<path>`. */
-const REQUIRED_TEXT = new Set([
-  'producer.partitionKey.field',
-  'producer.partitionKey.key',
-  'producer.agent.filePattern',
-  'producer.template',
-  'analytics.inputNamePrefix',
-  'redshift.clusterId',
-  'redshift.database',
-  'firehose.redshift.table',
-  'firehose.opensearch.indexName',
-  'opensearch.domain',
-  'dynamodb.table',
-  'dynamodb.partitionKey',
-  'consumerApp.applicationName',
-]);
-
-const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
-const MAX_HASH = (1n << 128n) - 1n;
 
 export function isVisible(field: FieldDef, config: unknown, ctx?: FieldContext): boolean {
   return field.visible ? field.visible(config, ctx) : true;
@@ -98,52 +77,15 @@ export function validateFields<K extends NodeKind>(
   return out;
 }
 
+/** The kind's own rules that tie one field to another (KindDef.checks). */
 function crossFieldRules(
   kind: NodeKind,
   config: ConfigByKind[NodeKind],
   ctx: FieldContext | undefined,
   where: { nodeId?: string },
 ): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const err = (code: string, params: Record<string, string | number>, field?: string) =>
-    out.push(makeDiagnostic('error', code, params, { ...where, field }));
-  if (kind === 'producer') {
-    const c = config as ConfigByKind['producer'];
-    if (c.size.type === 'uniform' && c.size.minBytes > c.size.maxBytes)
-      err('size-min-max', { min: c.size.minBytes, max: c.size.maxBytes }, 'size.minBytes');
-    if (c.partitionKey.type === 'explicitHashKey') {
-      const v = c.partitionKey.hashKey;
-      if (!/^(0|[1-9]\d{0,38})$/.test(v) || BigInt(v) > MAX_HASH)
-        err('hash-key-range', { value: v }, 'partitionKey.hashKey');
-    }
-  } else if (kind === 'stream') {
-    const c = config as ConfigByKind['stream'];
-    if (c.efoConsumers.length > 20)
-      err('efo-max-consumers', { value: c.efoConsumers.length }, 'efoConsumers');
-    const seen = new Set<string>();
-    for (const name of c.efoConsumers) {
-      if (name.trim() === '' || seen.has(name)) err('efo-bad-name', { value: name }, 'efoConsumers');
-      seen.add(name);
-    }
-  } else if (kind === 'lambda') {
-    const c = config as ConfigByKind['lambda'];
-    const age = c.esm.maximumRecordAgeSec;
-    if (c.use === 'consumer' && Number.isInteger(age) && age >= 0 && age < 60)
-      err('record-age-range', { value: age }, 'esm.maximumRecordAgeSec');
-    if (c.use === 'firehoseTransform' && c.timeoutSec > 300 && c.timeoutSec <= 900)
-      err('transform-timeout-range', { value: c.timeoutSec }, 'timeoutSec');
-  } else if (kind === 'firehose') {
-    const c = config as ConfigByKind['firehose'];
-    if (
-      ctx &&
-      firehoseDestinationKind(ctx.doc, ctx.nodeId) === 'opensearch' &&
-      c.bufferSizeMiB > 100 &&
-      c.bufferSizeMiB <= 128
-    )
-      err('opensearch-buffer-range', { value: c.bufferSizeMiB }, 'bufferSizeMiB');
-  } else if (kind === 's3') {
-    const c = config as ConfigByKind['s3'];
-    if (!BUCKET.test(c.bucket) || c.bucket.includes('..')) err('bucket-name', { value: c.bucket }, 'bucket');
-  }
-  return out;
+  const checks = KINDS[kind].checks as ((c: unknown, ctx?: FieldContext) => ConfigProblem[]) | undefined;
+  return (checks?.(config, ctx) ?? []).map((p) =>
+    makeDiagnostic('error', p.code, p.params, { ...where, field: p.field }),
+  );
 }

@@ -4,20 +4,14 @@
  * the timeline and the run settings. Errors block a run; warnings do not.
  */
 import { firehoseDestinationKind } from './kinds/firehose.ts';
+import { EVENT_KINDS } from './kinds/index.ts';
 import { makeDiagnostic } from './messages.ts';
-import type { Diagnostic, NodeKind, PipelineDoc, PipelineNode, TimelineEvent } from './types.ts';
+import type { Diagnostic, PipelineDoc, PipelineNode } from './types.ts';
 import { validateFields } from './validate-fields.ts';
 import { edgeRules, type Graph, graphOf, wiringRules } from './validate-wiring.ts';
 
 export { diagnosticText } from './messages.ts';
 export { validateFields } from './validate-fields.ts';
-
-const EVENT_KINDS: Record<TimelineEvent['type'], readonly NodeKind[]> = {
-  destinationOutage: ['s3', 'redshift', 'opensearch', 'dynamodb'],
-  lambdaErrorRate: ['lambda'],
-  producerSurge: ['producer'],
-  hotKey: ['producer'],
-};
 
 function timelineRules(doc: PipelineDoc, g: Graph): Diagnostic[] {
   const out: Diagnostic[] = [];

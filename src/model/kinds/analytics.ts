@@ -1,5 +1,40 @@
-import type { AnalyticsConfig } from '../types.ts';
+import { z } from 'zod';
+import { makeDiagnostic } from '../messages.ts';
+import type { Diagnostic } from '../types.ts';
 import { fmt, type KindDef, t } from './types.ts';
+
+/** A column of an in-application stream; `sqlType` e.g. 'VARCHAR(16)', 'INTEGER', 'DOUBLE', 'TIMESTAMP'. */
+export const inputColumn = z.object({
+  name: z.string(),
+  sqlType: z.string(),
+  /** JSONPath for JSON input, e.g. `$.ticker`. Ignored for CSV (columns in order). */
+  mapping: z.string(),
+});
+
+export const analyticsConfig = z.object({
+  sql: z.string(),
+  /** In-application input stream name prefix; the source stream is `<prefix>_001`. */
+  inputNamePrefix: z.string(),
+  inputFormat: z.enum(['JSON', 'CSV']),
+  recordRowPath: z.string(),
+  csvColumnDelimiter: z.string(),
+  csvRowDelimiter: z.string(),
+  columns: z.array(inputColumn),
+  /** Optional reference table (loaded from S3 in AWS; here, inline JSON lines). */
+  reference: z
+    .object({ tableName: z.string(), columns: z.array(inputColumn), rowsJsonl: z.string() })
+    .nullable(),
+  /** 1 – 8 by default (KPUs scale automatically in KDA; this is the billed count). */
+  kpus: z.int(),
+  /**
+   * Outputs (max 3): which in-application stream feeds which outgoing edge.
+   * `edgeTarget` is the id of the node the output is wired to.
+   */
+  outputs: z.array(
+    z.object({ inAppStream: z.string(), edgeTarget: z.string(), format: z.enum(['JSON', 'CSV']) }),
+  ),
+});
+type AnalyticsConfig = z.infer<typeof analyticsConfig>;
 
 /** Page views per page every 10 s over the default producer's clickstream records. */
 export const DEFAULT_ANALYTICS_SQL = `-- Page views per page, every 10 seconds (tumbling window on ROWTIME).
@@ -14,8 +49,9 @@ CREATE OR REPLACE PUMP "STREAM_PUMP" AS
 
 const INPUT = t('Input schema', '入力スキーマ');
 
-export const analyticsKind: KindDef<'analytics'> = {
+export const analyticsKind: KindDef<'analytics', typeof analyticsConfig> = {
   kind: 'analytics',
+  role: 'analytics',
   group: 'analytics',
   label: t('Analytics SQL application', 'Analytics SQL アプリケーション'),
   description: t(
@@ -24,6 +60,16 @@ export const analyticsKind: KindDef<'analytics'> = {
   ),
   icon: 'SQL',
   namePrefix: 'analytics',
+  noun: t('an Analytics SQL application', 'Analytics SQL アプリケーション'),
+  sends: {
+    to: ['stream', 'firehose', 'lambda'],
+    rule: t(
+      'An Analytics SQL application sends its output to a data stream, a Firehose delivery stream or a Lambda function',
+      'Analytics SQL アプリケーションの出力先はデータストリーム、Firehose 配信ストリーム、Lambda 関数です',
+    ),
+  },
+  faults: [],
+  config: analyticsConfig,
   defaults: (): AnalyticsConfig => ({
     sql: DEFAULT_ANALYTICS_SQL,
     inputNamePrefix: 'SOURCE_SQL_STREAM',
@@ -50,6 +96,7 @@ export const analyticsKind: KindDef<'analytics'> = {
       help: t('The source appears as <prefix>_001.', 'ソースは <prefix>_001 になります。'),
       section: INPUT,
       type: 'text',
+      required: true,
     },
     {
       path: 'inputFormat',
@@ -100,5 +147,30 @@ export const analyticsKind: KindDef<'analytics'> = {
     const lines = [`${cols} · ${fmt(c.kpus)} KPU`];
     if (c.outputs.length > 0) lines.push(ja ? `出力 ${c.outputs.length}` : `${c.outputs.length} output(s)`);
     return lines;
+  },
+  wiring(n, w) {
+    const out: Diagnostic[] = [];
+    const p = { name: n.name };
+    const at = { nodeId: n.id };
+    const { ins, outs } = w;
+    if (ins.length === 0) out.push(makeDiagnostic('error', 'analytics-no-input', p, at));
+    if (ins.length > 1)
+      out.push(makeDiagnostic('error', 'analytics-many-inputs', { ...p, value: ins.length }, at));
+    if (outs.length === 0) out.push(makeDiagnostic('warning', 'analytics-no-output', p, at));
+    const outputs = Math.max(outs.length, n.config.outputs.length);
+    if (outputs > 3) out.push(makeDiagnostic('error', 'analytics-max-outputs', { ...p, value: outputs }, at));
+    if (n.config.outputs.some((o) => o.inAppStream.trim() === ''))
+      out.push(makeDiagnostic('error', 'analytics-output-stream', p, at));
+    if (n.config.columns.length === 0) out.push(makeDiagnostic('error', 'analytics-no-columns', p, at));
+    // KPL-aggregated records reach SQL still aggregated (Analytics does not de-aggregate).
+    const kplFed = ins.some(
+      (s) =>
+        s.kind === 'stream' &&
+        w
+          .insOf(s.id)
+          .some((x) => x.kind === 'producer' && x.config.source === 'kpl' && x.config.kpl.aggregation),
+    );
+    if (kplFed) out.push(makeDiagnostic('warning', 'kpl-into-analytics', p, at));
+    return out;
   },
 };

@@ -1,8 +1,18 @@
-import type { DynamoDbConfig } from '../types.ts';
-import { fmt, type KindDef, t } from './types.ts';
+import { z } from 'zod';
+import { END_POINT, fmt, type KindDef, t } from './types.ts';
 
-export const dynamodbKind: KindDef<'dynamodb'> = {
+export const dynamodbConfig = z.object({
+  table: z.string(),
+  partitionKey: z.string(),
+  sortKey: z.string(),
+  capacityMode: z.enum(['onDemand', 'provisioned']),
+  writeCapacityUnits: z.int(),
+});
+type DynamoDbConfig = z.infer<typeof dynamodbConfig>;
+
+export const dynamodbKind: KindDef<'dynamodb', typeof dynamodbConfig> = {
   kind: 'dynamodb',
+  role: 'destination',
   group: 'destinations',
   label: t('DynamoDB table', 'DynamoDB テーブル'),
   description: t(
@@ -11,6 +21,10 @@ export const dynamodbKind: KindDef<'dynamodb'> = {
   ),
   icon: 'DDB',
   namePrefix: 'table',
+  noun: t('a DynamoDB table', 'DynamoDB テーブル'),
+  sends: END_POINT,
+  faults: ['destinationOutage'],
+  config: dynamodbConfig,
   defaults: (): DynamoDbConfig => ({
     table: 'results',
     partitionKey: 'id',
@@ -19,8 +33,8 @@ export const dynamodbKind: KindDef<'dynamodb'> = {
     writeCapacityUnits: 100,
   }),
   fields: [
-    { path: 'table', label: t('Table name', 'テーブル名'), type: 'text' },
-    { path: 'partitionKey', label: t('Partition key', 'パーティションキー'), type: 'text' },
+    { path: 'table', label: t('Table name', 'テーブル名'), type: 'text', required: true },
+    { path: 'partitionKey', label: t('Partition key', 'パーティションキー'), type: 'text', required: true },
     {
       path: 'sortKey',
       label: t('Sort key', 'ソートキー'),

@@ -1,30 +1,11 @@
-import type { FirehoseConfig, PipelineDoc } from '../types.ts';
+import type { z } from 'zod';
+import { firehoseConfig } from './firehose-config.ts';
+import { firehoseDestinationKind, firehoseWiring } from './firehose-wiring.ts';
 import { type FieldContext, type FieldDef, fmt, type KindDef, t } from './types.ts';
 
-type DestinationKind = 's3' | 'redshift' | 'opensearch';
+export { firehoseDestinationKind } from './firehose-wiring.ts';
 
-/** Per design: each Firehose's main destination kind. Designs are immutable, so a WeakMap is a safe cache. */
-const destinations = new WeakMap<PipelineDoc, Map<string, DestinationKind>>();
-
-/**
- * The kind of a Firehose node's main destination, or null: Redshift or OpenSearch when it delivers
- * there (its S3 bucket is then staging / backup), else S3 when it writes to a bucket.
- */
-export function firehoseDestinationKind(doc: PipelineDoc, firehoseId: string): DestinationKind | null {
-  let map = destinations.get(doc);
-  if (!map) {
-    map = new Map();
-    const kinds = new Map(doc.nodes.map((n) => [n.id, n.kind]));
-    for (const e of doc.edges) {
-      const kind = kinds.get(e.target);
-      if (kind !== 's3' && kind !== 'redshift' && kind !== 'opensearch') continue;
-      if (kinds.get(e.source) !== 'firehose') continue;
-      if (kind !== 's3' || !map.has(e.source)) map.set(e.source, kind);
-    }
-    destinations.set(doc, map);
-  }
-  return map.get(firehoseId) ?? null;
-}
+type FirehoseConfig = z.infer<typeof firehoseConfig>;
 
 const BUFFER = t('Buffer', 'バッファ');
 const S3 = t('S3 output', 'S3 出力');
@@ -64,6 +45,8 @@ const fields: FieldDef<FirehoseConfig>[] = [
     unit: 'MiB',
     min: 1,
     max: 128,
+    // UpdateDestination's buffering hints apply to the running delivery stream.
+    live: true,
   },
   {
     path: 'bufferIntervalSec',
@@ -74,6 +57,7 @@ const fields: FieldDef<FirehoseConfig>[] = [
     unit: 's',
     min: 0,
     max: 900,
+    live: true,
   },
   {
     path: 'compression',
@@ -149,6 +133,7 @@ const fields: FieldDef<FirehoseConfig>[] = [
     label: t('Table', 'テーブル'),
     section: REDSHIFT,
     type: 'text',
+    required: true,
     visible: whenDest('redshift'),
   },
   {
@@ -181,6 +166,7 @@ const fields: FieldDef<FirehoseConfig>[] = [
     label: t('Index', 'インデックス'),
     section: OPENSEARCH,
     type: 'text',
+    required: true,
     visible: whenDest('opensearch'),
   },
   {
@@ -222,8 +208,9 @@ const fields: FieldDef<FirehoseConfig>[] = [
   },
 ];
 
-export const firehoseKind: KindDef<'firehose'> = {
+export const firehoseKind: KindDef<'firehose', typeof firehoseConfig> = {
   kind: 'firehose',
+  role: 'delivery',
   group: 'delivery',
   label: t('Firehose delivery stream', 'Firehose 配信ストリーム'),
   description: t(
@@ -232,6 +219,16 @@ export const firehoseKind: KindDef<'firehose'> = {
   ),
   icon: 'KDF',
   namePrefix: 'delivery',
+  noun: t('a Firehose delivery stream', 'Firehose 配信ストリーム'),
+  sends: {
+    to: ['s3', 'redshift', 'opensearch'],
+    rule: t(
+      'A Firehose delivery stream delivers to S3, Redshift or OpenSearch',
+      'Firehose 配信ストリームの配信先は S3、Redshift、OpenSearch です',
+    ),
+  },
+  faults: [],
+  config: firehoseConfig,
   defaults: (): FirehoseConfig => ({
     source: 'directPut',
     bufferSizeMiB: 5,
@@ -265,4 +262,12 @@ export const firehoseKind: KindDef<'firehose'> = {
     if (extras.length > 0) lines.push(extras.join(' · '));
     return lines;
   },
+  checks: (c, ctx) =>
+    ctx &&
+    firehoseDestinationKind(ctx.doc, ctx.nodeId) === 'opensearch' &&
+    c.bufferSizeMiB > 100 &&
+    c.bufferSizeMiB <= 128
+      ? [{ code: 'opensearch-buffer-range', params: { value: c.bufferSizeMiB }, field: 'bufferSizeMiB' }]
+      : [],
+  wiring: firehoseWiring,
 };

@@ -1,6 +1,11 @@
-import type { LambdaConfig } from '../types.ts';
+import type { z } from 'zod';
+import { makeDiagnostic } from '../messages.ts';
+import type { Diagnostic } from '../types.ts';
 import { DEFAULT_CONSUMER_CODE, DEFAULT_TRANSFORM_CODE } from './lambda-code.ts';
-import { type FieldDef, fmt, type KindDef, t } from './types.ts';
+import { lambdaConfig } from './lambda-config.ts';
+import { type ConfigProblem, type FieldDef, fmt, type KindDef, t } from './types.ts';
+
+type LambdaConfig = z.infer<typeof lambdaConfig>;
 
 export { DEFAULT_CONSUMER_CODE, DEFAULT_TRANSFORM_CODE } from './lambda-code.ts';
 
@@ -22,6 +27,8 @@ const esmFields: FieldDef<LambdaConfig>[] = [
     min: 1,
     max: 10_000,
     visible: isConsumer,
+    // UpdateEventSourceMapping applies to the running mapping.
+    live: true,
   },
   {
     path: 'esm.batchingWindowSec',
@@ -42,6 +49,7 @@ const esmFields: FieldDef<LambdaConfig>[] = [
     min: 1,
     max: 10,
     visible: isConsumer,
+    live: true,
   },
   {
     path: 'esm.startingPosition',
@@ -256,8 +264,9 @@ const fields: FieldDef<LambdaConfig>[] = [
   ...esmFields,
 ];
 
-export const lambdaKind: KindDef<'lambda'> = {
+export const lambdaKind: KindDef<'lambda', typeof lambdaConfig> = {
   kind: 'lambda',
+  role: 'compute',
   group: 'compute',
   label: t('Lambda function', 'Lambda 関数'),
   description: t(
@@ -266,6 +275,16 @@ export const lambdaKind: KindDef<'lambda'> = {
   ),
   icon: 'λ',
   namePrefix: 'function',
+  noun: t('a Lambda function', 'Lambda 関数'),
+  sends: {
+    to: ['dynamodb', 's3', 'stream', 'firehose'],
+    rule: t(
+      'A Lambda function writes to a DynamoDB table, an S3 bucket, a data stream or a Firehose delivery stream',
+      'Lambda 関数の書き込み先は DynamoDB テーブル、S3 バケット、データストリーム、Firehose 配信ストリームです',
+    ),
+  },
+  faults: ['lambdaErrorRate'],
+  config: lambdaConfig,
   defaults: (): LambdaConfig => ({
     use: 'consumer',
     runtime: 'nodejs20.x',
@@ -313,5 +332,24 @@ export const lambdaKind: KindDef<'lambda'> = {
     const fn = `${fmt(c.memoryMB)} MB · ${dur}`;
     if (c.use === 'firehoseTransform') return [ja ? 'Firehose 変換' : 'Firehose transform', fn];
     return [`${ja ? 'バッチ' : 'batch'} ${fmt(c.esm.batchSize)} · PF ${c.esm.parallelizationFactor}`, fn];
+  },
+  checks(c) {
+    const out: ConfigProblem[] = [];
+    const age = c.esm.maximumRecordAgeSec;
+    if (c.use === 'consumer' && Number.isInteger(age) && age >= 0 && age < 60)
+      out.push({ code: 'record-age-range', params: { value: age }, field: 'esm.maximumRecordAgeSec' });
+    if (c.use === 'firehoseTransform' && c.timeoutSec > 300 && c.timeoutSec <= 900)
+      out.push({ code: 'transform-timeout-range', params: { value: c.timeoutSec }, field: 'timeoutSec' });
+    return out;
+  },
+  wiring(n, w) {
+    const out: Diagnostic[] = [];
+    const p = { name: n.name };
+    const at = { nodeId: n.id };
+    if (n.config.use === 'firehoseTransform') {
+      if (w.ins.length + w.outs.length > 0) out.push(makeDiagnostic('error', 'transform-has-edges', p, at));
+      if (!w.usedTransforms.has(n.id)) out.push(makeDiagnostic('warning', 'transform-unused', p, at));
+    } else if (w.ins.length === 0) out.push(makeDiagnostic('warning', 'lambda-no-source', p, at));
+    return out;
   },
 };

@@ -1,8 +1,17 @@
-import type { OpenSearchConfig } from '../types.ts';
-import { type KindDef, t } from './types.ts';
+import { z } from 'zod';
+import { END_POINT, type KindDef, t } from './types.ts';
 
-export const opensearchKind: KindDef<'opensearch'> = {
+export const opensearchConfig = z.object({
+  domain: z.string(),
+  engine: z.enum(['OpenSearch', 'Elasticsearch']),
+  instanceType: z.string(),
+  instances: z.int(),
+});
+type OpenSearchConfig = z.infer<typeof opensearchConfig>;
+
+export const opensearchKind: KindDef<'opensearch', typeof opensearchConfig> = {
   kind: 'opensearch',
+  role: 'destination',
   group: 'destinations',
   label: t('OpenSearch domain', 'OpenSearch ドメイン'),
   description: t(
@@ -11,6 +20,10 @@ export const opensearchKind: KindDef<'opensearch'> = {
   ),
   icon: 'OS',
   namePrefix: 'search',
+  noun: t('an OpenSearch domain', 'OpenSearch ドメイン'),
+  sends: END_POINT,
+  faults: ['destinationOutage'],
+  config: opensearchConfig,
   defaults: (): OpenSearchConfig => ({
     domain: 'logs-domain',
     engine: 'OpenSearch',
@@ -18,7 +31,7 @@ export const opensearchKind: KindDef<'opensearch'> = {
     instances: 2,
   }),
   fields: [
-    { path: 'domain', label: t('Domain name', 'ドメイン名'), type: 'text' },
+    { path: 'domain', label: t('Domain name', 'ドメイン名'), type: 'text', required: true },
     {
       path: 'engine',
       label: t('Engine', 'エンジン'),

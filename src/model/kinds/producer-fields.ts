@@ -37,6 +37,7 @@ export const producerFields: FieldDef<ProducerConfig>[] = [
       'Kinesis Data Generator の書式: {{random.uuid}}、{{random.number(100)}}、{{random.arrayElement(["a","b"])}}、{{date.utc}}。',
     ),
     type: 'textarea',
+    required: true,
   },
   ...recordFields,
   ...sendFields,

@@ -94,6 +94,7 @@ export const recordFields: FieldDef<ProducerConfig>[] = [
     ),
     section: KEY,
     type: 'text',
+    required: true,
     visible: isKey('field'),
   },
   {
@@ -124,6 +125,7 @@ export const recordFields: FieldDef<ProducerConfig>[] = [
     label: t('Hot key', 'ホットキー'),
     section: KEY,
     type: 'text',
+    required: true,
     visible: isKey('hotKey'),
   },
   {

@@ -118,6 +118,7 @@ function agentFields(): FieldDef<ProducerConfig>[] {
       label: t('File pattern', 'ファイルパターン'),
       section: AGENT,
       type: 'text',
+      required: true,
       visible: v,
     },
     {

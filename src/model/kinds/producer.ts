@@ -1,5 +1,11 @@
+import { makeDiagnostic } from '../messages.ts';
+import type { Diagnostic } from '../types.ts';
+import { producerConfig } from './producer-config.ts';
 import { DEFAULT_HOURLY, producerFields } from './producer-fields.ts';
-import { fmt, type KindDef, t } from './types.ts';
+import { type ConfigProblem, fmt, type KindDef, t } from './types.ts';
+
+/** The largest ExplicitHashKey: 2^128 − 1. */
+const MAX_HASH = (1n << 128n) - 1n;
 
 /** A small clickstream record in Kinesis Data Generator syntax (faker.js moustache placeholders). */
 export const DEFAULT_PRODUCER_TEMPLATE = `{
@@ -10,8 +16,9 @@ export const DEFAULT_PRODUCER_TEMPLATE = `{
   "eventTime": "{{date.utc}}"
 }`;
 
-export const producerKind: KindDef<'producer'> = {
+export const producerKind: KindDef<'producer', typeof producerConfig> = {
   kind: 'producer',
+  role: 'producer',
   group: 'producers',
   label: t('Producer', 'プロデューサー'),
   description: t(
@@ -20,6 +27,16 @@ export const producerKind: KindDef<'producer'> = {
   ),
   icon: 'PR',
   namePrefix: 'producer',
+  noun: t('a producer', 'プロデューサー'),
+  sends: {
+    to: ['stream', 'firehose'],
+    rule: t(
+      'A producer writes to a data stream or a Firehose delivery stream (Direct PUT)',
+      'プロデューサーの書き込み先はデータストリームまたは Firehose 配信ストリーム (Direct PUT) です',
+    ),
+  },
+  faults: ['producerSurge', 'hotKey'],
+  config: producerConfig,
   defaults: () => ({
     source: 'dataGenerator',
     rate: { type: 'constant', recordsPerSec: 100 },
@@ -96,5 +113,29 @@ export const producerKind: KindDef<'producer'> = {
                 ? '明示的ハッシュキー'
                 : 'explicit hash key';
     return [rate, `${source} · ${key}`];
+  },
+  checks(c) {
+    const out: ConfigProblem[] = [];
+    if (c.size.type === 'uniform' && c.size.minBytes > c.size.maxBytes)
+      out.push({
+        code: 'size-min-max',
+        params: { min: c.size.minBytes, max: c.size.maxBytes },
+        field: 'size.minBytes',
+      });
+    if (c.partitionKey.type === 'explicitHashKey') {
+      const v = c.partitionKey.hashKey;
+      if (!/^(0|[1-9]\d{0,38})$/.test(v) || BigInt(v) > MAX_HASH)
+        out.push({ code: 'hash-key-range', params: { value: v }, field: 'partitionKey.hashKey' });
+    }
+    return out;
+  },
+  wiring(n, w) {
+    const out: Diagnostic[] = [];
+    const p = { name: n.name };
+    const at = { nodeId: n.id };
+    if (w.outs.length === 0) out.push(makeDiagnostic('warning', 'producer-no-target', p, at));
+    if (w.outs.length > 1)
+      out.push(makeDiagnostic('error', 'producer-many-targets', { ...p, value: w.outs.length }, at));
+    return out;
   },
 };

@@ -1,8 +1,17 @@
-import type { RedshiftConfig } from '../types.ts';
-import { type KindDef, t } from './types.ts';
+import { z } from 'zod';
+import { END_POINT, type KindDef, t } from './types.ts';
 
-export const redshiftKind: KindDef<'redshift'> = {
+export const redshiftConfig = z.object({
+  clusterId: z.string(),
+  database: z.string(),
+  nodeType: z.enum(['dc2.large', 'ra3.xlplus', 'ra3.4xlarge']),
+  nodes: z.int(),
+});
+type RedshiftConfig = z.infer<typeof redshiftConfig>;
+
+export const redshiftKind: KindDef<'redshift', typeof redshiftConfig> = {
   kind: 'redshift',
+  role: 'destination',
   group: 'destinations',
   label: t('Redshift cluster', 'Redshift クラスター'),
   description: t(
@@ -11,6 +20,10 @@ export const redshiftKind: KindDef<'redshift'> = {
   ),
   icon: 'RS',
   namePrefix: 'warehouse',
+  noun: t('a Redshift cluster', 'Redshift クラスター'),
+  sends: END_POINT,
+  faults: ['destinationOutage'],
+  config: redshiftConfig,
   defaults: (): RedshiftConfig => ({
     clusterId: 'analytics-cluster',
     database: 'dev',
@@ -18,8 +31,8 @@ export const redshiftKind: KindDef<'redshift'> = {
     nodes: 2,
   }),
   fields: [
-    { path: 'clusterId', label: t('Cluster identifier', 'クラスター識別子'), type: 'text' },
-    { path: 'database', label: t('Database', 'データベース'), type: 'text' },
+    { path: 'clusterId', label: t('Cluster identifier', 'クラスター識別子'), type: 'text', required: true },
+    { path: 'database', label: t('Database', 'データベース'), type: 'text', required: true },
     {
       path: 'nodeType',
       label: t('Node type', 'ノードタイプ'),

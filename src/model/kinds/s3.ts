@@ -1,8 +1,14 @@
-import type { S3Config } from '../types.ts';
-import { type KindDef, t } from './types.ts';
+import { z } from 'zod';
+import { END_POINT, type KindDef, t } from './types.ts';
 
-export const s3Kind: KindDef<'s3'> = {
+const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
+export const s3Config = z.object({ bucket: z.string() });
+type S3Config = z.infer<typeof s3Config>;
+
+export const s3Kind: KindDef<'s3', typeof s3Config> = {
   kind: 's3',
+  role: 'destination',
   group: 'destinations',
   label: t('S3 bucket', 'S3 バケット'),
   description: t(
@@ -11,6 +17,10 @@ export const s3Kind: KindDef<'s3'> = {
   ),
   icon: 'S3',
   namePrefix: 'bucket',
+  noun: t('an S3 bucket', 'S3 バケット'),
+  sends: END_POINT,
+  faults: ['destinationOutage'],
+  config: s3Config,
   defaults: (): S3Config => ({ bucket: 'shardscape-data' }),
   fields: [
     {
@@ -24,4 +34,8 @@ export const s3Kind: KindDef<'s3'> = {
     },
   ],
   summary: (c) => [`s3://${c.bucket}`],
+  checks: (c) =>
+    !BUCKET.test(c.bucket) || c.bucket.includes('..')
+      ? [{ code: 'bucket-name', params: { value: c.bucket }, field: 'bucket' }]
+      : [],
 };

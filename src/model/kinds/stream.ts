@@ -1,8 +1,55 @@
-import type { StreamConfig } from '../types.ts';
-import { fmt, type KindDef, t } from './types.ts';
+import { z } from 'zod';
+import { makeDiagnostic } from '../messages.ts';
+import type { Diagnostic } from '../types.ts';
+import { type ConfigProblem, fmt, type KindDef, t } from './types.ts';
 
-export const streamKind: KindDef<'stream'> = {
+export const reshardAction = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('updateShardCount'), targetShardCount: z.int() }),
+  /** Split the shard with this index (in the shard list at that time) at its hash-range midpoint. */
+  z.object({ type: z.literal('split'), shardIndex: z.int() }),
+  /** Merge the adjacent open shards at `shardIndex` and `shardIndex + 1`. */
+  z.object({ type: z.literal('merge'), shardIndex: z.int() }),
+]);
+export const scheduledReshard = z.object({ atSec: z.number(), action: reshardAction });
+
+export const streamConfig = z.object({
+  capacityMode: z.enum(['provisioned', 'onDemand']),
+  /** Provisioned only: 1 – 10,000 (per stream quota of UpdateShardCount). */
+  shardCount: z.int(),
+  /** 24 – 8,760 hours. */
+  retentionHours: z.int(),
+  encryption: z.enum(['NONE', 'KMS']),
+  /** MaxRecordSizeInKiB, 1,024 – 10,240. */
+  maxRecordSizeKiB: z.int(),
+  /** Names of registered enhanced fan-out consumers (max 20). Edges reference them by name. */
+  efoConsumers: z.array(z.string()),
+  reshards: z.array(scheduledReshard),
+});
+type StreamConfig = z.infer<typeof streamConfig>;
+type ScheduledReshard = z.infer<typeof scheduledReshard>;
+
+function reshardProblem(r: ScheduledReshard): { en: string; ja: string } | null {
+  if (!Number.isFinite(r.atSec) || r.atSec < 0)
+    return { en: 'its time must be 0 s or later', ja: '時刻は 0 秒以降にしてください' };
+  const a = r.action;
+  if (a.type === 'updateShardCount') {
+    const n = a.targetShardCount;
+    if (!Number.isInteger(n) || n < 1 || n > 10_000)
+      return {
+        en: 'the target shard count must be 1 – 10,000',
+        ja: '目標シャード数は 1 – 10,000 にしてください',
+      };
+  } else {
+    const i = a.shardIndex;
+    if (!Number.isInteger(i) || i < 0)
+      return { en: 'the shard index must be 0 or more', ja: 'シャード番号は 0 以上にしてください' };
+  }
+  return null;
+}
+
+export const streamKind: KindDef<'stream', typeof streamConfig> = {
   kind: 'stream',
+  role: 'stream',
   group: 'streams',
   label: t('Data stream', 'データストリーム'),
   description: t(
@@ -11,6 +58,17 @@ export const streamKind: KindDef<'stream'> = {
   ),
   icon: 'KDS',
   namePrefix: 'stream',
+  noun: t('a data stream', 'データストリーム'),
+  sends: {
+    to: ['lambda', 'analytics', 'firehose', 'consumerApp'],
+    rule: t(
+      'A data stream is read by a Lambda function, an Analytics SQL application, a Firehose delivery stream or a consumer application',
+      'データストリームを読み取れるのは Lambda 関数、Analytics SQL アプリケーション、Firehose 配信ストリーム、コンシューマーアプリケーションです',
+    ),
+    verb: 'by',
+  },
+  faults: [],
+  config: streamConfig,
   defaults: (): StreamConfig => ({
     capacityMode: 'provisioned',
     shardCount: 1,
@@ -42,6 +100,8 @@ export const streamKind: KindDef<'stream'> = {
       min: 1,
       max: 10_000,
       visible: (c) => c.capacityMode === 'provisioned',
+      // UpdateShardCount on the running stream (becomes a reshard on the timeline).
+      live: true,
     },
     {
       path: 'retentionHours',
@@ -94,5 +154,43 @@ export const streamKind: KindDef<'stream'> = {
     if (c.reshards.length > 0)
       lines.push(ja ? `リシャード ${c.reshards.length} 件` : `${c.reshards.length} reshard(s)`);
     return lines;
+  },
+  checks(c) {
+    const out: ConfigProblem[] = [];
+    if (c.efoConsumers.length > 20)
+      out.push({
+        code: 'efo-max-consumers',
+        params: { value: c.efoConsumers.length },
+        field: 'efoConsumers',
+      });
+    const seen = new Set<string>();
+    for (const name of c.efoConsumers) {
+      if (name.trim() === '' || seen.has(name))
+        out.push({ code: 'efo-bad-name', params: { value: name }, field: 'efoConsumers' });
+      seen.add(name);
+    }
+    return out;
+  },
+  wiring(n, w) {
+    const out: Diagnostic[] = [];
+    const p = { name: n.name };
+    const at = { nodeId: n.id };
+    if (w.ins.length === 0) out.push(makeDiagnostic('warning', 'stream-no-producer', p, at));
+    if (w.outs.length === 0) out.push(makeDiagnostic('warning', 'stream-no-consumer', p, at));
+    if (n.config.capacityMode === 'onDemand' && n.config.reshards.length > 0)
+      out.push(makeDiagnostic('error', 'reshard-on-demand', p, { ...at, field: 'reshards' }));
+    n.config.reshards.forEach((r, i) => {
+      const bad = reshardProblem(r);
+      if (bad)
+        out.push(
+          makeDiagnostic(
+            'error',
+            'reshard-invalid',
+            { index: i + 1, detail: bad.en, detailJa: bad.ja },
+            { ...at, field: 'reshards' },
+          ),
+        );
+    });
+    return out;
   },
 };

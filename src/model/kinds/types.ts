@@ -1,8 +1,12 @@
 /**
- * The shape of a node-kind definition. One definition per kind drives the palette, the inspector form,
- * defaults, range validation and the node card's key figures.
+ * The shape of a node-kind definition. One definition per kind says everything the model knows about
+ * it: its role, its config (one zod object; the TypeScript type is inferred from it), defaults, the
+ * inspector form with required and live-editable flags, where it may send records (with the sentence
+ * that refuses anything else), which faults it accepts, and its own validation and wiring checks.
+ * kinds/index.ts derives every list (palette, destinations, event kinds, required texts…) from these.
  */
-import type { ConfigByKind, NodeKind, PipelineDoc } from '../types.ts';
+import type { z } from 'zod';
+import type { Diagnostic, NodeKind, PipelineDoc, PipelineNode, TimelineEvent } from '../types.ts';
 
 export type Locale = 'en' | 'ja';
 export type Text = { en: string; ja: string };
@@ -45,10 +49,56 @@ export interface FieldDef<C = any> {
   visible?(config: C, ctx?: FieldContext): boolean;
   /** Options that depend on the design (e.g. the Lambda functions a Firehose may use as its transform). */
   dynamicOptions?(ctx: FieldContext): FieldOption[];
+  /** A text that must not be empty (validation reports `empty-value`). */
+  required?: boolean;
+  /** AWS applies a change of this field to running resources (the run view applies it at once). */
+  live?: boolean;
 }
 
-export interface KindDef<K extends NodeKind> {
+/**
+ * What a kind is in a pipeline. `destination`: records end there (Firehose or Lambda write into it);
+ * it accepts a destination outage and shows what landed in the Destinations tab.
+ */
+export type KindRole = 'producer' | 'stream' | 'compute' | 'analytics' | 'delivery' | 'destination';
+
+/** A timeline fault (what-if) type, as in `TimelineEvent['type']`. */
+export type FaultType = TimelineEvent['type'];
+
+/** What a kind's wiring checks see of the design (graph already built by validate-wiring). */
+export interface WiringContext {
+  doc: PipelineDoc;
+  /** Nodes with an edge into this node / out of this node. */
+  ins: PipelineNode[];
+  outs: PipelineNode[];
+  /** Nodes with an edge into any node (to look one step further upstream). */
+  insOf(nodeId: string): PipelineNode[];
+  /** Firehose nodes' transform Lambda ids in the design. */
+  usedTransforms: ReadonlySet<string>;
+}
+
+/** A cross-field problem of one config: the diagnostic code, its params and the field it points at. */
+export interface ConfigProblem {
+  code: string;
+  params: Record<string, string | number>;
+  field?: string;
+}
+
+/** The node a kind's wiring checks get: a pipeline node of this kind. */
+export interface NodeOfKind<K extends string, C> {
+  id: string;
   kind: K;
+  name: string;
+  config: C;
+}
+
+/**
+ * One kind's definition. `K` is the kind's name, `S` its config's zod object; NodeKind and
+ * ConfigByKind (types.ts) are derived from the registry in kinds/index.ts, so this type does not
+ * refer back to them for its own config.
+ */
+export interface KindDef<K extends string = string, S extends z.ZodType = z.ZodType> {
+  kind: K;
+  role: KindRole;
   group: KindGroup;
   label: Text;
   description: Text;
@@ -56,17 +106,33 @@ export interface KindDef<K extends NodeKind> {
   icon: string;
   /** Names of new nodes: `<namePrefix>-1`, `<namePrefix>-2`, … */
   namePrefix: string;
-  defaults(): ConfigByKind[K];
-  fields: FieldDef<ConfigByKind[K]>[];
+  /** The kind as the object of a sentence: "a Lambda function" / "Lambda 関数". */
+  noun: Text;
+  /**
+   * The kinds it may send records to (empty: an end point, nothing connects out of it) and the
+   * sentence that says so, which the refusal of any other target continues with "not to <noun>."
+   * (`verb` 'by' for kinds that are read rather than written: "not by a producer").
+   */
+  sends: { to: readonly NodeKind[]; rule: Text; verb?: 'to' | 'by' };
+  /** The timeline faults it accepts (the node menu offers exactly these; validation allows exactly these). */
+  faults: readonly FaultType[];
+  /** Its config's structure. `z.int()` where AWS wants integers; ranges are checked by `fields`. */
+  config: S;
+  defaults(): z.infer<S>;
+  fields: FieldDef<z.infer<S>>[];
   /** Key figures for the node card: `4 shards · 24 h`, `batch 100 · PF 1`. */
-  summary(config: ConfigByKind[K], locale: Locale): string[];
+  summary(config: z.infer<S>, locale: Locale): string[];
+  /** Rules that tie one field of the config to another (beyond each field's own range). */
+  checks?(config: z.infer<S>, ctx?: FieldContext): ConfigProblem[];
+  /** Its own wiring checks in a whole design (missing source, too many outputs…). */
+  wiring?(node: NodeOfKind<K, z.infer<S>>, w: WiringContext): Diagnostic[];
   /**
    * Defaults of each variant of a tagged union inside the config, keyed by the union's path
    * ('rate', 'size', …) and then by the variant's `type`. setField uses them when `<path>.type` changes.
    */
   variants?: Record<string, Record<string, () => object>>;
   /** Follow-up after setField changed `path` (e.g. a Lambda's use swaps an untouched default handler). */
-  afterSet?(previous: ConfigByKind[K], next: ConfigByKind[K], path: string): ConfigByKind[K];
+  afterSet?(previous: z.infer<S>, next: z.infer<S>, path: string): z.infer<S>;
 }
 
 /** Format a number with thousands separators, locale-independent (`20,000`). */
@@ -93,3 +159,6 @@ export function unitText(unit: string | undefined, locale: Locale): string {
   if (!unit) return '';
   return locale === 'ja' ? (UNIT_JA[unit] ?? unit) : unit;
 }
+
+/** `sends` of a kind nothing connects out of (destinations, your own consumer application). */
+export const END_POINT: KindDef['sends'] = { to: [], rule: { en: '', ja: '' } };

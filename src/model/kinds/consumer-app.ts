@@ -1,8 +1,28 @@
-import type { ConsumerAppConfig } from '../types.ts';
-import { fmt, type KindDef, t } from './types.ts';
+import { z } from 'zod';
+import { makeDiagnostic } from '../messages.ts';
+import { END_POINT, fmt, type KindDef, t } from './types.ts';
 
-export const consumerAppKind: KindDef<'consumerApp'> = {
+export const consumerAppConfig = z.object({
+  applicationName: z.string(),
+  /** Records each worker processes per second. */
+  processingRecordsPerSec: z.number(),
+  workers: z.int(),
+  initialPosition: z.enum(['LATEST', 'TRIM_HORIZON']),
+  /** KCL 2.x idleTimeBetweenReadsInMillis. */
+  pollIntervalMs: z.int(),
+  /** Checkpoint every N records. */
+  checkpointEveryRecords: z.int(),
+});
+type ConsumerAppConfig = z.infer<typeof consumerAppConfig>;
+
+/**
+ * Your own KCL application: it reads a stream and its records end there (no outgoing edges), but it
+ * is compute, not an AWS destination: no destination outage (its checkpoints still show in the
+ * Destinations tab, see src/ui/kinds).
+ */
+export const consumerAppKind: KindDef<'consumerApp', typeof consumerAppConfig> = {
   kind: 'consumerApp',
+  role: 'compute',
   group: 'compute',
   label: t('Consumer application', 'コンシューマーアプリケーション'),
   description: t(
@@ -11,6 +31,10 @@ export const consumerAppKind: KindDef<'consumerApp'> = {
   ),
   icon: 'KCL',
   namePrefix: 'consumer',
+  noun: t('a consumer application', 'コンシューマーアプリケーション'),
+  sends: END_POINT,
+  faults: [],
+  config: consumerAppConfig,
   defaults: (): ConsumerAppConfig => ({
     applicationName: 'my-kcl-app',
     processingRecordsPerSec: 1_000,
@@ -25,6 +49,7 @@ export const consumerAppKind: KindDef<'consumerApp'> = {
       label: t('Application name', 'アプリケーション名'),
       help: t('Also the name of its DynamoDB lease table.', 'DynamoDB のリーステーブル名にもなります。'),
       type: 'text',
+      required: true,
     },
     {
       path: 'processingRecordsPerSec',
@@ -71,4 +96,8 @@ export const consumerAppKind: KindDef<'consumerApp'> = {
       : `${fmt(c.workers)} ${c.workers === 1 ? 'worker' : 'workers'} · ${fmt(c.processingRecordsPerSec)} rec/s`,
     locale === 'ja' ? `ポーリング ${fmt(c.pollIntervalMs)} ms` : `${fmt(c.pollIntervalMs)} ms poll`,
   ],
+  wiring: (n, w) =>
+    w.ins.length === 0
+      ? [makeDiagnostic('warning', 'consumer-no-source', { name: n.name }, { nodeId: n.id })]
+      : [],
 };
