@@ -1,7 +1,6 @@
 /**
  * Which runtime runs each node kind (exhaustive by type: a new NodeKind fails to compile here).
- * The simulation builds producers itself (each gets its producer index); the factories below make
- * every other kind.
+ * The simulation makes every node through this table, producers included.
  */
 import { createAnalyticsRuntime } from './analytics/analytics.ts';
 import { createConsumerAppRuntime } from './consumer-app.ts';
@@ -16,7 +15,7 @@ import type { RuntimeRegistry } from './runtime.ts';
 import { StreamRuntime } from './stream/stream.ts';
 
 export const RUNTIMES: RuntimeRegistry = {
-  producer: (node, ctx, wiring) => new ProducerRuntime(node, ctx, wiring, 0),
+  producer: (node, ctx, wiring, index) => new ProducerRuntime(node, ctx, wiring, index),
   stream: (node, ctx, wiring) => new StreamRuntime(node, ctx, wiring),
   lambda: createLambdaRuntime,
   analytics: createAnalyticsRuntime,

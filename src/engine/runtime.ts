@@ -180,10 +180,15 @@ export interface NodeRuntime {
   setFault?(event: TimelineEvent, active: boolean, nowMs: number): void;
 }
 
+/**
+ * Makes the runtime of one node. `index` is the node's position among the design's nodes of its
+ * kind, in plan order (0, 1, …): producers seed their record generators with it.
+ */
 export type RuntimeFactory<K extends NodeKind> = (
   node: PipelineNodeOf<K>,
   ctx: EngineContext,
   wiring: NodeWiring,
+  index: number,
 ) => NodeRuntime;
 
 export type RuntimeRegistry = { [K in NodeKind]: RuntimeFactory<K> };

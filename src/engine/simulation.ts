@@ -24,7 +24,6 @@ import { compile, type ExecutionPlan } from './compile.ts';
 import { CostMeter } from './cost.ts';
 import { KeyTable } from './hash.ts';
 import { MetricStore } from './metrics.ts';
-import { ProducerRuntime } from './producer/producer.ts';
 import { PayloadStore, type RecordBatch } from './records.ts';
 import { RUNTIMES } from './registry.ts';
 import { buildReport } from './report.ts';
@@ -127,7 +126,8 @@ export class EngineSimulation implements Simulation {
         peeks: new PeekRing(20),
       });
     }
-    let producerIndex = 0;
+    // Each node's position among the nodes of its kind (see RuntimeFactory's `index`).
+    const perKind = new Map<NodeKind, number>();
     for (const p of this.plan.order) {
       const wiring: NodeWiring = {
         streamInputs: p.streamEdges.map((e): StreamInput => {
@@ -139,8 +139,9 @@ export class EngineSimulation implements Simulation {
         pushSources: p.pushEdges.map((e) => ({ edgeId: e.id, sourceId: e.source })),
         outputs: p.outputs.map((e) => ({ edgeId: e.id, targetId: e.target, edge: e })),
       };
-      const rt = this.create(p.node, wiring, producerIndex);
-      if (p.node.kind === 'producer') producerIndex++;
+      const index = perKind.get(p.node.kind) ?? 0;
+      perKind.set(p.node.kind, index + 1);
+      const rt = this.create(p.node, wiring, index);
       this.runtimes.set(rt.id, rt);
       this.ordered.push(rt);
       this.orderedIds.push(rt.id);
@@ -159,10 +160,9 @@ export class EngineSimulation implements Simulation {
     for (const ev of doc.timeline) this.events.push({ event: ev, active: false, ended: false });
   }
 
-  private create(node: PipelineNode, wiring: NodeWiring, producerIndex: number): NodeRuntime {
-    if (node.kind === 'producer') return new ProducerRuntime(node, this.ctx, wiring, producerIndex);
+  private create(node: PipelineNode, wiring: NodeWiring, index: number): NodeRuntime {
     const factory = RUNTIMES[node.kind] as RuntimeFactory<NodeKind>;
-    return factory(node as never, this.ctx, wiring);
+    return factory(node as never, this.ctx, wiring, index);
   }
 
   get nowMs(): number {

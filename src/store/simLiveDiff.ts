@@ -10,6 +10,7 @@
  * Moves, renames and description edits change nothing in the simulation.
  */
 import type { LiveEdit } from '../engine/api.ts';
+import { LIVE_FIELDS } from '../model/kinds/index.ts';
 import type { PipelineDoc, PipelineNode, TimelineEvent } from '../model/types.ts';
 
 export interface LiveDiff {
@@ -25,7 +26,7 @@ function sameJson(a: unknown, b: unknown): boolean {
 }
 
 /** The config without the fields that were handled live, to see whether anything else changed. */
-function rest(config: object, omit: string[]): Record<string, unknown> {
+function rest(config: object, omit: readonly string[]): Record<string, unknown> {
   const copy: Record<string, unknown> = { ...(config as Record<string, unknown>) };
   for (const path of omit) {
     const [head, tail] = path.split('.');
@@ -37,14 +38,13 @@ function rest(config: object, omit: string[]): Record<string, unknown> {
 
 function nodeEdits(a: PipelineNode, b: PipelineNode, out: LiveDiff): void {
   if (a.config === b.config) return;
-  let handled: string[] = [];
+  // The fields the kind marks `live` (src/model/kinds); the edits they become follow.
+  const handled = a.kind === b.kind ? LIVE_FIELDS[b.kind] : [];
   if (a.kind === 'stream' && b.kind === 'stream') {
-    handled = ['shardCount'];
     if (a.config.shardCount !== b.config.shardCount) {
       out.edits.push({ type: 'shardCount', nodeId: b.id, shardCount: b.config.shardCount });
     }
   } else if (a.kind === 'lambda' && b.kind === 'lambda') {
-    handled = ['esm.batchSize', 'esm.parallelizationFactor'];
     if (a.config.esm.batchSize !== b.config.esm.batchSize) {
       out.edits.push({ type: 'batchSize', nodeId: b.id, batchSize: b.config.esm.batchSize });
     }
@@ -56,7 +56,6 @@ function nodeEdits(a: PipelineNode, b: PipelineNode, out: LiveDiff): void {
       });
     }
   } else if (a.kind === 'firehose' && b.kind === 'firehose') {
-    handled = ['bufferSizeMiB', 'bufferIntervalSec'];
     if (
       a.config.bufferSizeMiB !== b.config.bufferSizeMiB ||
       a.config.bufferIntervalSec !== b.config.bufferIntervalSec

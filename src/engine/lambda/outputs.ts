@@ -5,6 +5,7 @@
  * Unsampled records use the ratio seen on the sample so far: outputs per input record, reusing
  * recent real outputs as their content. Before any sample, records pass through.
  */
+import { KINDS } from '../../model/kinds/index.ts';
 import { RecordBatch, utf8Length } from '../records.ts';
 import type { Rng } from '../rng.ts';
 import type { EngineContext, NodeWiring } from '../runtime.ts';
@@ -59,7 +60,7 @@ export class FunctionOutputs {
   ) {
     for (const o of wiring.outputs) {
       const kind = ctx.docNode(o.targetId)?.kind;
-      if (kind === 'dynamodb') this.itemEdges.push(o.edgeId);
+      if (kind && KINDS[kind].receives === 'items') this.itemEdges.push(o.edgeId);
       else this.recordEdges.push(o.edgeId);
     }
   }

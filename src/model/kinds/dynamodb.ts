@@ -23,6 +23,7 @@ export const dynamodbKind: KindDef<'dynamodb', typeof dynamodbConfig> = {
   namePrefix: 'table',
   noun: t('a DynamoDB table', 'DynamoDB テーブル'),
   sends: END_POINT,
+  receives: 'items',
   faults: ['destinationOutage'],
   config: dynamodbConfig,
   defaults: (): DynamoDbConfig => ({

@@ -1,8 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { setField } from '../config.ts';
-import { NODE_KIND_LIST, type NodeKind } from '../types.ts';
+import { getAt, setAt, setField } from '../config.ts';
+import type { NodeKind } from '../types.ts';
 import { validateFields } from '../validate-fields.ts';
-import { type FieldDef, KINDS } from './index.ts';
+import {
+  ALLOWED_TARGETS,
+  DESTINATION_KINDS,
+  END_POINT_KINDS,
+  EVENT_KINDS,
+  type FieldDef,
+  KIND_GROUPS,
+  KIND_NOUN,
+  KINDS,
+  KINDS_BY_GROUP,
+  type KindDef,
+  LIVE_FIELDS,
+  NODE_KIND_LIST,
+  REQUIRED_TEXT,
+} from './index.ts';
 
 const PALETTE: Record<NodeKind, [string, string]> = {
   producer: ['Producer', 'プロデューサー'],
@@ -138,5 +152,74 @@ describe('every numeric field enforces its range', () => {
   it('integers refuse fractions: 2.5 shards', () => {
     const c = setField('stream', KINDS.stream.defaults(), 'shardCount', 2.5);
     expect(validateFields('stream', c).map((d) => d.code)).toEqual(['not-integer']);
+  });
+});
+
+describe('lists derived from the kind definitions', () => {
+  it('every kind appears in every list that is keyed or grouped by kind', () => {
+    expect(new Set(NODE_KIND_LIST)).toEqual(new Set(Object.keys(KINDS)));
+    for (const kind of NODE_KIND_LIST) {
+      expect(
+        KIND_GROUPS.filter((g) => KINDS_BY_GROUP[g].includes(kind)),
+        kind,
+      ).toEqual([KINDS[kind].group]);
+      expect(ALLOWED_TARGETS[kind], kind).toBe(KINDS[kind].sends.to);
+      expect(KIND_NOUN[kind].en, kind).toMatch(/^(a|an) /);
+      expect(LIVE_FIELDS[kind], kind).toBeDefined();
+      expect(DESTINATION_KINDS.includes(kind), kind).toBe(KINDS[kind].role === 'destination');
+      expect(END_POINT_KINDS.includes(kind), kind).toBe(KINDS[kind].sends.to.length === 0);
+      for (const fault of KINDS[kind].faults) expect(EVENT_KINDS[fault], `${kind} ${fault}`).toContain(kind);
+      for (const f of KINDS[kind].fields as FieldDef[])
+        expect(REQUIRED_TEXT.has(`${kind}.${f.path}`), `${kind}.${f.path}`).toBe(f.required === true);
+    }
+  });
+
+  it('says "is a destination" once: S3, Redshift, OpenSearch and DynamoDB, and they alone take an outage', () => {
+    expect(DESTINATION_KINDS).toEqual(['s3', 'redshift', 'opensearch', 'dynamodb']);
+    expect(EVENT_KINDS).toEqual({
+      destinationOutage: ['s3', 'redshift', 'opensearch', 'dynamodb'],
+      lambdaErrorRate: ['lambda'],
+      producerSurge: ['producer'],
+      hotKey: ['producer'],
+    });
+    expect(END_POINT_KINDS).toEqual(['s3', 'redshift', 'opensearch', 'dynamodb', 'consumerApp']);
+  });
+
+  it('live edits are the ones AWS applies to running resources', () => {
+    expect(LIVE_FIELDS.stream).toEqual(['shardCount']);
+    expect(LIVE_FIELDS.lambda).toEqual(['esm.batchSize', 'esm.parallelizationFactor']);
+    expect(LIVE_FIELDS.firehose).toEqual(['bufferSizeMiB', 'bufferIntervalSec']);
+    expect(LIVE_FIELDS.producer).toEqual([]);
+  });
+
+  it('required texts are the 13 that must not be empty', () => {
+    expect([...REQUIRED_TEXT].sort()).toEqual(
+      [
+        'producer.partitionKey.field',
+        'producer.partitionKey.key',
+        'producer.agent.filePattern',
+        'producer.template',
+        'analytics.inputNamePrefix',
+        'redshift.clusterId',
+        'redshift.database',
+        'firehose.redshift.table',
+        'firehose.opensearch.indexName',
+        'opensearch.domain',
+        'dynamodb.table',
+        'dynamodb.partitionKey',
+        'consumerApp.applicationName',
+      ].sort(),
+    );
+  });
+
+  it.each(NODE_KIND_LIST)('%s: integer fields are whole numbers in its zod config too', (kind) => {
+    const def = KINDS[kind] as KindDef;
+    const base = def.defaults() as object;
+    for (const f of def.fields) {
+      if (f.type !== 'integer' || getAt(base, f.path) === undefined) continue;
+      const bad = setAt(base, f.path, 1.5);
+      expect(def.config.safeParse(bad).success, `${kind}.${f.path}`).toBe(false);
+      expect(def.config.safeParse(base).success, kind).toBe(true);
+    }
   });
 });

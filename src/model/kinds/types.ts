@@ -114,6 +114,11 @@ export interface KindDef<K extends string = string, S extends z.ZodType = z.ZodT
    * (`verb` 'by' for kinds that are read rather than written: "not by a producer").
    */
   sends: { to: readonly NodeKind[]; rule: Text; verb?: 'to' | 'by' };
+  /**
+   * What a writer (a Lambda function) sends it: `items` (DynamoDB PutItem of the handler's items) or,
+   * by default, `records` (the handler's records, e.g. into a stream or a delivery stream).
+   */
+  receives?: 'records' | 'items';
   /** The timeline faults it accepts (the node menu offers exactly these; validation allows exactly these). */
   faults: readonly FaultType[];
   /** Its config's structure. `z.int()` where AWS wants integers; ranges are checked by `fields`. */

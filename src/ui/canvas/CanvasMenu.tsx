@@ -5,7 +5,7 @@ import { KINDS } from '../../model/kinds/index.ts';
 import { NODE_KIND_LIST } from '../../model/types.ts';
 import { studioStore, useStudio } from '../../store/studio.ts';
 import { addNode, deleteSelection, duplicateSelection, renameNode } from '../app/commands.ts';
-import { RUN_NODE_MENU } from '../run/index.tsx';
+import { menuItemsFor } from '../run/index.tsx';
 import { canvasBridge } from './bridge.ts';
 
 export type MenuState =
@@ -84,7 +84,7 @@ export function CanvasMenu({ menu, onClose }: { menu: MenuState; onClose: () => 
   }
 
   if (!node) return null;
-  const runItems = RUN_NODE_MENU.filter((m) => m.kinds.includes(node.kind));
+  const runItems = menuItemsFor(node.kind);
   return (
     <div
       className="menu nokey"

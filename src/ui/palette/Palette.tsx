@@ -5,15 +5,12 @@
  */
 import { type DragEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { KINDS } from '../../model/kinds/index.ts';
-import type { KindGroup } from '../../model/kinds/types.ts';
-import { NODE_KIND_LIST, type NodeKind } from '../../model/types.ts';
+import { KIND_GROUPS, KINDS, KINDS_BY_GROUP } from '../../model/kinds/index.ts';
+import type { NodeKind } from '../../model/types.ts';
 import { useStudio } from '../../store/studio.ts';
 import { addNode } from '../app/commands.ts';
 import { KIND_MIME } from '../canvas/FlowCanvas.tsx';
 import { KIND_COLOR, KindIcon } from '../canvas/icons.tsx';
-
-const GROUPS: KindGroup[] = ['producers', 'streams', 'compute', 'analytics', 'delivery', 'destinations'];
 
 export function Palette() {
   const { t } = useTranslation('canvas');
@@ -31,9 +28,9 @@ export function Palette() {
         .toLowerCase()
         .includes(q);
     };
-    return GROUPS.map((group) => ({
+    return KIND_GROUPS.map((group) => ({
       group,
-      kinds: NODE_KIND_LIST.filter((k) => KINDS[k].group === group && matches(k)),
+      kinds: KINDS_BY_GROUP[group].filter(matches),
     })).filter((g) => g.kinds.length > 0);
   }, [query]);
 

@@ -4,21 +4,18 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NodeKind, TimelineEvent } from '../../model/types.ts';
+import { EVENT_KINDS } from '../../model/kinds/index.ts';
+import type { TimelineEvent } from '../../model/types.ts';
 import { type SimState, useThrottledSim } from '../../store/simStore.ts';
 import { studioStore, useStudio } from '../../store/studio.ts';
-import { addFault, DESTINATION_KINDS, faultStartSec } from './faults.ts';
+import { addFault, faultStartSec } from './faults.ts';
 import { fmtClock } from './format.ts';
 
 const markersOf = (s: SimState) => (s.status !== 'idle' ? s.frame?.markers : undefined);
 
 type FaultType = TimelineEvent['type'];
-const FAULT_KINDS: Record<FaultType, NodeKind[]> = {
-  destinationOutage: DESTINATION_KINDS,
-  lambdaErrorRate: ['lambda'],
-  producerSurge: ['producer'],
-  hotKey: ['producer'],
-};
+/** The kinds each fault may target: those whose definition accepts it. */
+const FAULT_KINDS = EVENT_KINDS;
 
 export function describeEvent(
   e: TimelineEvent,

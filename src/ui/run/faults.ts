@@ -5,18 +5,23 @@
  */
 
 import { newId } from '../../model/factory.ts';
+import { EVENT_KINDS, type FaultType } from '../../model/kinds/index.ts';
 import type { NodeKind, TimelineEvent } from '../../model/types.ts';
 import { simStore } from '../../store/simStore.ts';
 import { studioStore } from '../../store/studio.ts';
 
+type EventBody = TimelineEvent extends infer E ? (E extends TimelineEvent ? Omit<E, 'id'> : never) : never;
+
 export interface NodeMenuItem {
   id: string;
   labelKey: string;
-  kinds: NodeKind[];
+  /** The fault it adds; the menu offers it on exactly the kinds that accept it (EVENT_KINDS). */
+  fault: FaultType;
+  kinds: readonly NodeKind[];
+  /** The timeline event it adds for a node, starting at `fromSec` (simulated s). */
+  event(nodeId: string, fromSec: number): EventBody;
   run(nodeId: string): void;
 }
-
-export const DESTINATION_KINDS: NodeKind[] = ['s3', 'redshift', 'opensearch', 'dynamodb', 'consumerApp'];
 
 /** Simulated second a fault added now starts at: the current clock, or 30 s into an idle run. */
 export function faultStartSec(): number {
@@ -24,48 +29,61 @@ export function faultStartSec(): number {
   return s.status === 'idle' ? 30 : Math.floor(s.simMs / 1000);
 }
 
-type EventBody = TimelineEvent extends infer E ? (E extends TimelineEvent ? Omit<E, 'id'> : never) : never;
-
 export function addFault(body: EventBody): TimelineEvent {
   const event = { ...body, id: newId('fault') } as TimelineEvent;
   studioStore.getState().dispatch([{ type: 'timeline/add', event }]);
   return event;
 }
 
-function span(seconds: number) {
-  const fromSec = faultStartSec();
-  return { fromSec, toSec: fromSec + seconds };
+/** A menu entry for `fault`: offered where the kind definitions accept it, lasting `seconds`. */
+function item(
+  id: string,
+  labelKey: string,
+  fault: FaultType,
+  seconds: number,
+  body: (nodeId: string) => Omit<EventBody, 'fromSec' | 'toSec'>,
+): NodeMenuItem {
+  const event = (nodeId: string, fromSec: number) =>
+    ({ ...body(nodeId), fromSec, toSec: fromSec + seconds }) as EventBody;
+  return {
+    id,
+    labelKey,
+    fault,
+    kinds: EVENT_KINDS[fault],
+    event,
+    run: (nodeId) => addFault(event(nodeId, faultStartSec())),
+  };
 }
 
 export const RUN_NODE_MENU: NodeMenuItem[] = [
-  {
-    id: 'fault-outage',
-    labelKey: 'menu.outage',
-    kinds: DESTINATION_KINDS,
-    run: (nodeId) => addFault({ type: 'destinationOutage', nodeId, ...span(60) }),
-  },
-  {
-    id: 'fault-errors',
-    labelKey: 'menu.errors',
-    kinds: ['lambda'],
-    run: (nodeId) => addFault({ type: 'lambdaErrorRate', nodeId, errorRate: 0.5, ...span(60) }),
-  },
-  {
-    id: 'fault-surge2',
-    labelKey: 'menu.surge2',
-    kinds: ['producer'],
-    run: (nodeId) => addFault({ type: 'producerSurge', nodeId, multiplier: 2, ...span(60) }),
-  },
-  {
-    id: 'fault-surge5',
-    labelKey: 'menu.surge5',
-    kinds: ['producer'],
-    run: (nodeId) => addFault({ type: 'producerSurge', nodeId, multiplier: 5, ...span(60) }),
-  },
-  {
-    id: 'fault-hotkey',
-    labelKey: 'menu.hotKey',
-    kinds: ['producer'],
-    run: (nodeId) => addFault({ type: 'hotKey', nodeId, key: 'hot-key-1', share: 0.8, ...span(120) }),
-  },
+  item('fault-outage', 'menu.outage', 'destinationOutage', 60, (nodeId) => ({
+    type: 'destinationOutage',
+    nodeId,
+  })),
+  item('fault-errors', 'menu.errors', 'lambdaErrorRate', 60, (nodeId) => ({
+    type: 'lambdaErrorRate',
+    nodeId,
+    errorRate: 0.5,
+  })),
+  item('fault-surge2', 'menu.surge2', 'producerSurge', 60, (nodeId) => ({
+    type: 'producerSurge',
+    nodeId,
+    multiplier: 2,
+  })),
+  item('fault-surge5', 'menu.surge5', 'producerSurge', 60, (nodeId) => ({
+    type: 'producerSurge',
+    nodeId,
+    multiplier: 5,
+  })),
+  item('fault-hotkey', 'menu.hotKey', 'hotKey', 120, (nodeId) => ({
+    type: 'hotKey',
+    nodeId,
+    key: 'hot-key-1',
+    share: 0.8,
+  })),
 ];
+
+/** The fault entries the node context menu offers on a node of `kind`. */
+export function menuItemsFor(kind: NodeKind): NodeMenuItem[] {
+  return RUN_NODE_MENU.filter((m) => m.kinds.includes(kind));
+}

@@ -6,7 +6,7 @@ import { type ComponentType, lazy } from 'react';
 import './run.css';
 
 export { EdgeLiveLabel, edgeStrokeWidth, useEdgeLive, usePrefersReducedMotion } from './EdgeLiveLabel.tsx';
-export { type NodeMenuItem, RUN_NODE_MENU } from './faults.ts';
+export { menuItemsFor, type NodeMenuItem, RUN_NODE_MENU } from './faults.ts';
 export { COMPACT_ZOOM, NodeLiveOverlay } from './NodeLiveOverlay.tsx';
 export { RunControls } from './RunControls.tsx';
 
