@@ -167,28 +167,33 @@ export interface S3Object {
   kind: 'data' | 'error' | 'backup' | 'staging';
 }
 
-export type DestinationContents =
-  | { kind: 's3'; objects: S3Object[]; totalObjects: number; totalRecords: number; totalBytes: number }
-  | {
-      kind: 'redshift';
-      table: string;
-      columns: string[];
-      rows: unknown[][];
-      totalRows: number;
-      copies: number;
-    }
-  | {
-      kind: 'opensearch';
-      indices: { name: string; docs: number }[];
-      documents: { index: string; id: string; source: unknown }[];
-      totalDocs: number;
-    }
-  | { kind: 'dynamodb'; table: string; items: Record<string, unknown>[]; totalItems: number }
-  | {
-      kind: 'consumerApp';
-      checkpoints: { shardId: string; sequenceNumber: string; atMs: number }[];
-      processed: number;
-    };
+/**
+ * What landed in each kind that keeps contents (the Destinations tab shows it), keyed by kind. A
+ * runtime's `destination()` returns its entry; the kind's view (src/ui/kinds) must then have a
+ * contents viewer for it (its type requires one exactly for the kinds listed here).
+ */
+export interface DestinationContentsByKind {
+  s3: { objects: S3Object[]; totalObjects: number; totalRecords: number; totalBytes: number };
+  redshift: { table: string; columns: string[]; rows: unknown[][]; totalRows: number; copies: number };
+  opensearch: {
+    indices: { name: string; docs: number }[];
+    documents: { index: string; id: string; source: unknown }[];
+    totalDocs: number;
+  };
+  dynamodb: { table: string; items: Record<string, unknown>[]; totalItems: number };
+  consumerApp: {
+    checkpoints: { shardId: string; sequenceNumber: string; atMs: number }[];
+    processed: number;
+  };
+}
+
+/** The kinds that keep contents. */
+export type ContentsKind = keyof DestinationContentsByKind & NodeKind;
+
+/** One kind's contents, tagged with its kind. */
+export type ContentsOf<K extends ContentsKind> = { kind: K } & DestinationContentsByKind[K];
+
+export type DestinationContents = { [K in ContentsKind]: ContentsOf<K> }[ContentsKind];
 
 export interface SqlStreamRows {
   stream: string;

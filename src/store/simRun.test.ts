@@ -12,9 +12,22 @@ import { EngineClient } from '../worker/engineClient.ts';
 import { createEngineHost } from '../worker/engineHost.ts';
 import { fakeSimulation } from '../worker/testing/fakeSimulation.ts';
 import { workerApi } from '../worker/workerApi.ts';
+import type { MetricsByKind } from './simMetrics.ts';
 import { createSimController, type StudioLike } from './simRun.ts';
 import { SeriesBook } from './simSeries.ts';
 import { createSimStore } from './simStore.ts';
+
+/** The figures recorded for a stream (the studio passes every kind's list from src/ui/kinds). */
+const METRICS: MetricsByKind = {
+  stream: [
+    {
+      name: 'WriteProvisionedThroughputExceeded',
+      unit: 'rec/s',
+      group: 'throttle',
+      get: (n) => n.throttledPerSec,
+    },
+  ],
+};
 
 function design(): PipelineDoc {
   const base = emptyDocument('hot');
@@ -46,6 +59,7 @@ function setup(diagnostics: Diagnostic[] = []) {
   const controller = createSimController({
     sim,
     series,
+    metrics: METRICS,
     studio,
     createClient: (onRestart) =>
       new EngineClient({

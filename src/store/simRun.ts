@@ -5,11 +5,11 @@
  */
 import type { StoreApi } from 'zustand/vanilla';
 import type { LiveEdit, LiveFrame } from '../engine/api.ts';
-import type { Diagnostic, PipelineDoc, TimelineEvent } from '../model/types.ts';
+import type { Diagnostic, NodeKind, PipelineDoc, TimelineEvent } from '../model/types.ts';
 import type { ClientLoadResult, EngineClient, WatchdogError } from '../worker/engineClient.ts';
 import { createRunLoop, type RunLoopDeps, type Speed } from '../worker/runLoop.ts';
 import { liveDiff } from './simLiveDiff.ts';
-import { METRICS, SHARD_SERIES_LIMIT, shardValues } from './simMetrics.ts';
+import { type MetricsByKind, SHARD_SERIES_LIMIT, shardValues } from './simMetrics.ts';
 import type { SeriesBook } from './simSeries.ts';
 import { initialSimState, type SimNotice, type SimStore } from './simStore.ts';
 import type { TurnScheduler } from './turns.ts';
@@ -40,6 +40,8 @@ export interface StudioLike {
 export interface SimControllerDeps {
   sim: SimStore;
   series: SeriesBook;
+  /** The figures to record as chart series for each kind (src/ui/kinds' views). */
+  metrics: MetricsByKind;
   studio: StoreApi<StudioLike>;
   createClient(onRestart: (error: WatchdogError) => void): EngineLike;
   loop?: Pick<RunLoopDeps, 'raf' | 'cancelRaf' | 'now'>;
@@ -67,7 +69,7 @@ export function createSimController(deps: SimControllerDeps) {
     latestMs = frame.simMs;
     const kinds = sim.getState().kinds;
     for (const [id, n] of Object.entries(frame.nodes)) {
-      const defs = METRICS[kinds[id] as keyof typeof METRICS];
+      const defs = deps.metrics[kinds[id] as NodeKind];
       if (!defs) continue;
       const values: Record<string, number> = {};
       for (const d of defs) values[d.name] = d.get(n);

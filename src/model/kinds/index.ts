@@ -91,6 +91,11 @@ export const END_POINT_KINDS: readonly NodeKind[] = kindsWhere((d) => d.sends.to
 /** Which kinds send to which. */
 export const ALLOWED_TARGETS: Record<NodeKind, readonly NodeKind[]> = perKind((k) => KINDS[k].sends.to);
 
+/** Kinds some kind may send to (a producer is not one: nothing connects into it). */
+export const RECEIVING_KINDS: readonly NodeKind[] = NODE_KIND_LIST.filter((k) =>
+  NODE_KIND_LIST.some((s) => ALLOWED_TARGETS[s].includes(k)),
+);
+
 /** "a Lambda function" / "Lambda 関数": a kind as the object of a sentence. */
 export const KIND_NOUN: Record<NodeKind, Text> = perKind((k) => KINDS[k].noun);
 

@@ -6,27 +6,17 @@
 import { Handle, type NodeProps, Position, useStore as useFlowStore } from '@xyflow/react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { KINDS } from '../../model/kinds/index.ts';
+import { END_POINT_KINDS, KINDS, RECEIVING_KINDS } from '../../model/kinds/index.ts';
 import type { NodeKind, PipelineNode } from '../../model/types.ts';
 import { hasRun, useSim } from '../../store/simStore.ts';
 import { useStudio } from '../../store/studio.ts';
+import { KIND_COLOR, KindIcon } from '../kinds/index.tsx';
 import { COMPACT_ZOOM, NodeLiveOverlay } from '../run/index.tsx';
-import { KIND_COLOR, KindIcon } from './icons.tsx';
 import type { CardNode } from './toFlow.ts';
 
-/** Kinds that only receive (destinations, your own consumer app) have no output handle. */
-const HAS_OUTPUT: Record<NodeKind, boolean> = {
-  producer: true,
-  stream: true,
-  lambda: true,
-  analytics: true,
-  firehose: true,
-  s3: false,
-  redshift: false,
-  opensearch: false,
-  dynamodb: false,
-  consumerApp: false,
-};
+/** Kinds that send somewhere have an output handle; kinds something may send to have an input handle. */
+const HAS_OUTPUT = (kind: NodeKind) => !END_POINT_KINDS.includes(kind);
+const HAS_INPUT = (kind: NodeKind) => RECEIVING_KINDS.includes(kind);
 
 function summaryOf(node: PipelineNode, locale: 'en' | 'ja'): string[] {
   try {
@@ -56,7 +46,7 @@ function NodeCardImpl({ data, selected }: NodeProps<CardNode>) {
       className={`card${selected ? ' card--selected' : ''}${errors ? ' card--error' : ''}`}
       style={{ '--kind': color } as React.CSSProperties}
     >
-      {node.kind !== 'producer' && (
+      {HAS_INPUT(node.kind) && (
         <Handle
           type="target"
           position={Position.Left}
@@ -93,7 +83,7 @@ function NodeCardImpl({ data, selected }: NodeProps<CardNode>) {
         </ul>
       )}
       <NodeLiveOverlay nodeId={node.id} kind={node.kind} name={node.name} compact={compact} />
-      {HAS_OUTPUT[node.kind] && (
+      {HAS_OUTPUT(node.kind) && (
         <Handle
           type="source"
           position={Position.Right}

@@ -6,7 +6,7 @@ import { type FieldDef, KINDS } from '../../model/kinds/index.ts';
 import type { PipelineNode } from '../../model/types.ts';
 import { diagnosticText } from '../../model/validate.ts';
 import { studioStore, useStudio } from '../../store/studio.ts';
-import { KIND_COLOR, KindIcon } from '../canvas/icons.tsx';
+import { KIND_COLOR, KindIcon } from '../kinds/index.tsx';
 import { Field } from './fields.tsx';
 
 // Analytics nodes get the SQL workbench instead of the generic form; it loads (with the SQL engine

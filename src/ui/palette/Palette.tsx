@@ -10,7 +10,7 @@ import type { NodeKind } from '../../model/types.ts';
 import { useStudio } from '../../store/studio.ts';
 import { addNode } from '../app/commands.ts';
 import { KIND_MIME } from '../canvas/FlowCanvas.tsx';
-import { KIND_COLOR, KindIcon } from '../canvas/icons.tsx';
+import { KIND_COLOR, KindIcon } from '../kinds/index.tsx';
 
 export function Palette() {
   const { t } = useTranslation('canvas');

@@ -8,8 +8,9 @@
 import { type RefObject, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TimelineMarker } from '../../engine/api.ts';
-import { METRICS, type MetricDef, SHARD_SERIES_LIMIT } from '../../store/simMetrics.ts';
+import { type MetricDef, SHARD_SERIES_LIMIT } from '../../store/simMetrics.ts';
 import { type SimState, simSeries, useSim, useThrottledSim } from '../../store/simStore.ts';
+import { KIND_METRICS } from '../kinds/index.tsx';
 import { counterLabel } from './counterLabels.ts';
 import { exportCsv, exportPng } from './exportChart.ts';
 import { fmtNum } from './format.ts';
@@ -135,7 +136,7 @@ export function MetricsTab() {
   const charts = useRef<HTMLDivElement>(null);
 
   const groups = useMemo(() => {
-    const defs = node ? METRICS[node.kind] : [];
+    const defs = node ? KIND_METRICS[node.kind] : [];
     const byGroup = new Map<string, MetricDef[]>();
     for (const d of defs) byGroup.set(d.group, [...(byGroup.get(d.group) ?? []), d]);
     return [...byGroup.values()];

@@ -1,7 +1,7 @@
 /**
  * Live figures inside a node card while a run exists: rates in and out, a utilisation bar,
- * a throttle badge, and per kind a shard heat strip (streams), concurrency and iterator age
- * (Lambda), a buffer gauge and flush countdown (Firehose), an outage badge (destinations).
+ * a throttle badge, a shard heat strip (streams), an outage badge (destinations), and the kind's
+ * own details from its view (src/ui/kinds: Lambda concurrency, Firehose buffer…).
  * Subscribes only to its own node's figures.
  */
 import { memo } from 'react';
@@ -10,7 +10,8 @@ import type { ActiveSecond, NodeLive } from '../../engine/api.ts';
 import type { NodeKind, PipelineNode } from '../../model/types.ts';
 import { useLive, useNodeLive } from '../../store/simStore.ts';
 import { useStudio } from '../../store/studio.ts';
-import { agoOf, band, fmtBytes, fmtDuration, fmtMiB, fmtNum, fmtPct, fmtRate } from './format.ts';
+import { KIND_VIEWS } from '../kinds/index.tsx';
+import { agoOf, band, fmtMiB, fmtNum, fmtPct, fmtRate } from './format.ts';
 import { ShardStrip } from './ShardStrip.tsx';
 
 /** Counter names the engine may use for a cumulative throttle count, most specific first. */
@@ -116,8 +117,7 @@ function RateFigure({
 
 function Rates({ n, kind }: { n: NodeLive; kind: NodeKind }) {
   const { t } = useTranslation('run');
-  const showIn = kind !== 'producer';
-  const showOut = !['s3', 'redshift', 'opensearch', 'dynamodb'].includes(kind);
+  const { in: showIn, out: showOut } = KIND_VIEWS[kind].live;
   const a = n.activity;
   return (
     <dl className="live__rates">
@@ -148,59 +148,6 @@ function Rates({ n, kind }: { n: NodeLive; kind: NodeKind }) {
         </>
       )}
     </dl>
-  );
-}
-
-function KindDetails({ n }: { n: NodeLive }) {
-  const { t, i18n } = useTranslation('run');
-  const l = i18n.language;
-  return (
-    <>
-      {n.lambda && (
-        <div className="live__line">
-          <span>{t('live.concurrency', { value: fmtNum(n.lambda.concurrency, l) })}</span>
-          <span className={n.lambda.iteratorAgeMs > 60_000 ? 'live__warn' : undefined}>
-            {t('live.iteratorAge', { value: fmtDuration(n.lambda.iteratorAgeMs, l) })}
-          </span>
-          {n.lambda.errorsPerSec > 0 && (
-            <span className="live__warn">
-              {t('live.errors', { value: fmtRate(n.lambda.errorsPerSec, l) })}
-            </span>
-          )}
-        </div>
-      )}
-      {n.firehose && (
-        <div className="live__buffer">
-          {/* biome-ignore lint/a11y/useSemanticElements: styled like the utilisation bar, see UtilBar */}
-          <div
-            className="live__gauge"
-            role="meter"
-            aria-label={t('live.bufferLabel', {
-              pct: fmtPct(n.firehose.bufferBytes / Math.max(1, n.firehose.bufferLimitBytes), l),
-            })}
-            aria-valuemin={0}
-            aria-valuemax={n.firehose.bufferLimitBytes}
-            aria-valuenow={n.firehose.bufferBytes}
-          >
-            <div
-              className="live__gauge-fill"
-              style={{
-                width: `${Math.min(100, (100 * n.firehose.bufferBytes) / Math.max(1, n.firehose.bufferLimitBytes))}%`,
-              }}
-            />
-          </div>
-          <div className="live__line">
-            <span>
-              {t('live.buffer', {
-                used: fmtBytes(n.firehose.bufferBytes, l),
-                limit: fmtBytes(n.firehose.bufferLimitBytes, l),
-              })}
-            </span>
-            <span>{t('live.flushIn', { value: fmtDuration(n.firehose.msToFlush, l) })}</span>
-          </div>
-        </div>
-      )}
-    </>
   );
 }
 
@@ -247,7 +194,9 @@ function NodeLiveOverlayImpl({
   const l = i18n.language;
   const total = throttleTotal(n);
   const pct = fmtPct(n.utilization, l);
-  const hasUtil = kind !== 'producer' && kind !== 's3';
+  const view = KIND_VIEWS[kind];
+  const hasUtil = view.live.utilization;
+  const Details = view.Details;
   const throttling = n.throttledPerSec > 0 || (total ?? 0) > 0;
   if (compact)
     return (
@@ -288,7 +237,7 @@ function NodeLiveOverlayImpl({
             : t('live.throttled', { perSec: fmtRate(n.throttledPerSec, l), total: fmtNum(total, l) })}
         </div>
       )}
-      <KindDetails n={n} />
+      {Details && <Details n={n} />}
       {n.shards && n.shards.length > 0 && <ShardStrip shards={n.shards} />}
     </section>
   );

@@ -7,10 +7,12 @@ import { simSeries, simStore } from '../../store/simStore.ts';
 import { studioStore } from '../../store/studio.ts';
 import { mainTurns } from '../../store/turns.ts';
 import { EngineClient } from '../../worker/engineClient.ts';
+import { KIND_METRICS } from '../kinds/index.tsx';
 
 export const simController = createSimController({
   sim: simStore,
   series: simSeries,
+  metrics: KIND_METRICS,
   studio: studioStore,
   createClient: (onRestart) => new EngineClient({ onRestart }),
   turns: mainTurns,
