@@ -15,6 +15,7 @@ import {
   type KindDef,
   LIVE_FIELDS,
   NODE_KIND_LIST,
+  RECEIVING_KINDS,
   REQUIRED_TEXT,
 } from './index.ts';
 
@@ -183,6 +184,14 @@ describe('lists derived from the kind definitions', () => {
       hotKey: ['producer'],
     });
     expect(END_POINT_KINDS).toEqual(['s3', 'redshift', 'opensearch', 'dynamodb', 'consumerApp']);
+  });
+
+  it('every destination can be reached: some kind sends to it, and nothing connects out of it', () => {
+    for (const kind of DESTINATION_KINDS) {
+      expect(RECEIVING_KINDS, kind).toContain(kind);
+      expect(END_POINT_KINDS, kind).toContain(kind);
+    }
+    expect(RECEIVING_KINDS).not.toContain('producer');
   });
 
   it('live edits are the ones AWS applies to running resources', () => {
