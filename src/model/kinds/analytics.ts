@@ -148,6 +148,26 @@ export const analyticsKind: KindDef<'analytics', typeof analyticsConfig> = {
     if (c.outputs.length > 0) lines.push(ja ? `出力 ${c.outputs.length}` : `${c.outputs.length} output(s)`);
     return lines;
   },
+  refuseIn: (n, _from, incoming) =>
+    incoming.length > 0
+      ? {
+          code: 'analytics-one-source',
+          reason: t(
+            `Analytics application "${n.name}" already has its streaming source; an application reads one source stream.`,
+            `Analytics アプリケーション「${n.name}」にはすでにストリーミングソースがあります。アプリケーションが読み取るソースストリームは 1 つです。`,
+          ),
+        }
+      : null,
+  refuseOut: (n, _to, outgoing) =>
+    outgoing.length >= 3
+      ? {
+          code: 'analytics-max-outputs',
+          reason: t(
+            `Analytics application "${n.name}" already has 3 outputs, the maximum.`,
+            `Analytics アプリケーション「${n.name}」の出力はすでに上限の 3 つです。`,
+          ),
+        }
+      : null,
   wiring(n, w) {
     const out: Diagnostic[] = [];
     const p = { name: n.name };

@@ -5,9 +5,75 @@
  */
 import type { z } from 'zod';
 import { makeDiagnostic } from '../messages.ts';
-import type { Diagnostic, PipelineDoc } from '../types.ts';
+import type { Diagnostic, EdgeConfig, PipelineDoc, PipelineNode } from '../types.ts';
 import type { firehoseConfig } from './firehose-config.ts';
-import type { NodeOfKind, WiringContext } from './types.ts';
+import type { NodeOfKind, Refusal, WiringContext } from './types.ts';
+
+type FirehoseNode = NodeOfKind<'firehose', z.infer<typeof firehoseConfig>>;
+
+const refuse = (code: string, en: string, ja: string): Refusal => ({ code, reason: { en, ja } });
+
+/** A delivery stream reads either from producers (Direct PUT) or from exactly one data stream. */
+export function firehoseRefuseIn(
+  target: FirehoseNode,
+  from: PipelineNode,
+  incoming: PipelineNode[],
+): Refusal | null {
+  if (from.kind === 'producer' && incoming.some((n) => n.kind === 'stream'))
+    return refuse(
+      'firehose-source-is-stream',
+      `Delivery stream "${target.name}" reads from a data stream, so producers cannot write to it directly (Direct PUT is disabled). Connect the producer to the data stream instead.`,
+      `配信ストリーム「${target.name}」はデータストリームから読み取るため、プロデューサーから直接書き込めません (Direct PUT は無効)。プロデューサーはデータストリームに接続してください。`,
+    );
+  if (from.kind === 'stream' && incoming.some((n) => n.kind === 'stream'))
+    return refuse(
+      'firehose-one-stream',
+      `Delivery stream "${target.name}" already reads from a data stream; a Firehose delivery stream has exactly one source stream.`,
+      `配信ストリーム「${target.name}」はすでにデータストリームから読み取っています。Firehose 配信ストリームのソースストリームは 1 つだけです。`,
+    );
+  if (from.kind === 'stream' && incoming.length > 0)
+    return refuse(
+      'firehose-has-direct-put',
+      `Delivery stream "${target.name}" already takes Direct PUT records; a delivery stream reads either from producers or from one data stream, not both.`,
+      `配信ストリーム「${target.name}」はすでに Direct PUT でレコードを受け取っています。配信ストリームのソースはプロデューサーか 1 つのデータストリームのどちらかです。`,
+    );
+  return null;
+}
+
+const mainOf = (outgoing: PipelineNode[]) =>
+  outgoing.find((n) => n.kind === 'redshift' || n.kind === 'opensearch');
+
+/** One main destination (Redshift or OpenSearch) and one S3 bucket (destination, staging or backup). */
+export function firehoseRefuseOut(
+  source: FirehoseNode,
+  to: PipelineNode,
+  outgoing: PipelineNode[],
+): Refusal | null {
+  const main = mainOf(outgoing);
+  const s3 = outgoing.find((n) => n.kind === 's3');
+  if ((to.kind === 'redshift' || to.kind === 'opensearch') && main)
+    return refuse(
+      'firehose-one-destination',
+      `Delivery stream "${source.name}" already delivers to "${main.name}"; a delivery stream has exactly one destination.`,
+      `配信ストリーム「${source.name}」はすでに「${main.name}」に配信しています。配信先は 1 つだけです。`,
+    );
+  if (to.kind === 's3' && s3)
+    return refuse(
+      'firehose-one-destination',
+      `Delivery stream "${source.name}" already writes to bucket "${s3.name}"; a delivery stream has one S3 bucket (destination, staging or backup).`,
+      `配信ストリーム「${source.name}」はすでにバケット「${s3.name}」に書き込んでいます。S3 バケット (配信先・ステージング・バックアップ) は 1 つだけです。`,
+    );
+  return null;
+}
+
+/** A bucket next to a Redshift / OpenSearch destination is its backup (staging); else the delivery. */
+export function firehoseNewEdge(
+  _source: FirehoseNode,
+  to: PipelineNode,
+  outgoing: PipelineNode[],
+): EdgeConfig {
+  return { role: to.kind === 's3' && mainOf(outgoing) ? 'backup' : 'delivery' };
+}
 
 /** The destinations a delivery stream delivers to (its main one; an S3 bucket may also be staging / backup). */
 export type FirehoseDestination = 's3' | 'redshift' | 'opensearch';
@@ -37,10 +103,7 @@ export function firehoseDestinationKind(doc: PipelineDoc, firehoseId: string): F
   return map.get(firehoseId) ?? null;
 }
 
-export function firehoseWiring(
-  n: NodeOfKind<'firehose', z.infer<typeof firehoseConfig>>,
-  { doc, ins, outs }: WiringContext,
-): Diagnostic[] {
+export function firehoseWiring(n: FirehoseNode, { doc, ins, outs }: WiringContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   const p = { name: n.name };
   const at = { nodeId: n.id };

@@ -1,6 +1,12 @@
 import type { z } from 'zod';
 import { firehoseConfig } from './firehose-config.ts';
-import { firehoseDestinationKind, firehoseWiring } from './firehose-wiring.ts';
+import {
+  firehoseDestinationKind,
+  firehoseNewEdge,
+  firehoseRefuseIn,
+  firehoseRefuseOut,
+  firehoseWiring,
+} from './firehose-wiring.ts';
 import { type FieldContext, type FieldDef, fmt, type KindDef, t } from './types.ts';
 
 export { firehoseDestinationKind } from './firehose-wiring.ts';
@@ -269,5 +275,8 @@ export const firehoseKind: KindDef<'firehose', typeof firehoseConfig> = {
     c.bufferSizeMiB <= 128
       ? [{ code: 'opensearch-buffer-range', params: { value: c.bufferSizeMiB }, field: 'bufferSizeMiB' }]
       : [],
+  refuseIn: firehoseRefuseIn,
+  refuseOut: firehoseRefuseOut,
+  newEdge: firehoseNewEdge,
   wiring: firehoseWiring,
 };

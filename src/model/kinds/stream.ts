@@ -171,6 +171,8 @@ export const streamKind: KindDef<'stream', typeof streamConfig> = {
     }
     return out;
   },
+  // Consumers share the shard's 2 MiB/s by polling until the user picks an EFO consumer.
+  newEdge: () => ({ readMode: 'polling' }),
   wiring(n, w) {
     const out: Diagnostic[] = [];
     const p = { name: n.name };

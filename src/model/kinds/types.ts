@@ -6,7 +6,7 @@
  * kinds/index.ts derives every list (palette, destinations, event kinds, required texts…) from these.
  */
 import type { z } from 'zod';
-import type { Diagnostic, NodeKind, PipelineDoc, PipelineNode, TimelineEvent } from '../types.ts';
+import type { Diagnostic, EdgeConfig, NodeKind, PipelineDoc, PipelineNode, TimelineEvent } from '../types.ts';
 
 export type Locale = 'en' | 'ja';
 export type Text = { en: string; ja: string };
@@ -83,6 +83,12 @@ export interface ConfigProblem {
   field?: string;
 }
 
+/** Why a connection the user is drawing is refused (code as in diagnostics, sentence in both languages). */
+export interface Refusal {
+  code: string;
+  reason: Text;
+}
+
 /** The node a kind's wiring checks get: a pipeline node of this kind. */
 export interface NodeOfKind<K extends string, C> {
   id: string;
@@ -129,6 +135,15 @@ export interface KindDef<K extends string = string, S extends z.ZodType = z.ZodT
   summary(config: z.infer<S>, locale: Locale): string[];
   /** Rules that tie one field of the config to another (beyond each field's own range). */
   checks?(config: z.infer<S>, ctx?: FieldContext): ConfigProblem[];
+  /**
+   * While the user draws a connection into a node of this kind from `from` (a kind its `sends`
+   * allows): why not, given what already connects in (`incoming`), or null.
+   */
+  refuseIn?(node: NodeOfKind<K, z.infer<S>>, from: PipelineNode, incoming: PipelineNode[]): Refusal | null;
+  /** The same for a connection out of a node of this kind to `to`, given its `outgoing` targets. */
+  refuseOut?(node: NodeOfKind<K, z.infer<S>>, to: PipelineNode, outgoing: PipelineNode[]): Refusal | null;
+  /** The config of a new edge out of a node of this kind (a stream's read mode, a delivery stream's S3 role). */
+  newEdge?(node: NodeOfKind<K, z.infer<S>>, to: PipelineNode, outgoing: PipelineNode[]): EdgeConfig;
   /** Its own wiring checks in a whole design (missing source, too many outputs…). */
   wiring?(node: NodeOfKind<K, z.infer<S>>, w: WiringContext): Diagnostic[];
   /**
