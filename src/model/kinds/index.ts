@@ -3,7 +3,6 @@
  * (types.ts) are derived from it, and so is every list below: nothing else names the kinds.
  * Adding a kind = its file here plus one line in KIND_DEFS (see README, "Adding a node kind").
  */
-import type { z } from 'zod';
 import type { NodeKind, TimelineEvent } from '../types.ts';
 import { analyticsKind } from './analytics.ts';
 import { consumerAppKind } from './consumer-app.ts';
@@ -52,9 +51,6 @@ export type KindDefOf<K extends NodeKind> = KindDef<K, (typeof KIND_DEFS)[K]['co
 
 /** Every definition, typed per kind (a key that is not its definition's `kind` fails to compile). */
 export const KINDS: { [K in NodeKind]: KindDefOf<K> } = KIND_DEFS;
-
-/** The config schema of each kind (zod objects), for the design-file structural check. */
-export type ConfigSchemas = { [K in NodeKind]: (typeof KIND_DEFS)[K]['config'] };
 
 /** Every kind, in palette order. */
 export const NODE_KIND_LIST = Object.keys(KIND_DEFS) as NodeKind[];
@@ -122,8 +118,3 @@ export const REQUIRED_TEXT: ReadonlySet<string> = new Set(
 export const LIVE_FIELDS: Record<NodeKind, readonly string[]> = perKind((k) =>
   (KINDS[k] as KindDef).fields.filter((f) => f.live).map((f) => f.path),
 );
-
-/** The structural schema of one kind's config. */
-export function configSchema<K extends NodeKind>(kind: K): z.ZodType {
-  return KINDS[kind].config;
-}
