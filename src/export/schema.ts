@@ -5,7 +5,8 @@
  * wants integers). Each node's config is its kind's own zod object.
  */
 import { z } from 'zod';
-import { KINDS, NODE_KIND_LIST } from '../model/kinds/index.ts';
+import { CONFIG_SCHEMAS } from '../model/kinds/configs.ts';
+import { NODE_KIND_LIST } from '../model/kinds/index.ts';
 import { FORMAT, type NodeKind, SCHEMA_VERSION } from '../model/types.ts';
 
 const num = z.number();
@@ -13,7 +14,7 @@ const str = z.string();
 const xy = z.object({ x: num, y: num });
 
 const node = <K extends NodeKind>(kind: K) =>
-  z.object({ id: str.min(1), kind: z.literal(kind), name: str, position: xy, config: KINDS[kind].config });
+  z.object({ id: str.min(1), kind: z.literal(kind), name: str, position: xy, config: CONFIG_SCHEMAS[kind] });
 
 type NodeSchemas = { [K in NodeKind]: ReturnType<typeof node<K>> }[NodeKind];
 

@@ -6,7 +6,6 @@
  * `...MiB` mebibytes (1,048,576 bytes), `...Bytes` bytes, `...Hours` hours.
  */
 
-import type { z } from 'zod';
 import type { KIND_DEFS } from './kinds/index.ts';
 
 export const FORMAT = 'shardscape.pipeline' as const;
@@ -32,10 +31,11 @@ export interface XY {
 // (src/model/kinds/<kind>.ts is the one place a kind's config is described).
 // ---------------------------------------------------------------------------------------------
 
-type Infer<S extends z.ZodType> = z.infer<S>;
-
-/** Each kind's config type. */
-export type ConfigByKind = { [K in NodeKind]: Infer<(typeof KIND_DEFS)[K]['config']> };
+/**
+ * Each kind's config type: `z.infer` of its zod object, as its definition's `defaults()` returns
+ * it (CONFIG_SCHEMAS in kinds/configs.ts checks that the schemas produce exactly these).
+ */
+export type ConfigByKind = { [K in NodeKind]: ReturnType<(typeof KIND_DEFS)[K]['defaults']> };
 
 export type ProducerConfig = ConfigByKind['producer'];
 export type ProducerSource = ProducerConfig['source'];

@@ -1,39 +1,9 @@
-import { z } from 'zod';
+import type { z } from 'zod/mini';
 import { makeDiagnostic } from '../messages.ts';
 import type { Diagnostic } from '../types.ts';
+import type { analyticsConfig } from './analytics-config.ts';
 import { fmt, type KindDef, t } from './types.ts';
 
-/** A column of an in-application stream; `sqlType` e.g. 'VARCHAR(16)', 'INTEGER', 'DOUBLE', 'TIMESTAMP'. */
-export const inputColumn = z.object({
-  name: z.string(),
-  sqlType: z.string(),
-  /** JSONPath for JSON input, e.g. `$.ticker`. Ignored for CSV (columns in order). */
-  mapping: z.string(),
-});
-
-export const analyticsConfig = z.object({
-  sql: z.string(),
-  /** In-application input stream name prefix; the source stream is `<prefix>_001`. */
-  inputNamePrefix: z.string(),
-  inputFormat: z.enum(['JSON', 'CSV']),
-  recordRowPath: z.string(),
-  csvColumnDelimiter: z.string(),
-  csvRowDelimiter: z.string(),
-  columns: z.array(inputColumn),
-  /** Optional reference table (loaded from S3 in AWS; here, inline JSON lines). */
-  reference: z
-    .object({ tableName: z.string(), columns: z.array(inputColumn), rowsJsonl: z.string() })
-    .nullable(),
-  /** 1 – 8 by default (KPUs scale automatically in KDA; this is the billed count). */
-  kpus: z.int(),
-  /**
-   * Outputs (max 3): which in-application stream feeds which outgoing edge.
-   * `edgeTarget` is the id of the node the output is wired to.
-   */
-  outputs: z.array(
-    z.object({ inAppStream: z.string(), edgeTarget: z.string(), format: z.enum(['JSON', 'CSV']) }),
-  ),
-});
 type AnalyticsConfig = z.infer<typeof analyticsConfig>;
 
 /** Page views per page every 10 s over the default producer's clickstream records. */
@@ -69,7 +39,6 @@ export const analyticsKind: KindDef<'analytics', typeof analyticsConfig> = {
     ),
   },
   faults: [],
-  config: analyticsConfig,
   defaults: (): AnalyticsConfig => ({
     sql: DEFAULT_ANALYTICS_SQL,
     inputNamePrefix: 'SOURCE_SQL_STREAM',

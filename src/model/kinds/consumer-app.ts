@@ -1,18 +1,8 @@
-import { z } from 'zod';
+import type { z } from 'zod/mini';
 import { makeDiagnostic } from '../messages.ts';
+import type { consumerAppConfig } from './consumer-app-config.ts';
 import { END_POINT, fmt, type KindDef, t } from './types.ts';
 
-export const consumerAppConfig = z.object({
-  applicationName: z.string(),
-  /** Records each worker processes per second. */
-  processingRecordsPerSec: z.number(),
-  workers: z.int(),
-  initialPosition: z.enum(['LATEST', 'TRIM_HORIZON']),
-  /** KCL 2.x idleTimeBetweenReadsInMillis. */
-  pollIntervalMs: z.int(),
-  /** Checkpoint every N records. */
-  checkpointEveryRecords: z.int(),
-});
 type ConsumerAppConfig = z.infer<typeof consumerAppConfig>;
 
 /**
@@ -34,7 +24,6 @@ export const consumerAppKind: KindDef<'consumerApp', typeof consumerAppConfig> =
   noun: t('a consumer application', 'コンシューマーアプリケーション'),
   sends: END_POINT,
   faults: [],
-  config: consumerAppConfig,
   defaults: (): ConsumerAppConfig => ({
     applicationName: 'my-kcl-app',
     processingRecordsPerSec: 1_000,

@@ -1,13 +1,7 @@
-import { z } from 'zod';
+import type { z } from 'zod/mini';
+import type { dynamodbConfig } from './dynamodb-config.ts';
 import { END_POINT, fmt, type KindDef, t } from './types.ts';
 
-export const dynamodbConfig = z.object({
-  table: z.string(),
-  partitionKey: z.string(),
-  sortKey: z.string(),
-  capacityMode: z.enum(['onDemand', 'provisioned']),
-  writeCapacityUnits: z.int(),
-});
 type DynamoDbConfig = z.infer<typeof dynamodbConfig>;
 
 export const dynamodbKind: KindDef<'dynamodb', typeof dynamodbConfig> = {
@@ -25,7 +19,6 @@ export const dynamodbKind: KindDef<'dynamodb', typeof dynamodbConfig> = {
   sends: END_POINT,
   receives: 'items',
   faults: ['destinationOutage'],
-  config: dynamodbConfig,
   defaults: (): DynamoDbConfig => ({
     table: 'results',
     partitionKey: 'id',

@@ -1,5 +1,5 @@
 /** A Firehose delivery stream's config (all its destinations' settings; the wiring picks which apply). */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const compression = z.enum(['UNCOMPRESSED', 'GZIP', 'ZIP', 'Snappy', 'HADOOP_SNAPPY']);
 export const indexRotation = z.enum(['NoRotation', 'OneHour', 'OneDay', 'OneWeek', 'OneMonth']);
@@ -13,7 +13,7 @@ export const firehoseConfig = z.object({
   bufferIntervalSec: z.int(),
   compression,
   /** Id of a Lambda node with use = 'firehoseTransform', or null. */
-  transformLambdaId: z.string().nullable(),
+  transformLambdaId: z.nullable(z.string()),
   formatConversion: z.enum(['NONE', 'PARQUET', 'ORC']),
   /** S3 Prefix; empty = default `YYYY/MM/dd/HH/`. */
   prefix: z.string(),

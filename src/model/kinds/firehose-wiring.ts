@@ -3,7 +3,7 @@
  * and its wiring checks (one source stream or Direct PUT, one destination, Redshift and OpenSearch
  * need an S3 bucket, format conversion only to S3…).
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { makeDiagnostic } from '../messages.ts';
 import type { Diagnostic, EdgeConfig, PipelineDoc, PipelineNode } from '../types.ts';
 import type { firehoseConfig } from './firehose-config.ts';

@@ -1,5 +1,5 @@
-import type { z } from 'zod';
-import { firehoseConfig } from './firehose-config.ts';
+import type { z } from 'zod/mini';
+import type { firehoseConfig } from './firehose-config.ts';
 import {
   firehoseDestinationKind,
   firehoseNewEdge,
@@ -234,7 +234,6 @@ export const firehoseKind: KindDef<'firehose', typeof firehoseConfig> = {
     ),
   },
   faults: [],
-  config: firehoseConfig,
   defaults: (): FirehoseConfig => ({
     source: 'directPut',
     bufferSizeMiB: 5,

@@ -3,7 +3,8 @@
  * (types.ts) are derived from it, and so is every list below: nothing else names the kinds.
  * Adding a kind = its file here plus one line in KIND_DEFS (see README, "Adding a node kind").
  */
-import type { NodeKind, TimelineEvent } from '../types.ts';
+import type { ZodMiniType } from 'zod/mini';
+import type { ConfigByKind, NodeKind, TimelineEvent } from '../types.ts';
 import { analyticsKind } from './analytics.ts';
 import { consumerAppKind } from './consumer-app.ts';
 import { dynamodbKind } from './dynamodb.ts';
@@ -47,7 +48,7 @@ export const KIND_DEFS = {
 };
 
 /** A kind's definition with its config type spelled as ConfigByKind[K]. */
-export type KindDefOf<K extends NodeKind> = KindDef<K, (typeof KIND_DEFS)[K]['config']>;
+export type KindDefOf<K extends NodeKind> = KindDef<K, ZodMiniType<ConfigByKind[K]>>;
 
 /** Every definition, typed per kind (a key that is not its definition's `kind` fails to compile). */
 export const KINDS: { [K in NodeKind]: KindDefOf<K> } = KIND_DEFS;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getAt, setAt, setField } from '../config.ts';
 import type { NodeKind } from '../types.ts';
 import { validateFields } from '../validate-fields.ts';
+import { CONFIG_SCHEMAS } from './configs.ts';
 import {
   ALLOWED_TARGETS,
   DESTINATION_KINDS,
@@ -227,8 +228,8 @@ describe('lists derived from the kind definitions', () => {
     for (const f of def.fields) {
       if (f.type !== 'integer' || getAt(base, f.path) === undefined) continue;
       const bad = setAt(base, f.path, 1.5);
-      expect(def.config.safeParse(bad).success, `${kind}.${f.path}`).toBe(false);
-      expect(def.config.safeParse(base).success, kind).toBe(true);
+      expect(CONFIG_SCHEMAS[kind].safeParse(bad).success, `${kind}.${f.path}`).toBe(false);
+      expect(CONFIG_SCHEMAS[kind].safeParse(base).success, kind).toBe(true);
     }
   });
 });

@@ -1,5 +1,5 @@
 /** A Lambda function's config: the function, its duration model and its event source mapping. */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const durationModel = z.discriminatedUnion('type', [
   z.object({ type: z.literal('fixed'), ms: z.int() }),

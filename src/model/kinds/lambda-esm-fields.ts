@@ -1,5 +1,5 @@
 /** A stream consumer's event source mapping fields (batch size and PF are applied live by UpdateEventSourceMapping). */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { lambdaConfig } from './lambda-config.ts';
 import { type FieldDef, t } from './types.ts';
 

@@ -1,8 +1,8 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { makeDiagnostic } from '../messages.ts';
 import type { Diagnostic } from '../types.ts';
 import { DEFAULT_CONSUMER_CODE, DEFAULT_TRANSFORM_CODE } from './lambda-code.ts';
-import { lambdaConfig } from './lambda-config.ts';
+import type { lambdaConfig } from './lambda-config.ts';
 import { esmFields } from './lambda-esm-fields.ts';
 import { type ConfigProblem, type FieldDef, fmt, type KindDef, t } from './types.ts';
 
@@ -169,7 +169,6 @@ export const lambdaKind: KindDef<'lambda', typeof lambdaConfig> = {
     ),
   },
   faults: ['lambdaErrorRate'],
-  config: lambdaConfig,
   defaults: (): LambdaConfig => ({
     use: 'consumer',
     runtime: 'nodejs20.x',

@@ -1,12 +1,7 @@
-import { z } from 'zod';
+import type { z } from 'zod/mini';
+import type { opensearchConfig } from './opensearch-config.ts';
 import { END_POINT, type KindDef, t } from './types.ts';
 
-export const opensearchConfig = z.object({
-  domain: z.string(),
-  engine: z.enum(['OpenSearch', 'Elasticsearch']),
-  instanceType: z.string(),
-  instances: z.int(),
-});
 type OpenSearchConfig = z.infer<typeof opensearchConfig>;
 
 export const opensearchKind: KindDef<'opensearch', typeof opensearchConfig> = {
@@ -23,7 +18,6 @@ export const opensearchKind: KindDef<'opensearch', typeof opensearchConfig> = {
   noun: t('an OpenSearch domain', 'OpenSearch ドメイン'),
   sends: END_POINT,
   faults: ['destinationOutage'],
-  config: opensearchConfig,
   defaults: (): OpenSearchConfig => ({
     domain: 'logs-domain',
     engine: 'OpenSearch',

@@ -1,12 +1,16 @@
 /** A producer's config: what it sends (rate, size, keys, template) and how (SDK, KPL, Agent, KDG). */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** Records per second over simulated time. `periodic` follows the hour of day (UTC) of the sim clock. */
 export const rateProfile = z.discriminatedUnion('type', [
   z.object({ type: z.literal('constant'), recordsPerSec: z.number() }),
   z.object({ type: z.literal('ramp'), fromPerSec: z.number(), toPerSec: z.number(), overSec: z.int() }),
   /** 24 values, records/s for each hour of the day (Data Generator "periodic" mode, Gaussian noise by sigmaPct). */
-  z.object({ type: z.literal('periodic'), hourly: z.array(z.number()).length(24), sigmaPct: z.number() }),
+  z.object({
+    type: z.literal('periodic'),
+    hourly: z.array(z.number()).check(z.length(24)),
+    sigmaPct: z.number(),
+  }),
   /** Base rate with a burst of `burstPerSec` for `burstSec` every `everySec`. */
   z.object({
     type: z.literal('burst'),

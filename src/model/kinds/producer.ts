@@ -1,6 +1,6 @@
 import { makeDiagnostic } from '../messages.ts';
 import type { Diagnostic } from '../types.ts';
-import { producerConfig } from './producer-config.ts';
+import type { producerConfig } from './producer-config.ts';
 import { DEFAULT_HOURLY, producerFields } from './producer-fields.ts';
 import { type ConfigProblem, fmt, type KindDef, t } from './types.ts';
 
@@ -36,7 +36,6 @@ export const producerKind: KindDef<'producer', typeof producerConfig> = {
     ),
   },
   faults: ['producerSurge', 'hotKey'],
-  config: producerConfig,
   defaults: () => ({
     source: 'dataGenerator',
     rate: { type: 'constant', recordsPerSec: 100 },

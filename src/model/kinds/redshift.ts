@@ -1,12 +1,7 @@
-import { z } from 'zod';
+import type { z } from 'zod/mini';
+import type { redshiftConfig } from './redshift-config.ts';
 import { END_POINT, type KindDef, t } from './types.ts';
 
-export const redshiftConfig = z.object({
-  clusterId: z.string(),
-  database: z.string(),
-  nodeType: z.enum(['dc2.large', 'ra3.xlplus', 'ra3.4xlarge']),
-  nodes: z.int(),
-});
 type RedshiftConfig = z.infer<typeof redshiftConfig>;
 
 export const redshiftKind: KindDef<'redshift', typeof redshiftConfig> = {
@@ -23,7 +18,6 @@ export const redshiftKind: KindDef<'redshift', typeof redshiftConfig> = {
   noun: t('a Redshift cluster', 'Redshift クラスター'),
   sends: END_POINT,
   faults: ['destinationOutage'],
-  config: redshiftConfig,
   defaults: (): RedshiftConfig => ({
     clusterId: 'analytics-cluster',
     database: 'dev',

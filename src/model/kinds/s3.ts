@@ -1,9 +1,9 @@
-import { z } from 'zod';
+import type { z } from 'zod/mini';
+import type { s3Config } from './s3-config.ts';
 import { END_POINT, type KindDef, t } from './types.ts';
 
 const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
-export const s3Config = z.object({ bucket: z.string() });
 type S3Config = z.infer<typeof s3Config>;
 
 export const s3Kind: KindDef<'s3', typeof s3Config> = {
@@ -20,7 +20,6 @@ export const s3Kind: KindDef<'s3', typeof s3Config> = {
   noun: t('an S3 bucket', 'S3 バケット'),
   sends: END_POINT,
   faults: ['destinationOutage'],
-  config: s3Config,
   defaults: (): S3Config => ({ bucket: 'shardscape-data' }),
   fields: [
     {

@@ -5,7 +5,7 @@
  * that refuses anything else), which faults it accepts, and its own validation and wiring checks.
  * kinds/index.ts derives every list (palette, destinations, event kinds, required texts…) from these.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { Diagnostic, EdgeConfig, NodeKind, PipelineDoc, PipelineNode, TimelineEvent } from '../types.ts';
 
 export type Locale = 'en' | 'ja';
@@ -98,11 +98,14 @@ export interface NodeOfKind<K extends string, C> {
 }
 
 /**
- * One kind's definition. `K` is the kind's name, `S` its config's zod object; NodeKind and
- * ConfigByKind (types.ts) are derived from the registry in kinds/index.ts, so this type does not
- * refer back to them for its own config.
+ * One kind's definition. `K` is the kind's name, `S` the type of its config's zod object, which the
+ * kind's file defines next to it (`z.int()` where AWS wants integers; ranges are checked by
+ * `fields`) and registers in CONFIG_SCHEMAS (kinds/configs.ts). The definition refers to the
+ * schema by type only, so the studio's first load and the engine worker do not carry zod; the
+ * design-file import (src/export/schema.ts) does. NodeKind and ConfigByKind (types.ts) are derived
+ * from the registry in kinds/index.ts.
  */
-export interface KindDef<K extends string = string, S extends z.ZodType = z.ZodType> {
+export interface KindDef<K extends string = string, S extends z.ZodMiniType = z.ZodMiniType> {
   kind: K;
   role: KindRole;
   group: KindGroup;
@@ -127,8 +130,6 @@ export interface KindDef<K extends string = string, S extends z.ZodType = z.ZodT
   receives?: 'records' | 'items';
   /** The timeline faults it accepts (the node menu offers exactly these; validation allows exactly these). */
   faults: readonly FaultType[];
-  /** Its config's structure. `z.int()` where AWS wants integers; ranges are checked by `fields`. */
-  config: S;
   defaults(): z.infer<S>;
   fields: FieldDef<z.infer<S>>[];
   /** Key figures for the node card: `4 shards · 24 h`, `batch 100 · PF 1`. */
