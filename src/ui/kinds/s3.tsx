@@ -1,5 +1,4 @@
 /** S3 buckets: the objects Firehose (or Lambda) wrote; open one to read it, GZIP decompressed with fflate. */
-import { gunzipSync } from 'fflate';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { S3Object } from '../../engine/api.ts';
@@ -8,10 +7,13 @@ import type { ContentsViewer, KindView } from './types.ts';
 
 const SHOW_BYTES = 64 * 1024;
 
-/** The readable text of an object: decompressed when GZIP, else decoded as UTF-8. */
-export function objectText(o: S3Object): string {
+/**
+ * The readable text of an object: decompressed when GZIP, else decoded as UTF-8. fflate is loaded
+ * when the first object is opened, so the studio's first load does not carry it.
+ */
+export async function objectText(o: S3Object): Promise<string> {
   if (!o.body) return o.firstRecords.join('\n');
-  const bytes = o.compression === 'GZIP' ? gunzipSync(o.body) : o.body;
+  const bytes = o.compression === 'GZIP' ? (await import('fflate')).gunzipSync(o.body) : o.body;
   const text = new TextDecoder().decode(bytes.subarray(0, SHOW_BYTES));
   return bytes.length > SHOW_BYTES ? `${text}\n…` : text;
 }
@@ -22,7 +24,7 @@ const S3Contents: ContentsViewer<'s3'> = ({ nodeId, d, engine }) => {
   const [open, setOpen] = useState<{ key: string; text: string; gzip: boolean } | null>(null);
   const openObject = async (key: string) => {
     const o = await engine()?.s3Object(nodeId, key);
-    if (o) setOpen({ key, text: objectText(o), gzip: o.compression === 'GZIP' });
+    if (o) setOpen({ key, text: await objectText(o), gzip: o.compression === 'GZIP' });
   };
   return (
     <div className="run-dest">
