@@ -170,6 +170,10 @@ describe('lists derived from the kind definitions', () => {
       expect(LIVE_FIELDS[kind], kind).toBeDefined();
       expect(DESTINATION_KINDS.includes(kind), kind).toBe(KINDS[kind].role === 'destination');
       expect(END_POINT_KINDS.includes(kind), kind).toBe(KINDS[kind].sends.to.length === 0);
+      expect(RECEIVING_KINDS.includes(kind), kind).toBe(
+        NODE_KIND_LIST.some((s) => KINDS[s].sends.to.includes(kind)),
+      );
+      expect(CONFIG_SCHEMAS[kind].safeParse(KINDS[kind].defaults()).success, kind).toBe(true);
       for (const fault of KINDS[kind].faults) expect(EVENT_KINDS[fault], `${kind} ${fault}`).toContain(kind);
       for (const f of KINDS[kind].fields as FieldDef[])
         expect(REQUIRED_TEXT.has(`${kind}.${f.path}`), `${kind}.${f.path}`).toBe(f.required === true);
