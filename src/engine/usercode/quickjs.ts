@@ -19,6 +19,9 @@ declare const WebAssembly: { Memory: new (d: { initial: number; maximum: number 
 
 export const QUICKJS: QuickJSWASMModule = await newQuickJSWASMModuleFromVariant(
   newVariant(variant, {
-    wasmMemory: new WebAssembly.Memory({ initial: 256, maximum: (WASM_MAX_MIB * 1024 * 1024) / 65536 }) as never,
+    wasmMemory: new WebAssembly.Memory({
+      initial: 256,
+      maximum: (WASM_MAX_MIB * 1024 * 1024) / 65536,
+    }) as never,
   }),
 );

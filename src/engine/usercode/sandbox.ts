@@ -161,13 +161,18 @@ class Sandbox {
     const wrapped = mod
       ? this.source
       : `const module = { exports: {} }; const exports = module.exports;\n${this.source}\n;globalThis.__module = module;`;
-    const result = vm.evalCode(wrapped, mod ? 'handler.mjs' : 'handler.js', { type: mod ? 'module' : 'global' });
+    const result = vm.evalCode(wrapped, mod ? 'handler.mjs' : 'handler.js', {
+      type: mod ? 'module' : 'global',
+    });
     if (result.error) {
       const e = vm.dump(result.error) as { name?: string; message?: string; stack?: string };
       result.error.dispose();
       const where = position(e?.stack);
       const line = where.line !== undefined && !mod ? where.line - 1 : where.line;
-      const what = e?.message === 'interrupted' ? 'initialisation timed out' : `${e?.name ?? 'Error'}: ${e?.message ?? e}`;
+      const what =
+        e?.message === 'interrupted'
+          ? 'initialisation timed out'
+          : `${e?.name ?? 'Error'}: ${e?.message ?? e}`;
       return { message: `The handler's module fails to load: ${what}`, line, column: where.column };
     }
     let fn: QuickJSHandle;
@@ -185,16 +190,32 @@ class Sandbox {
     }
     if (vm.typeof(fn) !== 'function') {
       fn.dispose();
-      return { message: 'No handler found: define exports.handler = async (event, context) => …, or export const handler = …' };
+      return {
+        message:
+          'No handler found: define exports.handler = async (event, context) => …, or export const handler = …',
+      };
     }
     this.handler = fn;
     return null;
   }
 
+  /** Runtimes given up on because they held job chains (see dispose); past 3 the function stays down. */
+  abandoned = 0;
+
   dispose(): void {
-    this.handler?.dispose();
-    this.vm?.dispose();
-    this.rt?.dispose();
+    // QuickJS aborts the whole module when a runtime is freed while a job chain still holds objects
+    // (a microtask loop). Such a runtime is abandoned instead: its memory stays taken (a few kB: the
+    // chain was interrupted), and a function that keeps doing it is stopped after 3.
+    if (this.rt?.hasPendingJob()) {
+      this.budget = 0;
+      const r = this.rt.executePendingJobs(-1);
+      if (r.error) r.error.dispose();
+      this.abandoned++;
+    } else {
+      this.handler?.dispose();
+      this.vm?.dispose();
+      this.rt?.dispose();
+    }
     this.handler = null;
     this.vm = null;
     this.rt = null;
@@ -257,7 +278,14 @@ class Sandbox {
       }
       const state = vm.getPromiseState(promise);
       promise.dispose();
-      if (rt.hasPendingJob()) recycle = true; // jobs left over are dropped with the runtime
+      if (rt.hasPendingJob()) {
+        // Jobs still queuing jobs: in Node such a chain never lets the response go out, so the
+        // invocation times out. They are dropped with the runtime.
+        if (state.type === 'fulfilled') state.value.dispose();
+        else if (state.type === 'rejected') state.error.dispose();
+        recycle = true;
+        return timedOut();
+      }
       if (state.type !== 'fulfilled') {
         if (state.type === 'rejected') state.error.dispose();
         recycle = true;
@@ -271,7 +299,12 @@ class Sandbox {
       }
       const text = vm.getString(state.value);
       state.value.dispose();
-      const r = JSON.parse(text) as { ok: boolean; value?: unknown; errorType?: string; errorMessage?: string } & HandlerSideEffects;
+      const r = JSON.parse(text) as {
+        ok: boolean;
+        value?: unknown;
+        errorType?: string;
+        errorMessage?: string;
+      } & HandlerSideEffects;
       const effects = { items: r.items ?? [], records: r.records ?? [], logs: r.logs ?? [] };
       if (r.ok) return { ok: true, value: r.value ?? null, workMs: workMs(), ...effects };
       if (r.errorType === 'InternalError' && r.errorMessage === 'out of memory') recycle = true;
@@ -288,7 +321,10 @@ class Sandbox {
     } catch (e) {
       // The host's own stack or an engine fault: end this invocation, rebuild the runtime.
       recycle = true;
-      return this.crashed({ name: 'Runtime.ExitError', message: String((e as Error)?.message ?? e) }, workMs());
+      return this.crashed(
+        { name: 'Runtime.ExitError', message: String((e as Error)?.message ?? e) },
+        workMs(),
+      );
     } finally {
       if (recycle) this.dispose();
     }
@@ -299,7 +335,9 @@ class Sandbox {
     return {
       ok: false,
       errorType: oom ? 'Runtime.OutOfMemory' : (e?.name ?? 'Error'),
-      errorMessage: oom ? `Runtime exited: out of memory (limit ${this.options.memoryMB} MB)` : String(e?.message ?? e),
+      errorMessage: oom
+        ? `Runtime exited: out of memory (limit ${this.options.memoryMB} MB)`
+        : String(e?.message ?? e),
       timedOut: false,
       workMs,
       ...EMPTY,
@@ -334,11 +372,28 @@ export function compileHandler(source: string, options: SandboxOptions): Compile
   }
   touch(sandbox);
   const invoke = async (event: unknown, extras: InvocationContextExtras): Promise<InvocationOutcome> => {
+    if (sandbox.abandoned >= 3) {
+      return {
+        ok: false,
+        errorType: 'Runtime.ExitError',
+        errorMessage: 'The function was stopped: its handler left promise jobs queuing forever in 3 invocations',
+        timedOut: false,
+        workMs: 0,
+        ...EMPTY,
+      };
+    }
     if (!sandbox.loaded) {
       // Rebuilt after a timeout, out-of-memory, left-over jobs or recycling.
       const again = sandbox.load();
       if (again)
-        return { ok: false, errorType: 'Runtime.ImportModuleError', errorMessage: again.message, timedOut: false, workMs: 0, ...EMPTY };
+        return {
+          ok: false,
+          errorType: 'Runtime.ImportModuleError',
+          errorMessage: again.message,
+          timedOut: false,
+          workMs: 0,
+          ...EMPTY,
+        };
     }
     touch(sandbox);
     return sandbox.invoke(event, extras);
