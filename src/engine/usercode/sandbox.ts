@@ -376,7 +376,8 @@ export function compileHandler(source: string, options: SandboxOptions): Compile
       return {
         ok: false,
         errorType: 'Runtime.ExitError',
-        errorMessage: 'The function was stopped: its handler left promise jobs queuing forever in 3 invocations',
+        errorMessage:
+          'The function was stopped: its handler left promise jobs queuing forever in 3 invocations',
         timedOut: false,
         workMs: 0,
         ...EMPTY,
