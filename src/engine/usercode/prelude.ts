@@ -44,26 +44,33 @@ export const PRELUDE = String.raw`
   }
   G.Date = SimDate;
 
-  // Byte codecs run in the engine (host functions taking and returning strings only): a "binary
-  // string" holds one byte per character. Interpreted loops over every byte were the hot spot.
-  const b64ToBin = G.__b64ToBin, binToB64 = G.__binToB64, textToBin = G.__textToBin, binToText = G.__binToText;
-  delete G.__b64ToBin; delete G.__binToB64; delete G.__textToBin; delete G.__binToText;
-  const fromBin = (bin) => { const a = new Buffer(bin.length); for (let i = 0; i < bin.length; i++) a[i] = bin.charCodeAt(i); return a; };
-  const toBin = (bytes) => {
-    let s = '';
-    for (let i = 0; i < bytes.length; i += 8192) s += String.fromCharCode.apply(null, bytes.subarray(i, i + 8192));
-    return s;
-  };
-  const utf8Encode = (s) => fromBin(textToBin(String(s)));
-  const utf8Decode = (b) => binToText(toBin(b));
-  const b64Encode = (b) => binToB64(toBin(b));
+  // Byte codecs run in the engine (host functions): bytes cross as ArrayBuffer copies, text as
+  // strings. Interpreted loops over every byte were the hot spot.
+  const b64ToBytes = G.__b64ToBytes, textToBytes = G.__textToBytes, bytesToText = G.__bytesToText, bytesToB64 = G.__bytesToB64;
+  delete G.__b64ToBytes; delete G.__textToBytes; delete G.__bytesToText; delete G.__bytesToB64;
+  const utf8Encode = (s) => new Buffer(textToBytes(String(s)));
+  // Record data decoded ahead by the engine for this invocation (base64 → bytes and text), so the
+  // usual Buffer.from(data, 'base64').toString('utf8') makes no host call at all.
+  let preloaded = new Map();
+  const knownText = new WeakMap();
+  const utf8Decode = (b) => (knownText.has(b) ? knownText.get(b) : bytesToText(b.buffer, b.byteOffset, b.length));
+  const b64Encode = (b) => bytesToB64(b.buffer, b.byteOffset, b.length);
+  const latin1 = (s) => { const a = new Buffer(s.length); for (let i = 0; i < s.length; i++) a[i] = s.charCodeAt(i) & 255; return a; };
 
   class Buffer extends Uint8Array {
     static from(v, enc) {
       if (typeof v === 'string') {
-        if (enc === 'base64' || enc === 'base64url') return fromBin(b64ToBin(v));
+        if (enc === 'base64' || enc === 'base64url') {
+          const pre = preloaded.get(v);
+          if (pre) {
+            const b = new Buffer(pre.ab.slice(pre.offset, pre.offset + pre.length));
+            knownText.set(b, pre.text);
+            return b;
+          }
+          return new Buffer(b64ToBytes(v));
+        }
         if (enc === 'hex') return new Buffer((v.match(/../g) || []).map((h) => parseInt(h, 16)));
-        if (enc === 'latin1' || enc === 'binary' || enc === 'ascii') return new Buffer(Array.from(v, (c) => c.charCodeAt(0) & 255));
+        if (enc === 'latin1' || enc === 'binary' || enc === 'ascii') return latin1(v);
         return utf8Encode(v);
       }
       if (v instanceof ArrayBuffer) return new Buffer(new Uint8Array(v));
@@ -89,8 +96,8 @@ export const PRELUDE = String.raw`
     equals(o) { return this.length === o.length && this.every((x, i) => x === o[i]); }
   }
   G.Buffer = Buffer;
-  G.atob = (s) => b64ToBin(String(s));
-  G.btoa = (s) => binToB64(String(s).replace(/[^\x00-\xff]/g, '?'));
+  G.atob = (s) => { const b = new Uint8Array(b64ToBytes(String(s))); let out = ''; for (let i = 0; i < b.length; i += 8192) out += String.fromCharCode.apply(null, b.subarray(i, i + 8192)); return out; };
+  G.btoa = (s) => b64Encode(latin1(String(s)));
   G.TextEncoder = class { encode(s) { return new Uint8Array(utf8Encode(String(s))); } };
   G.TextDecoder = class { decode(b) { return utf8Decode(b || new Uint8Array(0)); } };
   G.crypto = {
@@ -133,8 +140,13 @@ export const PRELUDE = String.raw`
     return out;
   };
 
-  G.__invoke = (handler, eventJson, contextJson, timeoutMs) => {
+  G.__invoke = (handler, eventJson, contextJson, timeoutMs, dataAb, dataJson) => {
     const start = now();
+    preloaded = new Map();
+    if (dataAb) {
+      const list = parse(dataJson);
+      for (const [b64, offset, length, text] of list) preloaded.set(b64, { ab: dataAb, offset, length, text });
+    }
     const base = parse(contextJson);
     return new Promise((resolve, reject) => {
       let settled = false;
