@@ -87,7 +87,7 @@ describe('runaway handlers end as a timeout or an error and the run goes on', ()
     // Within the function's timeout (3 s) of simulated time.
     expect(fa.metrics.Duration.max).toBeLessThanOrEqual(3000);
     expect(laneB(report)).toBe(laneB(await runHeadless(twoLanes(CLEAN), { seed: 7, durationSec: 4 })));
-  });
+  }, 120_000); // a handler that fills the 256 MiB WASM memory each invocation takes ~0.5 s a time
 
   it('a timed-out handler gives byte-identical reports on every run (the budget counts ticks, not time)', async () => {
     const code = handlerSource('while (true) {}', join(dir, 'x.txt'));

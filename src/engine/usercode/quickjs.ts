@@ -15,8 +15,8 @@
 import variant from '@jitl/quickjs-wasmfile-release-sync';
 import { newQuickJSWASMModuleFromVariant, newVariant, type QuickJSWASMModule } from 'quickjs-emscripten-core';
 
-/** The hard wall on all user code's memory in one worker or process: 512 MiB (64 KiB pages). */
-export const WASM_MAX_MIB = 512;
+/** The hard wall on all user code's memory in one worker or process: 256 MiB (64 KiB pages). */
+export const WASM_MAX_MIB = 256;
 
 // lib ES2022 (the core's) has no WebAssembly types; the engine only needs the constructor.
 declare const WebAssembly: { Memory: new (d: { initial: number; maximum: number }) => object };

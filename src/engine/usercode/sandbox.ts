@@ -71,8 +71,12 @@ export type CompileResult = { ok: true; handler: SandboxedHandler } | { ok: fals
 export const TICK_MS = 0.05;
 /** Ticks per invocation at most (~80 ms of wall time for plain loops). */
 export const MAX_TICKS = 2_000;
-/** QuickJS stack: deep enough for ordinary recursion (~680 frames), below the host's own stack. */
-const STACK_BYTES = 128 * 1024;
+/**
+ * QuickJS stack: ~340 frames of recursion. Kept well below the host's own stack (each QuickJS frame
+ * also takes host stack in WebAssembly): at 128 KiB a deep recursion reached the host's limit first
+ * when the engine was itself called from deep in the host (found by the fuzz run).
+ */
+const STACK_BYTES = 64 * 1024;
 /** Promise jobs run per invocation at most; a handler that keeps queuing more times out. */
 const MAX_JOBS = 100_000;
 /** Live runtimes per process before the least recently used is recycled (see README). */
@@ -230,12 +234,17 @@ class Sandbox {
 
   /** Runtimes given up on because they held job chains (see dispose); past 3 the function stays down. */
   abandoned = 0;
+  private broken = false;
 
   dispose(): void {
     // QuickJS aborts the whole module when a runtime is freed while a job chain still holds objects
     // (a microtask loop). Such a runtime is abandoned instead: its memory stays taken (a few kB: the
     // chain was interrupted), and a function that keeps doing it is stopped after 3.
-    if (this.rt?.hasPendingJob()) {
+    if (this.broken) {
+      // The host's own stack ran out inside QuickJS: its state cannot be trusted to free cleanly.
+      this.broken = false;
+      this.abandoned++;
+    } else if (this.rt?.hasPendingJob()) {
       this.budget = 0;
       const r = this.rt.executePendingJobs(-1);
       if (r.error) r.error.dispose();
@@ -351,8 +360,9 @@ class Sandbox {
         ...effects,
       };
     } catch (e) {
-      // The host's own stack or an engine fault: end this invocation, rebuild the runtime.
+      // The host's own stack or an engine fault: end this invocation, abandon the runtime.
       recycle = true;
+      this.broken = true;
       return this.crashed(
         { name: 'Runtime.ExitError', message: String((e as Error)?.message ?? e) },
         workMs(),
