@@ -9,6 +9,7 @@ export default mergeConfig(
       include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
       exclude: ['e2e/**', 'node_modules/**'],
       testTimeout: 30_000,
+      setupFiles: ['src/engine/usercode/test-setup.ts'],
     },
   }),
 );

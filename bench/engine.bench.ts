@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EngineSimulation } from '../src/engine/simulation.ts';
 import { design, meteringDesign, node, plainProducer } from '../src/engine/testing.ts';
+import { prepareSandbox } from '../src/engine/usercode/quickjs.ts';
 import { parseDocument } from '../src/export/document.ts';
 import type { PipelineDoc } from '../src/model/types.ts';
 
@@ -229,6 +230,7 @@ async function clickstreamHour(print: Print): Promise<void> {
 }
 
 export async function run(print: Print): Promise<void> {
+  await prepareSandbox();
   await streamStage(print);
   await referencePipeline(print);
   await metering(print);

@@ -225,6 +225,12 @@ export interface NodeReport {
     metrics: Record<string, MetricSummary>;
   }[];
   destination?: DestinationContents;
+  /**
+   * Lambda: what the handler's failed invocations said (sampled invocations run the real code), by
+   * error type and message, at most 10 distinct with their counts. A handler that throws, times
+   * out or runs out of memory in the sandbox shows here; the run itself goes on.
+   */
+  handlerErrors?: { errorType: string; errorMessage: string; count: number }[];
   /** 'rate' when the node's figures come from the fluid (rate) model, not from records (issue 13). */
   model?: 'rate';
 }

@@ -6,9 +6,12 @@
 import type { PipelineDoc } from '../model/types.ts';
 import type { RunReport, Simulation, SimulationOptions } from './api.ts';
 import { EngineSimulation } from './simulation.ts';
+import { prepareSandbox } from './usercode/quickjs.ts';
 
 export type { RunReport, Simulation, SimulationOptions } from './api.ts';
 export { DesignError } from './api.ts';
+
+export { prepareSandbox } from './usercode/quickjs.ts';
 
 export function createSimulation(doc: PipelineDoc, options: SimulationOptions): Simulation {
   return new EngineSimulation(doc, options);
@@ -24,6 +27,7 @@ export interface HeadlessOptions {
 }
 
 export async function runHeadless(doc: PipelineDoc, options: HeadlessOptions = {}): Promise<RunReport> {
+  await prepareSandbox();
   const seed = options.seed ?? doc.settings.seed;
   const durationSec = options.durationSec ?? doc.settings.durationSec;
   const sim = new EngineSimulation(doc, { seed, priceBook: options.priceBook ?? doc.settings.priceBook });

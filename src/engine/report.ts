@@ -37,6 +37,7 @@ export function buildReport(r: ReportInput): RunReport {
     };
     const extra = rt.report?.();
     if (extra?.shards) report.shards = extra.shards;
+    if (extra?.handlerErrors?.length) report.handlerErrors = extra.handlerErrors;
     const dest = rt.destination?.();
     if (dest) report.destination = dest;
     if (rated.has(n.id)) report.model = 'rate';

@@ -169,7 +169,7 @@ export interface NodeRuntime {
   closeSecond?(second: number): void;
   live(): NodeLive;
   /** Extra report fields: per-shard metrics for streams. Metrics and counters are added by the engine. */
-  report?(): Pick<NodeReport, 'shards'>;
+  report?(): Pick<NodeReport, 'shards' | 'handlerErrors'>;
   counters(): Record<string, number>;
   conservation(): Conservation;
   peek(limit: number): PeekRecord[];

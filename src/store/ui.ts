@@ -15,8 +15,18 @@ export interface AlertInfo {
   where?: string;
 }
 
+/** A design from elsewhere that carries code, shown to the user before it is opened (issue 10). */
+export interface CodeReview {
+  source: string;
+  functions: { name: string; code: string }[];
+  open(): void;
+  cancel(): void;
+}
+
 export interface UiState {
   dialog: DialogId;
+  codeReview: CodeReview | null;
+  showCodeReview(review: CodeReview | null): void;
   alert: AlertInfo | null;
   /** Polite status line (connection refused, design imported, …) and a counter to restart its timer. */
   notice: { text: string; tone: 'info' | 'error'; seq: number } | null;
@@ -31,6 +41,8 @@ export interface UiState {
 
 export const uiStore = createStore<UiState>()((set, get) => ({
   dialog: null,
+  codeReview: null,
+  showCodeReview: (codeReview) => set({ codeReview }),
   alert: null,
   notice: null,
   layout: loadLayout(),

@@ -4,8 +4,22 @@
  * workers.
  */
 import * as Comlink from 'comlink';
-import { createSimulation } from '../engine/index.ts';
+import { createSimulation, prepareSandbox } from '../engine/index.ts';
 import { createEngineHost } from './engineHost.ts';
 import { workerApi } from './workerApi.ts';
 
-Comlink.expose(workerApi(createEngineHost(createSimulation)));
+// The Lambda sandbox (QuickJS, WebAssembly) loads while the studio sends its first call; load and
+// reset wait for it. Listening starts at once so no message is lost.
+const sandbox = prepareSandbox();
+const api = workerApi(createEngineHost(createSimulation));
+Comlink.expose({
+  ...api,
+  async load(...args: Parameters<typeof api.load>) {
+    await sandbox;
+    return api.load(...args);
+  },
+  async reset() {
+    await sandbox;
+    return api.reset();
+  },
+});

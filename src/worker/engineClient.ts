@@ -110,6 +110,8 @@ export class EngineClient {
     });
   }
 
+  private loadedOnce = false;
+
   private restart(): void {
     this.generation++;
     this.remote[Comlink.releaseProxy]();
@@ -135,6 +137,10 @@ export class EngineClient {
   }
 
   async load(doc: PipelineDoc, seed: number, priceBook: '2017' | 'current'): Promise<ClientLoadResult> {
+    // Every run after the first gets a fresh worker: nothing a design's code did survives into the
+    // next run, and the sandbox's WebAssembly memory (which never shrinks) goes back to the system.
+    if (this.loadedOnce) this.restart();
+    this.loadedOnce = true;
     // Loading also fetches and starts the worker's modules (slow on a cold dev server): allow more.
     const result = await this.guard(
       (r) => r.load(doc, seed, priceBook) as Promise<LoadResult>,

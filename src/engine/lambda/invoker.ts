@@ -259,7 +259,22 @@ export class LambdaInvoker implements EsmHost, TransformFunction {
     }
   }
 
+  /** What failed sampled invocations said, by `type: message` (at most 10 distinct, in first-seen order). */
+  readonly handlerErrors = new Map<string, { errorType: string; errorMessage: string; count: number }>();
+
   private failed(inv: LambdaInvocation): Verdict {
+    const out = inv.job?.outcome;
+    if (out && !out.ok) {
+      const key = `${out.errorType}: ${out.errorMessage}`;
+      const seen = this.handlerErrors.get(key);
+      if (seen) seen.count++;
+      else if (this.handlerErrors.size < 10)
+        this.handlerErrors.set(key, {
+          errorType: out.errorType,
+          errorMessage: out.errorMessage.slice(0, 300),
+          count: 1,
+        });
+    }
     this.counts.errors++;
     if (inv.timedOut) this.counts.timeouts++;
     this.ctx.metrics.add(this.m.errors, 1);

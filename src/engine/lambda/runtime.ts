@@ -9,7 +9,7 @@
  */
 
 import type { LambdaConfig, PipelineNodeOf, TimelineEvent } from '../../model/types.ts';
-import type { LiveEdit, NodeLive, PeekRecord } from '../api.ts';
+import type { LiveEdit, NodeLive, NodeReport, PeekRecord } from '../api.ts';
 import type { RecordBatch } from '../records.ts';
 import type { Rng } from '../rng.ts';
 import {
@@ -176,6 +176,11 @@ export class LambdaRuntime implements NodeRuntime {
       invocationsPerSec: this.ctx.metrics.lastValue(this.invoker.m.invocations),
     };
     return live;
+  }
+
+  report(): Pick<NodeReport, 'handlerErrors'> {
+    const list = [...this.invoker.handlerErrors.values()];
+    return list.length > 0 ? { handlerErrors: list.map((e) => ({ ...e })) } : {};
   }
 
   counters(): Record<string, number> {

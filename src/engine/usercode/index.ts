@@ -2,6 +2,7 @@ import { instrument, type SourceProblem } from './instrument.ts';
 
 export { base64Decode, base64Encode, fromBase64, toBase64, utf8Decode, utf8Encode } from './bytes.ts';
 export { instrument, type SourceProblem } from './instrument.ts';
+export { prepareSandbox } from './quickjs.ts';
 export {
   type CompileResult,
   compileHandler,

@@ -57,6 +57,25 @@ export async function importText(text: string, fileName: string): Promise<boolea
     });
     return false;
   }
+  // A design from elsewhere that carries Lambda code: show the code and let the user decide first.
+  const functions = result.doc.nodes.flatMap((n) =>
+    n.kind === 'lambda' && n.config.code.trim() ? [{ name: n.name, code: n.config.code }] : [],
+  );
+  if (functions.length > 0) {
+    const go = await new Promise<boolean>((resolve) =>
+      uiStore.getState().showCodeReview({
+        source: fileName,
+        functions,
+        open: () => resolve(true),
+        cancel: () => resolve(false),
+      }),
+    );
+    uiStore.getState().showCodeReview(null);
+    if (!go) {
+      uiStore.getState().notify(t('studio:codeReview.notOpened', { file: fileName }));
+      return false;
+    }
+  }
   await designsStore.getState().add(result.doc);
   const note =
     result.migratedFrom !== undefined

@@ -73,6 +73,32 @@ function TemplatesDialog() {
   );
 }
 
+function CodeReviewDialog() {
+  const { t } = useTranslation('studio');
+  const review = useUi((s) => s.codeReview);
+  if (!review) return null;
+  return (
+    <Modal title={t('codeReview.title')} onClose={review.cancel} className="modal--wide code-review">
+      <p>{t('codeReview.intro', { file: review.source, count: review.functions.length })}</p>
+      <p>{t('codeReview.sandbox')}</p>
+      {review.functions.map((f) => (
+        <section key={f.name} aria-label={t('codeReview.function', { name: f.name })}>
+          <h3>{t('codeReview.function', { name: f.name })}</h3>
+          <pre className="code-review__code">{f.code}</pre>
+        </section>
+      ))}
+      <div className="modal__actions">
+        <button type="button" onClick={review.open}>
+          {t('codeReview.open')}
+        </button>
+        <button type="button" onClick={review.cancel}>
+          {t('codeReview.cancel')}
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
 function ImportAlert() {
   const { t } = useTranslation('studio');
   const alert = useUi((s) => s.alert);
@@ -107,6 +133,7 @@ export function Dialogs() {
           <ExportDialog />
         </Suspense>
       )}
+      <CodeReviewDialog />
       <ImportAlert />
     </>
   );

@@ -8,6 +8,16 @@ export const en = {
   import: 'Import',
   importFile: 'Import a design file (.json)',
   export: 'Export',
+  codeReview: {
+    title: 'This design contains code',
+    intro: '{{file}} carries the code of {{count}} Lambda function(s). Read it before you run the design.',
+    sandbox:
+      'Shardscape runs it only inside its sandbox (a separate JavaScript engine with no access to your files, network or saved designs, and with time and memory limits), but code from someone else deserves a look.',
+    function: 'Function {{name}}',
+    open: 'Open the design',
+    cancel: 'Do not open',
+    notOpened: '{{file}} was not opened.',
+  },
   exportAs: 'Export as…',
   exportDialog: {
     title: 'Export as deployable config',
@@ -144,6 +154,16 @@ export const ja: typeof en = {
   import: 'インポート',
   importFile: 'デザインファイル (.json) をインポート',
   export: 'エクスポート',
+  codeReview: {
+    title: 'このデザインにはコードが含まれています',
+    intro: '{{file}} には {{count}} 個の Lambda 関数のコードが含まれています。実行する前に確認してください。',
+    sandbox:
+      'Shardscape はこのコードをサンドボックス (ファイル・ネットワーク・保存済みデザインにアクセスできず、時間とメモリに上限がある別の JavaScript エンジン) の中でのみ実行しますが、他の人から受け取ったコードは確認しておきましょう。',
+    function: '関数 {{name}}',
+    open: 'デザインを開く',
+    cancel: '開かない',
+    notOpened: '{{file}} は開きませんでした。',
+  },
   exportAs: '形式を選んで書き出す…',
   exportDialog: {
     title: 'デプロイ用の設定として書き出す',
