@@ -1,5 +1,5 @@
 /**
- * A KCL-style consumer application (kinesis-behaviour §1.15): one lease per shard, leases spread
+ * A KCL-style consumer application (AWS docs: KCL (Kinesis Client Library)): one lease per shard, leases spread
  * over `workers` round-robin, each worker polling its shards every `pollIntervalMs` (GetRecords on
  * the shard's shared budget, or EFO) and processing `processingRecordsPerSec` records per second,
  * checkpointing every `checkpointEveryRecords`. Parents are drained before children (the stream

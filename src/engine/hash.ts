@@ -1,6 +1,6 @@
 /**
  * Partition-key hashing as Kinesis does it: MD5 of the key's UTF-8 bytes read as an unsigned
- * 128-bit big-endian integer (kinesis-behaviour §1.6). On the hot path a hash is 4 uint32 words
+ * 128-bit big-endian integer (AWS docs: Partition-key hashing). On the hot path a hash is 4 uint32 words
  * (most significant first) compared word by word; BigInt only appears when shards are created or
  * split and when hash keys are printed.
  */

@@ -1,5 +1,5 @@
 /**
- * Price books (us-east-1, USD). Every number cites its source in kinesis-behaviour.md §2.
+ * Price books (us-east-1, USD). Every number cites its source in AWS docs: Pricing (us-east-1 unless stated).
  * '2017' are the prices of the product's source talk era; 'current' are today's list prices.
  * Features that did not exist in 2017 (EFO, on-demand) keep today's prices in the 2017 book and the
  * cost summary says so in its assumptions.
@@ -108,7 +108,7 @@ export const PRICE_ASSUMPTIONS: Record<'2017' | 'current', string[]> = {
     'Free tiers are not deducted.',
   ],
   current: [
-    'us-east-1 list prices (kinesis-behaviour.md §2); Firehose first tier ($0.029/GB up to 500 TB/month).',
+    'us-east-1 list prices (AWS docs: Pricing (us-east-1 unless stated)); Firehose first tier ($0.029/GB up to 500 TB/month).',
     'Free tiers are not deducted.',
   ],
 };

@@ -1,5 +1,5 @@
 /**
- * An OpenSearch domain: documents per index, written by Firehose bulk requests (kinesis-behaviour
+ * An OpenSearch domain: documents per index, written by Firehose bulk requests (the AWS documentation
  * §4.7.4). Keeps the latest MAX_DOCS documents for display and counts every document per index.
  */
 

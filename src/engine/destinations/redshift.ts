@@ -1,5 +1,5 @@
 /**
- * A Redshift cluster's table, filled by Firehose COPY commands (kinesis-behaviour §4.7.3). Keeps
+ * A Redshift cluster's table, filled by Firehose COPY commands (AWS docs: Destinations). Keeps
  * the latest MAX_ROWS rows for display and counts every row.
  */
 

@@ -1,6 +1,6 @@
 /**
  * A Firehose buffer: records waiting for a size or interval threshold, whichever comes first
- * (kinesis-behaviour §4.2.1; size measured before compression). The interval counts from the first
+ * (AWS docs: Buffering and delivery latency; size measured before compression). The interval counts from the first
  * record that entered the empty buffer. Sim ms throughout.
  */
 import { TICK_MS } from '../clock.ts';

@@ -1,5 +1,5 @@
 /**
- * Object bodies and compressed sizes (kinesis-behaviour §4.3). Firehose concatenates records as
+ * Object bodies and compressed sizes (AWS docs: Compression and format conversion). Firehose concatenates records as
  * they are (no delimiter) and compresses the whole object. GZIP and ZIP are real (fflate) on the
  * records' real text; Snappy / HADOOP_SNAPPY are modelled as 1.6 × the GZIP size of the same text
  * (typical for JSON logs), capped at the raw size. When the object's text is too large to keep, the

@@ -1,5 +1,5 @@
 /**
- * Firehose → destination delivery with AWS's retry rules (kinesis-behaviour §4.7):
+ * Firehose → destination delivery with AWS's retry rules (AWS docs: Destinations):
  * - S3: a failed PUT is retried (every RETRY_EVERY_MS) for up to 24 h, then the data is lost;
  * - Redshift: the batch is staged as an S3 object in the bucket, then loaded by COPY, one COPY at a
  *   time (a new COPY starts when the previous one finishes); a failing COPY is retried for the
@@ -253,7 +253,7 @@ export class DeliveryManager {
           this.copyQueue.push({ ...d, firstAttemptMs: nowMs, nextAttemptMs: nowMs, attempts: 0 });
         else if (d.purpose === 'backup') this.counts.backedUp += d.rows.length;
       } else if (nowMs - d.firstAttemptMs >= S3_RETRY_MS) {
-        // S3 retries for 24 h; after that the data is lost (kinesis-behaviour §4.7.1).
+        // S3 retries for 24 h; after that the data is lost (AWS docs: Destinations).
         this.s3Queue.splice(k--, 1);
         if (isData) this.counts.lostAfterS3Retries += d.rows.length;
       } else d.nextAttemptMs = nowMs + RETRY_EVERY_MS;
@@ -343,7 +343,7 @@ export class DeliveryManager {
     }
   }
 
-  /** AWS's failed-document shape (kinesis-behaviour §4.7.4), one JSON line per document. */
+  /** AWS's failed-document shape (AWS docs: Destinations), one JSON line per document. */
   private failedDocLines(d: Delivery, nowMs: number): string[] {
     const start = this.ctx.clock.startEpochMs;
     const lines: string[] = [];
@@ -369,7 +369,7 @@ export class DeliveryManager {
 }
 
 /**
- * Record format conversion (JSON → Parquet / ORC, kinesis-behaviour §4.3.2) is modelled, not
+ * Record format conversion (JSON → Parquet / ORC, AWS docs: Compression and format conversion) is modelled, not
  * produced: columnar files with Snappy inside come out at about the Snappy size of the JSON text.
  * No body is kept (the studio could not open it); the first records show the JSON that went in.
  */

@@ -88,7 +88,7 @@ describe('buffering: whichever of size and interval comes first', () => {
   });
 });
 
-describe('Direct PUT quotas (kinesis-behaviour §4.1.2)', () => {
+describe('Direct PUT quotas (AWS docs: Sources and Direct-PUT limits)', () => {
   it('us-east-1 takes 5 MiB/s: 6 MiB/s of 1 KiB records gets 5,120 accepted and 1,024 throttled each second', async () => {
     const sim = build(
       [plainProducer('p', 6144, 1024), deliveryStream('fh', { bufferIntervalSec: 60 }), node('b', 's3')],

@@ -1,5 +1,5 @@
 /**
- * Names Firehose gives to what it writes (kinesis-behaviour §4.6, §4.7.4):
+ * Names Firehose gives to what it writes (AWS docs: S3 object naming and error output, §4.7.4):
  * - S3 prefix: default `YYYY/MM/dd/HH/` (UTC, from the oldest record's arrival in the object);
  *   custom prefixes evaluate `!{timestamp:<Java DateTimeFormatter pattern>}`,
  *   `!{firehose:random-string}` (11 characters) and `!{firehose:error-output-type}`; a prefix

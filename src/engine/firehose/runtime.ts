@@ -1,5 +1,5 @@
 /**
- * The Firehose delivery stream at run time (kinesis-behaviour §4):
+ * The Firehose delivery stream at run time (AWS docs: Amazon (Kinesis) Data Firehose):
  * - Direct PUT with the per-stream quotas (us-east-1: 5 MiB/s, 2,000 requests/s, 500,000 records/s;
  *   other Regions 1 MiB/s, 1,000, 100,000), one tick's share per tick; records over quota come back
  *   THROTTLED to the producer (which retries), records over 1,000 KiB FAILED;
@@ -41,7 +41,7 @@ const QUOTAS = {
   'us-east-1': { bytes: 5 * MIB, requests: 2000, records: 500_000 },
   other: { bytes: MIB, requests: 1000, records: 100_000 },
 } as const;
-/** Billing rounds every record up to 5 KB (5,120 bytes), kinesis-behaviour §2.4.1. */
+/** Billing rounds every record up to 5 KB (5,120 bytes), AWS docs: Firehose today. */
 const BILLING_INCREMENT = 5 * 1024;
 
 export class FirehoseRuntime implements NodeRuntime {

@@ -1,5 +1,5 @@
 /**
- * Firehose's data-transformation stage (kinesis-behaviour §4.4): its own buffer (1 MiB or 60 s,
+ * Firehose's data-transformation stage (AWS docs: Data transformation with Lambda): its own buffer (1 MiB or 60 s,
  * the documented defaults), up to 5 outstanding invocations, a failed invocation retried 3 times
  * (NumberOfRetries) and then every record of it treated as ProcessingFailed; ProcessingFailed
  * records go to the bucket under `processing-failed/` as JSON lines in AWS's shape.

@@ -61,7 +61,7 @@ describe('live batch size', () => {
   });
 });
 
-describe('retries (kinesis-behaviour §3.6–3.8)', () => {
+describe('retries (AWS docs: Lambda with a Kinesis event source mapping (ESM)–3.8)', () => {
   it('a batch that always fails blocks its shard until its records expire at the 24 h retention', async () => {
     const sim = pipeline(1, {
       duration: { type: 'fixed', ms: 1000 },

@@ -1,5 +1,5 @@
 /**
- * The event source mapping on one shard (kinesis-behaviour §3.1–3.9): polls on the shard's shared
+ * The event source mapping on one shard (AWS docs: Lambda with a Kinesis event source mapping (ESM)–3.9): polls on the shard's shared
  * read budget (or EFO), runs up to `parallelizationFactor` batches at once, forms batches by size,
  * the 6 MB payload cap and the batching window, and applies AWS's retry rules to a failing batch.
  * Order per partition key: a batch never takes a record whose key is in another running or
@@ -82,7 +82,7 @@ export class ShardConsumer {
   queue = new RecordBatch(64);
   private queueEventBytes = 0;
   private windowStartMs = 0;
-  /** Tumbling window state carried between invocations of one window (kinesis-behaviour §3.9). */
+  /** Tumbling window state carried between invocations of one window (AWS docs: Lambda with a Kinesis event source mapping (ESM)). */
   private tumbling: { startMs: number; state: unknown } | null = null;
   private nextPollMs = 0;
   private readonly busy = new Set<number>();

@@ -97,7 +97,7 @@ export class HandlerRunner {
   }
 }
 
-/** The Kinesis event Lambda sends (kinesis-behaviour §3.12), for rows with known text. */
+/** The Kinesis event Lambda sends (AWS docs: Lambda with a Kinesis event source mapping (ESM)), for rows with known text. */
 export function kinesisEvent(
   runner: HandlerRunner,
   ctx: EngineContext,
@@ -107,7 +107,7 @@ export function kinesisEvent(
   window: TumblingWindow | null = null,
 ): Record<string, unknown> {
   const arn = `arn:aws:kinesis:${REGION}:${ACCOUNT_ID}:stream/${source.streamName}`;
-  // Tumbling windows (kinesis-behaviour §3.9) add the window, the carried state and the flags.
+  // Tumbling windows (AWS docs: Lambda with a Kinesis event source mapping (ESM)) add the window, the carried state and the flags.
   const windowFields = window
     ? {
         window: {
@@ -145,7 +145,7 @@ export function kinesisEvent(
   };
 }
 
-/** The event an Analytics application's Lambda output sends (records base64, kinesis-behaviour §5.5.3). */
+/** The event an Analytics application's Lambda output sends (records base64, AWS docs: Limits, KPUs, outputs and latency). */
 export function analyticsOutputEvent(
   runner: HandlerRunner,
   batch: RecordBatch,

@@ -306,7 +306,7 @@ export class LambdaInvoker implements EsmHost, TransformFunction {
     const n = end - start;
     if (n <= 0) return;
     this.counts.succeeded += n;
-    // IteratorAge: age of the batch's last record when the batch finishes (kinesis-behaviour §3.10).
+    // IteratorAge: age of the batch's last record when the batch finishes (AWS docs: Lambda with a Kinesis event source mapping (ESM)).
     const age = inv.endMs - b.arrivalMs[end - 1];
     this.lastIteratorAgeMs = age;
     this.ctx.metrics.max(this.m.iteratorAge, age);
@@ -339,7 +339,7 @@ export class LambdaInvoker implements EsmHost, TransformFunction {
     else {
       if (reason === 'retriesExhausted') this.counts.droppedAfterRetries += n;
       else this.counts.droppedRecordAge += n;
-      // The on-failure destination gets the batch's metadata (not the records), kinesis-behaviour §3.7.
+      // The on-failure destination gets the batch's metadata (not the records), AWS docs: Lambda with a Kinesis event source mapping (ESM).
       if (this.config.esm.onFailureDestination !== 'none') this.counts.sentToOnFailure += n;
     }
     void batch;

@@ -9,7 +9,7 @@ import type { Rng } from '../rng.ts';
 export const PAYLOAD_CAP_BYTES = 6 * 1024 * 1024;
 /** JSON around one record in the Kinesis event (eventID, ARNs, sequence number…), bytes. */
 export const EVENT_RECORD_OVERHEAD_BYTES = 420;
-/** Account-wide concurrent executions per Region by default (kinesis-behaviour §3.11). */
+/** Account-wide concurrent executions per Region by default (AWS docs: Lambda with a Kinesis event source mapping (ESM)). */
 export const ACCOUNT_CONCURRENCY = 1000;
 
 /** Bytes a record adds to the invocation payload: its data in base64 (4/3) plus the JSON around it. */
@@ -25,7 +25,7 @@ export function modelDurationMs(model: DurationModel, records: number, rng: Rng)
   return Math.max(1, base * (1 + jitter));
 }
 
-/** Billed duration: rounded up to the next 1 ms (kinesis-behaviour §2.5). */
+/** Billed duration: rounded up to the next 1 ms (AWS docs: Lambda today). */
 export function billedMs(durationMs: number): number {
   // The epsilon absorbs float noise in sim times (250 ms measured as 250.00000001 ms is 250 ms).
   return Math.max(1, Math.ceil(durationMs - 1e-6));

@@ -1,5 +1,5 @@
 /**
- * Records pushed to a function by another node (an Analytics application's output, kinesis-behaviour
+ * Records pushed to a function by another node (an Analytics application's output, the AWS documentation
  * §5.5.3) instead of read from a stream. They queue here and the event source machinery reads them
  * like a one-shard stream with push delivery, so batching, concurrency, retries and metrics are the
  * same. The event follows the Analytics output shape: `{ invocationId, applicationArn, records:

@@ -1,5 +1,5 @@
 /**
- * A Lambda used by Firehose for data transformation (kinesis-behaviour §4.4): invoked synchronously
+ * A Lambda used by Firehose for data transformation (AWS docs: Data transformation with Lambda): invoked synchronously
  * with `{ invocationId, deliveryStreamArn, region, records: [{ recordId, approximateArrivalTimestamp,
  * data }] }`; every record must come back with the same recordId and a result of Ok, Dropped or
  * ProcessingFailed (a missing recordId counts as ProcessingFailed). The real handler sees the

@@ -1,5 +1,5 @@
 /**
- * Kinesis Data Generator templates (kinesis-behaviour §6.2): free text with `{{ path(args) }}`
+ * Kinesis Data Generator templates (AWS docs: Kinesis Data Generator (`awslabs/amazon-kinesis-data-generator`, KDG)): free text with `{{ path(args) }}`
  * placeholders evaluated by faker, plus KDG's own `date.now`, `date.utc`, `random.weightedArrayElement`.
  * Old faker.js paths (random.number, random.uuid, name.firstName, …) map to faker 10's modules.
  * Rendering is seeded per producer, and dates use SIMULATED time, so a run is reproducible.

@@ -1,5 +1,5 @@
 /**
- * Issue 13, shards: the figures AWS documents for per-shard write limits (kinesis-behaviour §1.1,
+ * Issue 13, shards: the figures AWS documents for per-shard write limits (AWS docs: Shard write limits,
  * §1.4.3 large records) and for random partition keys, checked on the record model.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * On-demand capacity (kinesis-behaviour §1.12.3–1.12.4), modelled as:
+ * On-demand capacity (AWS docs: Capacity modes and quotas–1.12.4), modelled as:
  * - the stream starts with 4 shards (4 MiB/s and 4,000 rec/s of write), per-shard limits still
  *   apply, so one hot key is capped at one shard's 1 MiB/s and 1,000 rec/s whatever happens;
  * - stream write admission is capped at max(4 MiB/s, 2 × the peak accepted second so far), per

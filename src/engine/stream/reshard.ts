@@ -1,5 +1,5 @@
 /**
- * Resharding plans (kinesis-behaviour §1.10). Each returns the new shards' hash ranges and their
+ * Resharding plans (AWS docs: Resharding). Each returns the new shards' hash ranges and their
  * parents; the stream closes the parents (readable until drained) and opens the children.
  * - split: the parent's range is cut at its midpoint; [start, mid] and [mid + 1, end].
  * - merge: two adjacent open shards become one.

@@ -2,7 +2,7 @@
  * One shard of a data stream: its hash-key range, its stored records (column-wise log), its
  * token buckets and its per-second figures.
  *
- * Limits (kinesis-behaviour §1.1–1.4):
+ * Limits (AWS docs: Shard write limits–1.4):
  * - write: 1,000 records/s and 1 MiB/s (data + partition key) as two token buckets that hold one
  *   second and are topped up by one second's worth at every simulated second (`refillWrite`), so
  *   records may come in any sub-second burst but a second never takes more than AWS's per-second

@@ -1,6 +1,6 @@
 /**
  * Canvas keyboard shortcuts on window. Keys typed into a form field, a select, a contenteditable
- * element or anything inside `.nokey` (Monaco) are never taken (toolchain.md gotcha 1).
+ * element or anything inside `.nokey` (Monaco) are never taken (React Flow calls preventDefault on Space unless the target is inside .nokey).
  */
 import { useEffect } from 'react';
 import { studioStore } from '../../store/studio.ts';

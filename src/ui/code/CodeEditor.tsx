@@ -19,7 +19,7 @@ export interface CodeEditorProps {
 
 declare global {
   interface Window {
-    /** The last mounted editor (tests read its value; `.view-lines` text uses NBSP, gotcha 6). */
+    /** The last mounted editor (tests read its value; `.view-lines` text uses NBSP for spaces). */
     __editor?: Parameters<OnMount>[0];
   }
 }

@@ -1,7 +1,7 @@
 /**
  * Monaco, bundled locally (never from a CDN): the editor API, its UI features (codicons, find, …),
  * and only the JavaScript, SQL and YAML (CloudFormation export preview) tokenizers. No TypeScript/JSON language services, so the only
- * worker is the editor worker (keeps dist small, see toolchain.md gotcha 4).
+ * worker is the editor worker (the full set emits a 6.9 MB TypeScript worker and 15 MB of dist).
  */
 import { loader } from '@monaco-editor/react';
 import * as monaco from 'monaco-editor/editor/editor.api';
@@ -17,7 +17,7 @@ self.MonacoEnvironment = {
   },
 };
 
-// @monaco-editor/react would otherwise fetch Monaco from jsDelivr (gotcha 3).
+// @monaco-editor/react would otherwise fetch Monaco from a CDN; the studio works offline.
 loader.config({ monaco });
 
 export { monaco };

@@ -2,7 +2,7 @@
  * Monaco for one Analytics node's SQL, in the `kda-sql` language: highlighting, completion from the
  * node's schema, and the problems of the last check as markers (with a quick fix where the problem
  * carries one). Monaco is bundled locally (../code/monacoSetup.ts); the wrapper has `nokey` so React
- * Flow never swallows keys typed here (toolchain.md, gotcha 1).
+ * Flow never swallows keys typed here (React Flow calls preventDefault on Space outside .nokey).
  */
 import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef } from 'react';
