@@ -89,7 +89,7 @@ describe('npx shardscape lessons', () => {
     const { code, out } = await cli('check', 'hot-key', start, '--lang', 'ja');
     expect(code).toBe(1);
     expect(out).toMatch(
-      /不合格 {2}ストリーム `telemetry` のスロットリングがシミュレーション 60 秒間で 0 件: [\d,]+ \(条件 == 0\)/,
+      /不合格 {2}ストリーム `telemetry` のスロットリングが 0 件 \(シミュレーション 60 秒で判定、最後まで維持\): [\d,]+ \(条件 == 0\)/,
     );
     expect(out).toContain('2 件中 1 件合格');
   });

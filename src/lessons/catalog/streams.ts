@@ -84,7 +84,7 @@ export const hotKey: LessonInput = {
     en: '2,000 records/s into 4 shards is only half their capacity, yet records are throttled: 60 % of them use the partition key "device-0001", and one key always lands on one shard. Fix the key, not the shard count.',
     ja: '4 シャードに毎秒 2,000 レコードは容量の半分ですが、スロットリングが起きています。60 % のレコードがパーティションキー「device-0001」を使い、同じキーは必ず同じシャードに入るためです。シャード数ではなくキーを直しましょう。',
   },
-  runSec: 60,
+  runSec: 90,
   start: {
     template: 'hot-key',
     // PutRecords calls of 100 (not 500) so each call spreads thinly over the shards.
@@ -113,8 +113,8 @@ export const hotKey: LessonInput = {
     {
       id: 'no-throttling',
       text: {
-        en: 'Stream `telemetry` throttles 0 records over 60 simulated s',
-        ja: 'ストリーム `telemetry` のスロットリングがシミュレーション 60 秒間で 0 件',
+        en: 'Stream `telemetry` throttles 0 records (judged at 60 simulated s, kept to the end)',
+        ja: 'ストリーム `telemetry` のスロットリングが 0 件 (シミュレーション 60 秒で判定、最後まで維持)',
       },
       node: 'telemetry',
       measure: 'throttledRecords',

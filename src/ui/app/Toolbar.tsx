@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { studioStore, useStudio } from '../../store/studio.ts';
 import { uiStore, useUi } from '../../store/ui.ts';
 import { canvasBridge } from '../canvas/bridge.ts';
+import { LessonsToggle } from '../lessons/LessonsPanel.tsx';
 import { RunControls } from '../run/index.tsx';
 import { layoutAll, togglePresenter } from './commands.ts';
 import { DesignMenu } from './DesignMenu.tsx';
@@ -71,6 +72,7 @@ export function Toolbar() {
           <button type="button" onClick={() => uiStore.getState().openDialog('templates')}>
             {t('templates')}
           </button>
+          <LessonsToggle />
           <button type="button" onClick={() => fileInput.current?.click()}>
             {t('import')}
           </button>
