@@ -5,7 +5,7 @@
  * Run: E2E_PORT=4208 E2E_DIST=dist-workshop E2E_RESULTS=test-results-workshop \
  *      E2E_REPORT=reports/e2e-workshop.json npx playwright test e2e/lessons.spec.ts
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { clockSec } from './fixtures/run.ts';
 
@@ -65,4 +65,69 @@ test('the hot-key lesson: fix the key, the check turns green during the run, pro
   // The lesson's design was saved too: the fixed producer is still there after the reload.
   await expect(page.getByTestId('rf__node-devices')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/workshop-progress-after-reload-ja.png` });
+});
+
+test.describe('instructor', () => {
+  test.use({ locale: 'en-US' });
+
+  test('makes the running design a lesson, downloads it, and imports it back into the list', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Templates' }).click();
+    await page.getByRole('button', { name: 'Open template: Slow Lambda consumer' }).click();
+    await page.getByRole('button', { name: 'max', exact: true }).click();
+    await page.getByRole('button', { name: '▶ Run' }).click();
+    await expect.poll(() => clockSec(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(30);
+    await page.getByRole('button', { name: '❚❚ Pause' }).click();
+
+    await page.getByRole('button', { name: 'Lessons', exact: true }).click();
+    const panel = page.getByRole('region', { name: 'Lessons' });
+    await panel.getByRole('button', { name: 'Make this a lesson' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Make this design a lesson' });
+    // Checks proposed from the run's figures: the stream did not throttle, the function lags.
+    await expect(dialog.getByRole('textbox', { name: 'Check: orders-throttled' })).toHaveValue(
+      'Stream `orders` throttles 0 records',
+    );
+    await expect(dialog.getByRole('spinbutton', { name: 'Value: enricher-iterator-age' })).not.toHaveValue(
+      '',
+    );
+    await dialog.getByRole('textbox', { name: 'Lesson id' }).fill('slow-consumer-demo');
+    await dialog.getByRole('textbox', { name: 'Title (English)' }).fill('Our slow consumer');
+    await dialog.getByRole('spinbutton', { name: 'Value: enricher-iterator-age' }).fill('5000');
+    await page.screenshot({ path: `${SHOTS}/workshop-make-lesson.png` });
+    const download = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Download lesson' }).click();
+    const file = await (await download).path();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    const lesson = JSON.parse(readFileSync(file, 'utf8'));
+    expect(lesson).toMatchObject({ format: 'shardscape.lesson', id: 'slow-consumer-demo' });
+    expect(lesson.checks.find((c: { id: string }) => c.id === 'enricher-iterator-age')).toMatchObject({
+      measure: 'iteratorAgeMs',
+      op: '<',
+      value: 5000,
+    });
+
+    await panel.getByLabel('Import a lesson file (.json)').setInputFiles(file);
+    const item = panel.getByRole('listitem').filter({ hasText: 'Our slow consumer' });
+    await expect(item).toContainText('Not started');
+    await item.getByRole('button', { name: 'Start: Our slow consumer' }).click();
+    await expect(panel.getByRole('heading', { name: 'Our slow consumer' })).toBeVisible();
+    await expect(panel.locator('[data-check="enricher-iterator-age"]')).toContainText('under');
+  });
+
+  test('a file that is not a lesson is refused with the reason', async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Lessons', exact: true }).click();
+    const panel = page.getByRole('region', { name: 'Lessons' });
+    await panel.getByLabel('Import a lesson file (.json)').setInputFiles({
+      name: 'design.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format":"shardscape.pipeline"}'),
+    });
+    const alert = page.getByRole('alertdialog');
+    await expect(alert).toContainText('Could not import design.json');
+    await expect(alert).toContainText('Not a lesson file');
+  });
 });

@@ -19,6 +19,7 @@ function PanelSwitches() {
   const set = uiStore.getState().setLayout;
   return (
     <div className="toolbar__group toolbar__panels">
+      <LessonsToggle />
       <button
         type="button"
         aria-pressed={layout.presenter}
@@ -72,7 +73,6 @@ export function Toolbar() {
           <button type="button" onClick={() => uiStore.getState().openDialog('templates')}>
             {t('templates')}
           </button>
-          <LessonsToggle />
           <button type="button" onClick={() => fileInput.current?.click()}>
             {t('import')}
           </button>
