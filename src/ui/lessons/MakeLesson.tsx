@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { type Lesson, LessonSchema } from '../../lessons/index.ts';
 import { lessonFromDesign } from '../../lessons/propose.ts';
 import { lessonsStore } from '../../store/lessons.ts';
-import { studioStore } from '../../store/studio.ts';
+import { studioStore, useStudio } from '../../store/studio.ts';
 import { Modal } from '../dialogs/Modal.tsx';
 import { simController } from '../run/controller.ts';
 import { downloadLesson } from './actions.ts';
@@ -17,6 +17,8 @@ type Draft = { lesson: Lesson; use: boolean[] } | { error: string } | null;
 
 export function MakeLesson({ onClose }: { onClose(): void }) {
   const { t } = useTranslation('lessons');
+  // Check texts are edited in the studio's language; the other language keeps the proposed text.
+  const locale = useStudio((s) => s.locale);
   const [draft, setDraft] = useState<Draft>(null);
   useEffect(() => {
     const engine = simController.engine();
@@ -99,12 +101,12 @@ export function MakeLesson({ onClose }: { onClose(): void }) {
                   <td>
                     <input
                       aria-label={`${t('checkText')}: ${c.id}`}
-                      value={c.text.en}
+                      value={c.text[locale]}
                       onChange={(e) =>
                         edit((l) => ({
                           ...l,
                           checks: l.checks.map((x, j) =>
-                            j === i ? { ...x, text: { en: e.target.value, ja: e.target.value } } : x,
+                            j === i ? { ...x, text: { ...x.text, [locale]: e.target.value } } : x,
                           ),
                         }))
                       }
