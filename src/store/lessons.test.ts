@@ -26,7 +26,10 @@ describe('lessons store', () => {
     s.setOpen(true);
     s.setActive('hot-key');
     s.record('hot-key', [result('no-throttling', false), result('four-shards', true)]);
-    expect(first.lessonsStore.getState().progress['hot-key']).toEqual({ passed: ['four-shards'], completed: false });
+    expect(first.lessonsStore.getState().progress['hot-key']).toEqual({
+      passed: ['four-shards'],
+      completed: false,
+    });
     s.record('hot-key', [result('no-throttling', true), result('four-shards', true)]);
 
     const second = await reload();
