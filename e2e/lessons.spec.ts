@@ -6,13 +6,22 @@
  *      E2E_REPORT=reports/e2e-workshop.json npx playwright test e2e/lessons.spec.ts
  */
 import { mkdirSync, readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
 import { clockSec } from './fixtures/run.ts';
 
 const SHOTS = '/tmp/shots';
 mkdirSync(SHOTS, { recursive: true });
 
 test.use({ locale: 'ja-JP' });
+
+/** Serious or critical axe violations inside `selector`, as "rule: target" lines. */
+async function axeProblems(page: Page, selector: string): Promise<string[]> {
+  const r = await new AxeBuilder({ page }).include(selector).analyze();
+  return r.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
 
 test('the hot-key lesson: fix the key, the check turns green during the run, progress survives a reload', async ({
   page,
@@ -27,6 +36,7 @@ test('the hot-key lesson: fix the key, the check turns green during the run, pro
   expect(await items.count()).toBeGreaterThanOrEqual(8);
   await expect(items.nth(1)).toContainText('パーティションキーとホットシャード');
   await expect(items.nth(1)).toContainText('未着手');
+  expect(await axeProblems(page, '.lessons')).toEqual([]);
   await page.screenshot({ path: `${SHOTS}/workshop-list-ja.png` });
 
   await panel.getByRole('button', { name: '開始: パーティションキーとホットシャード' }).click();
@@ -53,6 +63,7 @@ test('the hot-key lesson: fix the key, the check turns green during the run, pro
   await expect(panel.locator('[data-check="four-shards"]')).toHaveAttribute('data-status', 'passed');
   await expect(panel.getByRole('status')).toHaveText('すべてのチェックに合格しました。お見事です！');
   await page.screenshot({ path: `${SHOTS}/workshop-hot-key-green-ja.png` });
+  expect(await axeProblems(page, '.lessons')).toEqual([]);
 
   await page.reload();
   const again = page.getByRole('region', { name: 'レッスン' });
@@ -96,6 +107,7 @@ test.describe('instructor', () => {
     await dialog.getByRole('textbox', { name: 'Title (English)' }).fill('Our slow consumer');
     await dialog.getByRole('spinbutton', { name: 'Value: enricher-iterator-age' }).fill('5000');
     await page.screenshot({ path: `${SHOTS}/workshop-make-lesson.png` });
+    expect(await axeProblems(page, '.make-lesson')).toEqual([]);
     const download = page.waitForEvent('download');
     await dialog.getByRole('button', { name: 'Download lesson' }).click();
     const file = await (await download).path();

@@ -110,3 +110,25 @@ describe('npx shardscape lessons', () => {
     expect(doc.settings.durationSec).toBe(60);
   });
 });
+
+describe('npx shardscape lessons with a lesson file', () => {
+  it('grades against an instructor\'s own lesson file ("Make this a lesson" downloads one)', async () => {
+    const hotKey = LESSONS.find((l) => l.id === 'hot-key');
+    const own = { ...hotKey, id: 'our-hot-key', title: { en: 'Our hot key', ja: '私たちのホットキー' } };
+    const lessonFile = join(dir, 'our-hot-key.lesson.json');
+    writeFileSync(lessonFile, JSON.stringify(own));
+    const solution = join(dir, 'own-solution.json');
+    expect((await cli('solution', lessonFile, '--out', solution)).code).toBe(0);
+    const r = await cli('check', lessonFile, solution, '--json');
+    expect(JSON.parse(r.out)).toMatchObject({ lesson: 'our-hot-key', passed: true });
+    expect(r.code).toBe(0);
+  });
+
+  it('a lesson file that is not one says why', async () => {
+    const bad = join(dir, 'bad.lesson.json');
+    writeFileSync(bad, JSON.stringify({ format: 'shardscape.lesson', id: 'x' }));
+    const r = await cli('start', bad, '--out', join(dir, 'y.json'));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/bad\.lesson\.json: Not a lesson file: .* at title/);
+  });
+});

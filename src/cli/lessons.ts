@@ -4,6 +4,7 @@
  * `npx shardscape lessons solution ID --out FILE`                  write a design that solves it
  * `npx shardscape lessons check ID DESIGN.json [--json] [--lang ja]`  grade a design headless
  *
+ * ID is a built-in lesson's id or a lesson file (`my-lesson.lesson.json`, as the studio downloads).
  * `check` runs the design for the lesson's simulated duration (not the design's own) and exits 0
  * only when every check passes; 1 when one fails or the design cannot run; 2 for bad usage.
  */
@@ -15,6 +16,7 @@ import {
   LESSONS,
   type Lesson,
   lessonById,
+  parseLesson,
   solutionDesign,
   startingDesign,
 } from '../lessons/index.ts';
@@ -55,10 +57,21 @@ function parse(args: string[]): Parsed | string {
   return out;
 }
 
+/** A built-in lesson by id, or a lesson file (an instructor's own, from "Make this a lesson"). */
 function find(id: string | undefined, lang: Lang): Lesson | string {
   if (!id) return USAGE;
   const l = lessonById(id);
   if (l) return l;
+  if (id.endsWith('.json')) {
+    let text: string;
+    try {
+      text = readFileSync(id, 'utf8');
+    } catch (e) {
+      return `Cannot read ${id}: ${(e as Error).message}`;
+    }
+    const r = parseLesson(text);
+    return r.ok ? r.lesson : `${id}: ${r.message}`;
+  }
   const ids = LESSONS.map((x) => x.id).join(', ');
   return lang === 'ja' ? `レッスン「${id}」はありません (${ids})` : `no lesson "${id}" (lessons: ${ids})`;
 }

@@ -24,5 +24,5 @@ export function lessonById(id: string, extra: readonly Lesson[] = []): Lesson | 
 export { applyLessonChanges, solutionDesign, startingDesign } from './build.ts';
 export type { CheckResult, CheckStatus } from './evaluate.ts';
 export { decide, evaluateReport, LiveTracker } from './evaluate.ts';
-export type { Check, Lesson, LessonChange, LessonText } from './schema.ts';
-export { LESSON_FORMAT, LessonSchema, parseLesson } from './schema.ts';
+export type { Check, Lesson, LessonChange, LessonText, Op } from './schema.ts';
+export { LESSON_FORMAT, LessonSchema, OPS, parseLesson } from './schema.ts';

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Lesson, LessonSchema } from '../../lessons/index.ts';
+import { type Lesson, LessonSchema, OPS, type Op } from '../../lessons/index.ts';
 import { lessonFromDesign } from '../../lessons/propose.ts';
 import { lessonsStore } from '../../store/lessons.ts';
 import { studioStore, useStudio } from '../../store/studio.ts';
@@ -111,11 +111,25 @@ export function MakeLesson({ onClose }: { onClose(): void }) {
                         }))
                       }
                     />
-                    <code className="make-lesson__rule">
-                      {c.measure} {c.op}
-                    </code>
+                    <code className="make-lesson__rule">{c.measure}</code>
                   </td>
-                  <td>
+                  <td className="make-lesson__value">
+                    <select
+                      aria-label={`${t('op')}: ${c.id}`}
+                      value={c.op}
+                      onChange={(e) =>
+                        edit((l) => ({
+                          ...l,
+                          checks: l.checks.map((x, j) => (j === i ? { ...x, op: e.target.value as Op } : x)),
+                        }))
+                      }
+                    >
+                      {OPS.map((op) => (
+                        <option key={op} value={op}>
+                          {op}
+                        </option>
+                      ))}
+                    </select>
                     <input
                       type="number"
                       aria-label={`${t('value')}: ${c.id}`}
@@ -129,6 +143,21 @@ export function MakeLesson({ onClose }: { onClose(): void }) {
                         }))
                       }
                     />
+                    {c.op === 'between' && (
+                      <input
+                        type="number"
+                        aria-label={`${t('max')}: ${c.id}`}
+                        value={c.max ?? c.value}
+                        onChange={(e) =>
+                          edit((l) => ({
+                            ...l,
+                            checks: l.checks.map((x, j) =>
+                              j === i ? { ...x, max: Number(e.target.value) } : x,
+                            ),
+                          }))
+                        }
+                      />
+                    )}
                   </td>
                 </tr>
               ))}
