@@ -46,7 +46,7 @@ export function MakeLesson({ onClose }: { onClose(): void }) {
   const result = draft && 'lesson' in draft ? final() : null;
 
   return (
-    <Modal title={t('makeTitle')} onClose={onClose} className="make-lesson">
+    <Modal title={t('makeTitle')} onClose={onClose} className="modal--wide make-lesson">
       {!draft && <p>…</p>}
       {draft && 'error' in draft && <p>{draft.error}</p>}
       {draft && 'lesson' in draft && (
