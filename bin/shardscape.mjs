@@ -9,13 +9,15 @@ const COMMANDS = {
   run: 'Run a design file: shardscape run DESIGN.json [--duration 15m] [--seed N] [--price-book 2017|current] [--json]',
   export:
     'Export a design as deployable config: shardscape export DESIGN.json --format cloudformation|cloudformation-yaml|terraform|flink-sql|agent|kdg|link [--out DIR]',
+  lessons:
+    'Workshop lessons: shardscape lessons [--json] | start ID --out FILE | solution ID --out FILE | check ID DESIGN.json [--json] [--lang ja]',
   sql: "Run Analytics SQL: shardscape sql --query FILE.sql --input NAME=FILE.jsonl [--reference NAME=FILE.jsonl] [--schema NAME='COL TYPE, …'] [--no-flush]",
 };
 
 const [command, ...args] = process.argv.slice(2);
 if (!command || command === '--help' || command === '-h' || !(command in COMMANDS)) {
   console.error('usage: shardscape <command> [options]\n');
-  for (const [name, help] of Object.entries(COMMANDS)) console.error(`  ${name.padEnd(6)} ${help}`);
+  for (const [name, help] of Object.entries(COMMANDS)) console.error(`  ${name.padEnd(7)} ${help}`);
   process.exit(command && command !== '--help' && command !== '-h' ? 2 : 0);
 }
 register();

@@ -76,18 +76,22 @@ describe('a design’s handler cannot reach the machine, the engine or other nod
 });
 
 describe('runaway handlers end as a timeout or an error and the run goes on', () => {
-  it.each(RUNAWAYS)('$id', async ({ id, body }) => {
-    const report = await runHeadless(twoLanes(handlerSource(body, join(dir, `${id}.txt`))), {
-      seed: 7,
-      durationSec: 4,
-    });
-    const fa = of(report, 'fa');
-    expect(fa.counters.errors).toBeGreaterThan(0);
-    expect(fa.handlerErrors?.length).toBeGreaterThan(0);
-    // Within the function's timeout (3 s) of simulated time.
-    expect(fa.metrics.Duration.max).toBeLessThanOrEqual(3000);
-    expect(laneB(report)).toBe(laneB(await runHeadless(twoLanes(CLEAN), { seed: 7, durationSec: 4 })));
-  }, 120_000); // a handler that fills the 256 MiB WASM memory each invocation takes ~0.5 s a time
+  it.each(RUNAWAYS)(
+    '$id',
+    async ({ id, body }) => {
+      const report = await runHeadless(twoLanes(handlerSource(body, join(dir, `${id}.txt`))), {
+        seed: 7,
+        durationSec: 4,
+      });
+      const fa = of(report, 'fa');
+      expect(fa.counters.errors).toBeGreaterThan(0);
+      expect(fa.handlerErrors?.length).toBeGreaterThan(0);
+      // Within the function's timeout (3 s) of simulated time.
+      expect(fa.metrics.Duration.max).toBeLessThanOrEqual(3000);
+      expect(laneB(report)).toBe(laneB(await runHeadless(twoLanes(CLEAN), { seed: 7, durationSec: 4 })));
+    },
+    120_000,
+  ); // a handler that fills the 256 MiB WASM memory each invocation takes ~0.5 s a time
 
   it('a timed-out handler gives byte-identical reports on every run (the budget counts ticks, not time)', async () => {
     const code = handlerSource('while (true) {}', join(dir, 'x.txt'));

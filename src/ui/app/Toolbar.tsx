@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { studioStore, useStudio } from '../../store/studio.ts';
 import { uiStore, useUi } from '../../store/ui.ts';
 import { canvasBridge } from '../canvas/bridge.ts';
+import { LessonsToggle } from '../lessons/LessonsPanel.tsx';
 import { RunControls } from '../run/index.tsx';
 import { layoutAll, togglePresenter } from './commands.ts';
 import { DesignMenu } from './DesignMenu.tsx';
@@ -18,6 +19,7 @@ function PanelSwitches() {
   const set = uiStore.getState().setLayout;
   return (
     <div className="toolbar__group toolbar__panels">
+      <LessonsToggle />
       <button
         type="button"
         aria-pressed={layout.presenter}
