@@ -56,7 +56,8 @@ function runCli(doc: object) {
   };
 }
 
-describe('shardscape run with a design someone sent', () => {
+// Each spawns the CLI on a whole design: minutes on a loaded 2-core box, hence the long timeout.
+describe('shardscape run with a design someone sent', { timeout: 240_000 }, () => {
   it('24 escape attempts: exit 0, no file written, every handler error in the report', () => {
     const r = runCli(lanes(ESCAPES));
     expect(r.status, r.stderr).toBe(0);
