@@ -171,7 +171,7 @@ export class LambdaRuntime implements NodeRuntime {
     live.counters = this.counters();
     live.lambda = {
       concurrency: running,
-      iteratorAgeMs: this.invoker.lastIteratorAgeMs,
+      iteratorAgeMs: this.invoker.maxIteratorAgeMs(),
       errorsPerSec: this.ctx.metrics.lastValue(this.invoker.m.errors),
       invocationsPerSec: this.ctx.metrics.lastValue(this.invoker.m.invocations),
     };

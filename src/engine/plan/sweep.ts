@@ -31,7 +31,7 @@ export interface SweepRun {
 
 /** A copy of the design with one field of one node set. Throws for an unknown node or field. */
 export function applyPoint(doc: PipelineDoc, p: SweepPoint): PipelineDoc {
-  const copy = structuredClone(doc) as PipelineDoc;
+  const copy = JSON.parse(JSON.stringify(doc)) as PipelineDoc;
   const node = copy.nodes.find((n) => n.id === p.nodeId);
   if (!node) throw new Error(`No node "${p.nodeId}" in the design.`);
   const path = p.field.split('.');
