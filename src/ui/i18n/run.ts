@@ -70,6 +70,8 @@ export const en = {
     utilizationOver: 'Utilisation {{pct}} %, over the limit',
     throttled: '{{perSec}}/s throttled ({{total}} in total)',
     throttledShort: '{{perSec}}/s throttled',
+    producerThrottled:
+      '{{perSec}} throttled attempts/s ({{total}} in total, retries included) · {{dropped}} records dropped',
     down: 'DOWN (outage)',
     concurrency: 'Concurrency {{value}}',
     iteratorAge: 'Iterator age {{value}}',
@@ -289,6 +291,8 @@ export const ja: typeof en = {
     utilizationOver: '使用率 {{pct}} %、上限超過',
     throttled: '{{perSec}}/秒 スロットリング (累計 {{total}})',
     throttledShort: '{{perSec}}/秒 スロットリング',
+    producerThrottled:
+      'スロットリングされた試行 {{perSec}}/秒 (累計 {{total}}、再試行を含む) · ドロップしたレコード {{dropped}}',
     down: '停止中 (障害)',
     concurrency: '同時実行数 {{value}}',
     iteratorAge: 'イテレーターの経過時間 {{value}}',
