@@ -4,27 +4,16 @@
  * and the assumptions (in Japanese where a translation is known). A run replaces it with the
  * metered cost.
  */
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { assumptionJa, estimateCost } from '../../engine/api.ts';
+import { assumptionJa } from '../../engine/api.ts';
 import { useStudio } from '../../store/studio.ts';
 import { fmtNum, fmtUsd } from './format.ts';
+import { useCostEstimate } from './useCostEstimate.ts';
 
 /** Counts (requests, units) print as integers; hours and GB with decimals. */
 export function fmtQuantity(q: number, unit: string, lang: string): string {
   const count = /requests|units|records/i.test(unit);
   return fmtNum(q, lang, count || q >= 100 ? 0 : 2);
-}
-
-export function useCostEstimate() {
-  const doc = useStudio((s) => s.doc);
-  return useMemo(() => {
-    try {
-      return estimateCost(doc);
-    } catch {
-      return null; // a half-edited design: no estimate rather than a crash
-    }
-  }, [doc]);
 }
 
 export function CostEstimateView({ priceBookSwitch }: { priceBookSwitch: React.ReactNode }) {

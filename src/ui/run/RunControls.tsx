@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { useLive, useSim } from '../../store/simStore.ts';
 import { studioStore, useStudio } from '../../store/studio.ts';
 import { SPEEDS } from '../../worker/runLoop.ts';
-import { useCostEstimate } from './CostEstimate.tsx';
 import { simController } from './controller.ts';
 import { fmtClock, fmtUsd } from './format.ts';
 import { RunMessages } from './RunMessages.tsx';
+import { useCostEstimate } from './useCostEstimate.ts';
 
 function useRunShortcut(): void {
   useEffect(() => {
