@@ -70,7 +70,7 @@ export function summarize(report: RunReport, value: number): SweepRun {
     acceptedRecords: accepted,
     throttledRecords: throttled,
     droppedRecords: dropped,
-    maxIteratorAgeMs: age,
+    maxIteratorAgeMs: Math.round(age),
     costPerMonthUsd: Math.round(report.cost.perMonthUsd * 100) / 100,
   };
 }
