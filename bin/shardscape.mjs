@@ -11,6 +11,7 @@ const COMMANDS = {
     'Export a design as deployable config: shardscape export DESIGN.json --format cloudformation|cloudformation-yaml|terraform|flink-sql|agent|kdg|link [--out DIR]',
   lessons:
     'Workshop lessons: shardscape lessons [--json] | start ID --out FILE | solution ID --out FILE | check ID DESIGN.json [--json] [--lang ja]',
+  plan: 'Size a stream: shardscape plan DESIGN.json --stream ID --shards A..B [--duration D] [--headroom 0.8] [--json] | --vary NODE.FIELD=A..B[:STEP]',
   sql: "Run Analytics SQL: shardscape sql --query FILE.sql --input NAME=FILE.jsonl [--reference NAME=FILE.jsonl] [--schema NAME='COL TYPE, …'] [--no-flush]",
 };
 

@@ -1,3 +1,5 @@
+import { DESTINATIONS_2017, DESTINATIONS_CURRENT, NOT_PRICED } from './destination-prices.ts';
+
 /**
  * Price books (us-east-1, USD). Every number cites its source in AWS docs: Pricing (us-east-1 unless stated).
  * '2017' are the prices of the product's source talk era; 'current' are today's list prices.
@@ -19,7 +21,21 @@ export type PriceKey =
   | 'firehose.formatConversionGB'
   | 'lambda.request'
   | 'lambda.gbSecond'
-  | 'kda.kpuHour';
+  | 'kda.kpuHour'
+  | 'redshift.dc2.large'
+  | 'redshift.ra3.xlplus'
+  | 'redshift.ra3.4xlarge'
+  | 'redshift.managedStorageGBMonth'
+  | 's3.storageGBMonth'
+  | 's3.putRequest'
+  | 'opensearch.t3.small.search'
+  | 'opensearch.m6g.large.search'
+  | 'opensearch.r6g.large.search'
+  | 'opensearch.r6g.xlarge.search'
+  | 'opensearch.ebsGBMonth'
+  | 'dynamodb.wcuHour'
+  | 'dynamodb.writeRequestUnit'
+  | 'dynamodb.storageGBMonth';
 
 export interface Price {
   /** USD per `unit`. */
@@ -29,6 +45,8 @@ export interface Price {
   /** Line label in the cost table. */
   item: string;
   source: string;
+  /** When the price was read from the source (ISO date), for the price books' audit trail. */
+  asOf?: string;
 }
 
 const CURRENT: Record<PriceKey, Price> = {
@@ -91,10 +109,15 @@ const CURRENT: Record<PriceKey, Price> = {
     source: '§2.5: x86 first tier',
   },
   'kda.kpuHour': { usd: 0.11, unit: 'KPU-hours', item: 'Analytics KPU hours', source: '§2.6.1' },
+  ...DESTINATIONS_CURRENT(),
 };
 
-/** 2017: KDS and Firehose prices are the same as today's (§2.1.1, §2.1.3); Lambda and KPU too. */
-const Y2017: Record<PriceKey, Price> = { ...CURRENT };
+/**
+ * 2017: KDS and Firehose prices are the same as today's (§2.1.1, §2.1.3); Lambda and KPU too.
+ * Destinations: see destination-prices.ts (Elasticsearch Service's gp2 storage, DynamoDB
+ * on-demand at its 2018 launch price; RA3 and Graviton search instances priced at today's rates).
+ */
+const Y2017: Record<PriceKey, Price> = { ...CURRENT, ...DESTINATIONS_2017() };
 
 export const PRICE_BOOKS: Record<'2017' | 'current', Record<PriceKey, Price>> = {
   '2017': Y2017,
@@ -106,10 +129,12 @@ export const PRICE_ASSUMPTIONS: Record<'2017' | 'current', string[]> = {
     'us-east-1 list prices as in 2017 (KDS shard-hour $0.015, PUT payload unit $0.014/M, Firehose $0.029/GB).',
     'Enhanced fan-out and on-demand mode did not exist in 2017; they are priced at today’s rates.',
     'Free tiers are not deducted.',
+    ...NOT_PRICED,
   ],
   current: [
     'us-east-1 list prices (AWS docs: Pricing (us-east-1 unless stated)); Firehose first tier ($0.029/GB up to 500 TB/month).',
     'Free tiers are not deducted.',
+    ...NOT_PRICED,
   ],
 };
 

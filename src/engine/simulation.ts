@@ -22,6 +22,7 @@ import type {
 import { parseStartTime, SimClock, TICK_MS } from './clock.ts';
 import { compile, type ExecutionPlan } from './compile.ts';
 import { CostMeter } from './cost.ts';
+import { DestinationMeter } from './destination-meter.ts';
 import { KeyTable } from './hash.ts';
 import { MetricStore } from './metrics.ts';
 import { PayloadStore, type RecordBatch } from './records.ts';
@@ -86,6 +87,8 @@ export class EngineSimulation implements Simulation {
   private activity: ActivityMeter[] | null = null;
   private scratch = new Uint8Array(1024);
   private seconds = 0;
+  /** Bills the destinations (cluster hours, requests, storage) each simulated second. */
+  private readonly destinationCost: DestinationMeter;
 
   constructor(doc: PipelineDoc, options: SimulationOptions) {
     this.plan = compile(doc);
@@ -158,6 +161,7 @@ export class EngineSimulation implements Simulation {
       this.pushOutputs.set(p.node.id, list);
     }
     for (const ev of doc.timeline) this.events.push({ event: ev, active: false, ended: false });
+    this.destinationCost = new DestinationMeter(doc, this.runtimes, this.cost);
   }
 
   private create(node: PipelineNode, wiring: NodeWiring, index: number): NodeRuntime {
@@ -294,6 +298,7 @@ export class EngineSimulation implements Simulation {
       e.throttled = 0;
     }
     this.metrics.rollSecond();
+    this.destinationCost.closeSecond();
     this.cost.rollSecond();
   }
 

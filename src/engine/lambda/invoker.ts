@@ -94,6 +94,19 @@ export class LambdaInvoker implements EsmHost, TransformFunction {
   sampleLeft: number;
   /** Sim ms: age of the last record of the last successful batch when it finished. */
   lastIteratorAgeMs = 0;
+  /**
+   * Sim ms, per shard consumer: the last batch's iterator age on that shard. The function's
+   * IteratorAge (the card) is the maximum over its shards, as CloudWatch reports it, not whichever
+   * shard finished last.
+   */
+  readonly iteratorAgeByShard = new Map<ShardConsumer, number>();
+
+  /** Max over shards of the last iterator age (sim ms); push sources use lastIteratorAgeMs. */
+  maxIteratorAgeMs(): number {
+    let m = this.iteratorAgeByShard.size > 0 ? 0 : this.lastIteratorAgeMs;
+    for (const v of this.iteratorAgeByShard.values()) if (v > m) m = v;
+    return m;
+  }
   /** Throttles counted in this simulated second (the runtime takes them when it closes). */
   secondThrottles = 0;
   /** Set once a tick has counted its throttle (cleared by the runtime's beginTick). */
@@ -309,6 +322,7 @@ export class LambdaInvoker implements EsmHost, TransformFunction {
     // IteratorAge: age of the batch's last record when the batch finishes (AWS docs: Lambda with a Kinesis event source mapping (ESM)).
     const age = inv.endMs - b.arrivalMs[end - 1];
     this.lastIteratorAgeMs = age;
+    this.iteratorAgeByShard.set(consumer, age);
     this.ctx.metrics.max(this.m.iteratorAge, age);
     if (this.outputs.wired) {
       // The rows [start, end) are handled as a range: the few sampled rows (ascending) ran the real

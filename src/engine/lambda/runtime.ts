@@ -163,6 +163,14 @@ export class LambdaRuntime implements NodeRuntime {
     live.inBytesPerSec = this.lastSec.inBytes;
     live.outRecordsPerSec = this.lastSec.out;
     live.outBytesPerSec = this.lastSec.outBytes;
+    if (this.config.use === 'firehoseTransform') {
+      // A transform is called by its delivery stream, not fed by an edge: its rate is what Firehose
+      // handed it over the last simulated second (it returns each record, transformed or failed).
+      live.inRecordsPerSec = this.transform.lastSec.records;
+      live.inBytesPerSec = this.transform.lastSec.bytes;
+      live.outRecordsPerSec = this.transform.lastSec.records;
+      live.outBytesPerSec = this.transform.lastSec.bytes;
+    }
     live.throttledPerSec = this.lastSec.throttles;
     live.utilization = Math.max(
       slots > 0 ? running / slots : 0,
@@ -171,7 +179,7 @@ export class LambdaRuntime implements NodeRuntime {
     live.counters = this.counters();
     live.lambda = {
       concurrency: running,
-      iteratorAgeMs: this.invoker.lastIteratorAgeMs,
+      iteratorAgeMs: this.invoker.maxIteratorAgeMs(),
       errorsPerSec: this.ctx.metrics.lastValue(this.invoker.m.errors),
       invocationsPerSec: this.ctx.metrics.lastValue(this.invoker.m.invocations),
     };

@@ -88,6 +88,8 @@ export class TransformHost {
     if (!this.pool.tryAcquire(this.fn.id)) return null;
     this.counts.transformInvocations++;
     this.counts.transformRecordsIn += records.length;
+    this.sec.records += records.length;
+    for (const r of records) this.sec.bytes += r.bytes;
     const sampled: number[] = [];
     for (let i = 0; i < records.length && sampled.length < this.sampleLeft; i++) {
       if (records[i].text !== undefined) sampled.push(i);
@@ -215,8 +217,14 @@ export class TransformHost {
     return s.endMs <= nowMs;
   }
 
+  /** Records (and their bytes) handed to the function in the current / last simulated second. */
+  private sec = { records: 0, bytes: 0 };
+  lastSec = { records: 0, bytes: 0 };
+
   closeSecond(): void {
     this.sampleLeft = this.fn.config.sampleRecordsPerSec;
+    this.lastSec = this.sec;
+    this.sec = { records: 0, bytes: 0 };
   }
 
   conservation(): Conservation {

@@ -3,12 +3,12 @@
  * and line item, the assumptions, and the price book switch (2017 prices from the talk, current).
  */
 import { useTranslation } from 'react-i18next';
-import type { CostItem } from '../../engine/api.ts';
+import { assumptionJa, type CostItem } from '../../engine/api.ts';
 import { type SimState, useSim, useThrottledSim } from '../../store/simStore.ts';
 import { studioStore, useStudio } from '../../store/studio.ts';
+import { CostEstimateView, fmtQuantity } from './CostEstimate.tsx';
 import { simController } from './controller.ts';
-import { fmtNum, fmtUsd } from './format.ts';
-import { NotRunning } from './NodePicker.tsx';
+import { fmtUsd } from './format.ts';
 
 const costOf = (s: SimState) => (s.status !== 'idle' ? s.frame?.cost : undefined);
 
@@ -40,14 +40,7 @@ export function CostTab() {
   const l = i18n.language;
   const cost = useThrottledSim(costOf);
   const names = useStudio((s) => s.doc.nodes);
-  if (!cost) {
-    return (
-      <div className="run-tab">
-        <PriceBookSwitch />
-        <NotRunning />
-      </div>
-    );
-  }
+  if (!cost) return <CostEstimateView priceBookSwitch={<PriceBookSwitch />} />;
   const byNode = new Map<string, CostItem[]>();
   for (const item of cost.items) byNode.set(item.nodeId, [...(byNode.get(item.nodeId) ?? []), item]);
   const nameOf = (id: string) => names.find((n) => n.id === id)?.name ?? id;
@@ -90,7 +83,7 @@ export function CostTab() {
                   )}
                   <td>{item.item}</td>
                   <td className="num">
-                    {fmtNum(item.quantity, l, item.quantity < 100 ? 2 : 0)} {item.unit}
+                    {fmtQuantity(item.quantity, item.unit, l)} {item.unit}
                   </td>
                   <td className="num">{fmtUsd(item.usd, l)}</td>
                 </tr>
@@ -102,7 +95,7 @@ export function CostTab() {
           <h3>{t('cost.assumptions')}</h3>
           <ul>
             {cost.assumptions.map((a) => (
-              <li key={a}>{a}</li>
+              <li key={a}>{(l.startsWith('ja') && assumptionJa(a)) || a}</li>
             ))}
           </ul>
         </section>

@@ -81,6 +81,14 @@ describe('live figures on a node card', () => {
     );
   });
 
+  it("a producer's card names throttled attempts (retries included) and the records finally dropped", () => {
+    wrap(<NodeLiveOverlay nodeId="p" kind="producer" />);
+    show({ p: node({ throttledPerSec: 3_238, counters: { throttled: 97_000, dropped: 12_000 } }) });
+    expect(screen.getByRole('status').textContent).toContain(
+      '3,238 throttled attempts/s (97,000 in total, retries included) · 12,000 records dropped',
+    );
+  });
+
   it('the utilisation bar carries its % as text and the red band above 85 %', () => {
     wrap(<NodeLiveOverlay nodeId="s" kind="stream" />);
     show({ s: node({ shards: [shard(0, 1.4, 400)] }) });

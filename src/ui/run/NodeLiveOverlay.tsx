@@ -234,7 +234,15 @@ function NodeLiveOverlayImpl({
           ⚠{' '}
           {total === undefined
             ? t('live.throttledShort', { perSec: fmtRate(n.throttledPerSec, l) })
-            : t('live.throttled', { perSec: fmtRate(n.throttledPerSec, l), total: fmtNum(total, l) })}
+            : kind === 'producer'
+              ? // A producer's throttles are put attempts (retries too, like CloudWatch's
+                // WriteProvisionedThroughputExceeded); the records lost are the dropped ones.
+                t('live.producerThrottled', {
+                  perSec: fmtRate(n.throttledPerSec, l),
+                  total: fmtNum(total, l),
+                  dropped: fmtNum(n.counters.dropped ?? 0, l),
+                })
+              : t('live.throttled', { perSec: fmtRate(n.throttledPerSec, l), total: fmtNum(total, l) })}
         </div>
       )}
       {Details && <Details n={n} />}

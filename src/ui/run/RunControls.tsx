@@ -7,6 +7,7 @@ import { SPEEDS } from '../../worker/runLoop.ts';
 import { simController } from './controller.ts';
 import { fmtClock, fmtUsd } from './format.ts';
 import { RunMessages } from './RunMessages.tsx';
+import { useCostEstimate } from './useCostEstimate.ts';
 
 function useRunShortcut(): void {
   useEffect(() => {
@@ -47,7 +48,16 @@ function SeedInput() {
 function CostPill() {
   const { t, i18n } = useTranslation('run');
   const perMonth = useLive((s) => (s.frame && s.status !== 'idle' ? s.frame.cost.perMonthUsd : null));
-  if (perMonth === null) return null;
+  const estimate = useCostEstimate();
+  if (perMonth === null) {
+    // Idle: the design's estimate (rates × sizes × hours × price book) until a run meters it.
+    if (!estimate) return null;
+    return (
+      <span className="run__cost run__cost--estimate" role="status" aria-label={t('controls.perMonth')}>
+        {t('controls.estimateValue', { value: fmtUsd(estimate.perMonthUsd, i18n.language) })}
+      </span>
+    );
+  }
   return (
     <span
       className="run__cost"

@@ -1,0 +1,28 @@
+/**
+ * The design's cost estimate (engine estimateCost), recomputed when the design changes. The engine
+ * module loads on demand (it brings the template renderer and faker), so the toolbar badge does not
+ * weigh on the first load; until it has loaded the estimate is null.
+ */
+import { useEffect, useState } from 'react';
+import type { CostEstimate } from '../../engine/api.ts';
+import { useStudio } from '../../store/studio.ts';
+
+export function useCostEstimate(): CostEstimate | null {
+  const doc = useStudio((s) => s.doc);
+  const [est, setEst] = useState<CostEstimate | null>(null);
+  useEffect(() => {
+    let live = true;
+    void import('../../engine/api.ts').then((m) => {
+      if (!live) return;
+      try {
+        setEst(m.estimateCost(doc));
+      } catch {
+        setEst(null); // a half-edited design: no estimate rather than a crash
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, [doc]);
+  return est;
+}

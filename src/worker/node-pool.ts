@@ -1,0 +1,55 @@
+/**
+ * A pool of Node worker threads running sweep points in parallel (the CLI's `plan` and the sweep
+ * benchmark). The engine is deterministic, so a point gives the same figures in any thread and any
+ * order; results come back in point order. Default: 2 threads (the build box has 2 cores).
+ */
+import { Worker } from 'node:worker_threads';
+import type { SweepPoint, SweepRun } from '../engine/plan/sweep.ts';
+import type { PipelineDoc } from '../model/types.ts';
+
+interface Reply {
+  id: number;
+  run?: SweepRun;
+  error?: string;
+}
+
+export async function runPointsInThreads(
+  doc: PipelineDoc,
+  points: SweepPoint[],
+  opts: { threads?: number; durationSec?: number; onDone?: (done: number, total: number) => void } = {},
+): Promise<SweepRun[]> {
+  const threads = Math.max(1, Math.min(opts.threads ?? 2, points.length));
+  const results: SweepRun[] = new Array(points.length);
+  let next = 0;
+  let done = 0;
+  const workers = Array.from(
+    { length: threads },
+    () => new Worker(new URL('./sweep-thread.mjs', import.meta.url)),
+  );
+  try {
+    await Promise.all(
+      workers.map(
+        (w) =>
+          new Promise<void>((resolve, reject) => {
+            const send = () => {
+              if (next >= points.length) return resolve();
+              const id = next++;
+              w.postMessage({ id, doc, point: points[id], durationSec: opts.durationSec });
+            };
+            w.on('message', (m: Reply) => {
+              if (m.error !== undefined || !m.run) return reject(new Error(m.error ?? 'no result'));
+              results[m.id] = m.run;
+              done++;
+              opts.onDone?.(done, points.length);
+              send();
+            });
+            w.on('error', reject);
+            send();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results;
+}
