@@ -7,6 +7,7 @@ import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import { type CheckResult, LESSONS, type Lesson, LessonSchema, LiveTracker } from '../lessons/index.ts';
 import type { NodeKind } from '../model/types.ts';
+import { LESSONS_KEY, lessonsUi } from './lessons-ui.ts';
 import { simStore } from './simStore.ts';
 
 export interface LessonProgress {
@@ -31,7 +32,7 @@ export interface LessonsState {
   setResults(results: CheckResult[] | null): void;
 }
 
-const KEY = 'shardscape.lessons';
+const KEY = LESSONS_KEY;
 
 interface Saved {
   open: boolean;
@@ -69,7 +70,7 @@ function save(s: LessonsState): void {
 const initial = load();
 
 export const lessonsStore = createStore<LessonsState>()((set, get) => ({
-  open: initial.open,
+  open: lessonsUi.getState().open,
   activeId: initial.activeId,
   // A stored lesson that no longer validates (an older file) is dropped rather than breaking the panel.
   imported: initial.imported.flatMap((l) => {
@@ -78,10 +79,7 @@ export const lessonsStore = createStore<LessonsState>()((set, get) => ({
   }),
   progress: initial.progress,
   results: null,
-  setOpen: (open) => {
-    set({ open });
-    save(get());
-  },
+  setOpen: (open) => lessonsUi.getState().setOpen(open),
   setActive: (activeId) => {
     set({ activeId, results: null });
     save(get());
@@ -101,6 +99,11 @@ export const lessonsStore = createStore<LessonsState>()((set, get) => ({
   },
   setResults: (results) => set({ results }),
 }));
+
+// The open flag lives in the light store the toolbar uses (lessons-ui.ts); mirror it here.
+lessonsUi.subscribe((s) => {
+  if (s.open !== lessonsStore.getState().open) lessonsStore.setState({ open: s.open });
+});
 
 export function useLessons<T>(selector: (s: LessonsState) => T): T {
   return useStore(lessonsStore, selector);

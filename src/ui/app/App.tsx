@@ -10,7 +10,7 @@ import { FlowCanvas } from '../canvas/FlowCanvas.tsx';
 import { Dialogs } from '../dialogs/Dialogs.tsx';
 import { i18n } from '../i18n/index.ts';
 import { Inspector } from '../inspector/Inspector.tsx';
-import { LessonsPanel } from '../lessons/LessonsPanel.tsx';
+import { LazyLessonsPanel } from '../lessons/LessonsToggle.tsx';
 import { Palette } from '../palette/Palette.tsx';
 import { BottomPanel } from './BottomPanel.tsx';
 import { Layout } from './Layout.tsx';
@@ -82,7 +82,7 @@ function Shell() {
           inspector={<Inspector />}
           bottom={<BottomPanel />}
         />
-        <LessonsPanel />
+        <LazyLessonsPanel />
       </main>
       <Dialogs />
     </div>

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { studioStore, useStudio } from '../../store/studio.ts';
 import { uiStore, useUi } from '../../store/ui.ts';
 import { canvasBridge } from '../canvas/bridge.ts';
-import { LessonsToggle } from '../lessons/LessonsPanel.tsx';
+import { LessonsToggle } from '../lessons/LessonsToggle.tsx';
 import { RunControls } from '../run/index.tsx';
 import { layoutAll, togglePresenter } from './commands.ts';
 import { DesignMenu } from './DesignMenu.tsx';

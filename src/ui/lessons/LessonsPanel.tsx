@@ -115,13 +115,3 @@ export function LessonsPanel() {
     </section>
   );
 }
-
-export function LessonsToggle() {
-  const { t } = useTranslation('lessons');
-  const open = useLessons((s) => s.open);
-  return (
-    <button type="button" aria-pressed={open} onClick={() => lessonsStore.getState().setOpen(!open)}>
-      {t('toggle')}
-    </button>
-  );
-}
