@@ -66,6 +66,18 @@ test('hot key: one shard throttles while its neighbours do not, the producer cou
 
   await page.getByRole('button', { name: '❚❚ Pause' }).click();
   await expect(page.getByText('Paused', { exact: true })).toBeVisible();
+  // A frame already on its way when Pause was pressed is still shown (the engine got there); on a
+  // loaded box it can land a second or two later. After that the clock must not move.
+  await expect
+    .poll(
+      async () => {
+        const a = await clockSec(page);
+        await page.waitForTimeout(700);
+        return (await clockSec(page)) - a;
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(0);
   const paused = await clockSec(page);
   await page.waitForTimeout(1_500);
   expect(await clockSec(page)).toBe(paused);
