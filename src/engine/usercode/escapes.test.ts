@@ -2,41 +2,14 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { PipelineDoc } from '../../model/types.ts';
 import type { NodeReport, RunReport } from '../api.ts';
 import { runHeadless } from '../index.ts';
-import { design, node, plainProducer } from '../testing.ts';
 import { ESCAPES, handlerSource, RUNAWAYS } from './escape-corpus.ts';
+import { CLEAN, twoLanes as lanes } from './handler-fuzz.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'shardscape-escape-'));
-const CLEAN =
-  'export const handler = async (event) => ({ items: event.Records.map((r) => ({ id: r.kinesis.sequenceNumber })) });';
-
-/** Two lanes: the suspect handler in lane A, a clean one in lane B that must not notice anything. */
-function twoLanes(code: string): PipelineDoc {
-  const fn = (id: string, source: string) =>
-    node(id, 'lambda', { code: source, timeoutSec: 3, memoryMB: 1024, sampleRecordsPerSec: 50 });
-  return design(
-    [
-      plainProducer('pa', 50, 200),
-      node('sa', 'stream', { shardCount: 1 }),
-      fn('fa', code),
-      node('ta', 'dynamodb'),
-      plainProducer('pb', 50, 200),
-      node('sb', 'stream', { shardCount: 1 }),
-      fn('fb', CLEAN),
-      node('tb', 'dynamodb'),
-    ],
-    [
-      ['pa', 'sa'],
-      ['sa', 'fa'],
-      ['fa', 'ta'],
-      ['pb', 'sb'],
-      ['sb', 'fb'],
-      ['fb', 'tb'],
-    ],
-  );
-}
+const LANES = { rate: 50, bytes: 200, timeoutSec: 3, memoryMB: 1024, sample: 50 };
+const twoLanes = (code: string) => lanes(code, LANES);
 
 const laneB = (r: RunReport) => JSON.stringify(r.nodes.filter((n) => n.id.endsWith('b')));
 const of = (r: RunReport, id: string) => r.nodes.find((n) => n.id === id) as NodeReport;

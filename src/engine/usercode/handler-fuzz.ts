@@ -40,19 +40,44 @@ export const handlerProgram: fc.Arbitrary<string> = fc
       ),
   );
 
-const CLEAN =
+/** A handler that does nothing surprising: lane B runs it in every sandbox test. */
+export const CLEAN =
   'export const handler = async (event) => ({ items: event.Records.map((r) => ({ id: r.kinesis.sequenceNumber })) });';
 
-export function twoLanes(code: string): PipelineDoc {
+export interface LaneOptions {
+  /** Records per second each producer sends (default 20). */
+  rate?: number;
+  /** Bytes a record (default 100). */
+  bytes?: number;
+  /** The functions' timeout, s (default 2). */
+  timeoutSec?: number;
+  /** Lambda memory, MB (default the kind's). */
+  memoryMB?: number;
+  /** Records a second that run the real handler (default 20). */
+  sample?: number;
+}
+
+/** Two lanes: the suspect handler in lane A, a clean one in lane B that must not notice anything. */
+export function twoLanes(code: string, o: LaneOptions = {}): PipelineDoc {
+  const rate = o.rate ?? 20;
+  const bytes = o.bytes ?? 100;
   const fn = (id: string, source: string) =>
-    node(id, 'lambda', { code: source, timeoutSec: 2, sampleRecordsPerSec: 20 });
+    node(id, 'lambda', {
+      code: source,
+      timeoutSec: o.timeoutSec ?? 2,
+      sampleRecordsPerSec: o.sample ?? 20,
+      ...(o.memoryMB ? { memoryMB: o.memoryMB } : {}),
+    });
   return design(
     [
-      plainProducer('pa', 20, 100, { template: '{"v":{{random.number(100)}}}', size: { type: 'template' } }),
+      plainProducer('pa', rate, bytes, {
+        template: '{"v":{{random.number(100)}}}',
+        size: { type: 'template' },
+      }),
       node('sa', 'stream', { shardCount: 1 }),
       fn('fa', code),
       node('ta', 'dynamodb'),
-      plainProducer('pb', 20, 100),
+      plainProducer('pb', rate, bytes),
       node('sb', 'stream', { shardCount: 1 }),
       fn('fb', CLEAN),
       node('tb', 'dynamodb'),
