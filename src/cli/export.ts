@@ -7,7 +7,7 @@
  * function, so a handler over the inline limit can be zipped and uploaded). Exit 1 with the
  * problems on stderr when the design is invalid; exit 2 for bad options.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { agentConfig } from '../export/agent.ts';
 import {
@@ -17,12 +17,12 @@ import {
   toCloudFormation,
 } from '../export/cloudformation/index.ts';
 import { consumerSource, toCommonJs } from '../export/cloudformation/lambda-code.ts';
-import { parseDocument } from '../export/document.ts';
 import { kdgTemplates } from '../export/kdg.ts';
 import { designLink } from '../export/link.ts';
 import { toTerraform } from '../export/terraform/index.ts';
 import type { PipelineDoc } from '../model/types.ts';
 import { validateDocument } from '../model/validate.ts';
+import { readDesign } from './read-design.ts';
 
 export const FORMATS = [
   'cloudformation',
@@ -118,15 +118,8 @@ export async function main(args: string[]): Promise<number> {
   if (!file || !format) return fail(USAGE, 2);
   if (!(FORMATS as readonly string[]).includes(format))
     return fail(`unknown format "${format}"\n${USAGE}`, 2);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    return fail(`Cannot read ${file}: ${(e as Error).message}`, 1);
-  }
-  const parsed = parseDocument(text);
-  if (!parsed.ok) return fail(`${file}: ${parsed.error.message}`, 1);
-  const doc = parsed.doc;
+  const doc = readDesign(file);
+  if (!doc) return 1;
   const errors = validateDocument(doc).filter((d) => d.severity === 'error');
   const names = deployProblems(doc);
   if (

@@ -10,7 +10,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { DesignError, runHeadless } from '../engine/index.ts';
-import { parseDocument, serializeDocument } from '../export/document.ts';
+import { serializeDocument } from '../export/document.ts';
 import {
   evaluateReport,
   LESSONS,
@@ -20,6 +20,7 @@ import {
   solutionDesign,
   startingDesign,
 } from '../lessons/index.ts';
+import { readDesign } from './read-design.ts';
 
 type Lang = 'en' | 'ja';
 
@@ -113,17 +114,11 @@ export async function main(args: string[]): Promise<number> {
 }
 
 async function check(lesson: Lesson, file: string, p: Parsed): Promise<number> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    return fail(`Cannot read ${file}: ${(e as Error).message}`);
-  }
-  const doc = parseDocument(text);
-  if (!doc.ok) return fail(`${file}: ${doc.error.message}${doc.error.path ? ` at ${doc.error.path}` : ''}`);
+  const design = readDesign(file);
+  if (!design) return 1;
   let report: Awaited<ReturnType<typeof runHeadless>>;
   try {
-    report = await runHeadless(doc.doc, { durationSec: lesson.runSec });
+    report = await runHeadless(design, { durationSec: lesson.runSec });
   } catch (e) {
     if (!(e instanceof DesignError)) throw e;
     const lines = e.problems.map((x) => `  - ${x.message}${x.nodeId ? ` (node ${x.nodeId})` : ''}`);

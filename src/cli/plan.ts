@@ -9,11 +9,10 @@
  * table, and a progress bar on stderr. `throttledRecords` counts throttled put attempts (CloudWatch's
  * WriteProvisionedThroughputExceeded); `droppedRecords` the records given up after the last retry.
  */
-import { readFileSync } from 'node:fs';
 import { parseDurationSec } from '../engine/clock.ts';
 import { recommend, type SweepPoint, type SweepRun } from '../engine/plan/sweep.ts';
-import { parseDocument } from '../export/document.ts';
 import { runPointsInThreads } from '../worker/node-pool.ts';
+import { readDesign } from './read-design.ts';
 
 const USAGE =
   'usage: shardscape plan DESIGN.json --stream ID --shards A..B [--duration D] [--headroom 0.8] [--json]\n' +
@@ -96,19 +95,8 @@ export async function main(args: string[]): Promise<number> {
     process.stderr.write(`${parsed}\n`);
     return 1;
   }
-  let text: string;
-  try {
-    text = readFileSync(parsed.file, 'utf8');
-  } catch (e) {
-    process.stderr.write(`Cannot read ${parsed.file}: ${(e as Error).message}\n`);
-    return 1;
-  }
-  const parsedDoc = parseDocument(text);
-  if (!parsedDoc.ok) {
-    process.stderr.write(`${parsed.file}: ${parsedDoc.error.message}\n`);
-    return 1;
-  }
-  const doc = parsedDoc.doc;
+  const doc = readDesign(parsed.file);
+  if (!doc) return 1;
   const node = doc.nodes.find((n) => n.id === parsed.nodeId);
   if (!node) {
     process.stderr.write(

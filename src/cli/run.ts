@@ -6,11 +6,10 @@
  * exactly one JSON report on stdout. Exit 1 (problems on stderr) for an unreadable file, an invalid
  * design or bad options.
  */
-import { readFileSync } from 'node:fs';
 import type { RunReport } from '../engine/api.ts';
 import { parseDurationSec } from '../engine/clock.ts';
 import { DesignError, runHeadless } from '../engine/index.ts';
-import { parseDocument } from '../export/document.ts';
+import { readDesign } from './read-design.ts';
 import { formatSummary } from './run-summary.ts';
 
 interface RunArgs {
@@ -61,27 +60,12 @@ export async function main(args: string[]): Promise<number> {
     process.stderr.write(`${parsed}\n`);
     return 1;
   }
-  let text: string;
-  try {
-    text = readFileSync(parsed.file, 'utf8');
-  } catch (e) {
-    process.stderr.write(`Cannot read ${parsed.file}: ${(e as Error).message}\n`);
-    return 1;
-  }
-  const doc = parseDocument(text);
-  if (!doc.ok) {
-    const where = doc.error.line
-      ? ` (line ${doc.error.line}, column ${doc.error.column})`
-      : doc.error.path
-        ? ` at ${doc.error.path}`
-        : '';
-    process.stderr.write(`${parsed.file}: ${doc.error.message}${where}\n`);
-    return 1;
-  }
+  const design = readDesign(parsed.file);
+  if (!design) return 1;
   const tty = !parsed.json && process.stderr.isTTY === true;
   let report: RunReport;
   try {
-    report = await runHeadless(doc.doc, {
+    report = await runHeadless(design, {
       seed: parsed.seed,
       durationSec: parsed.durationSec,
       priceBook: parsed.priceBook,
