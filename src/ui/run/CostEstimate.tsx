@@ -16,6 +16,22 @@ export function fmtQuantity(q: number, unit: string, lang: string): string {
   return fmtNum(q, lang, count || q >= 100 ? 0 : 2);
 }
 
+/** What the cost leaves out or assumes, in the studio's language (both the estimate and the metered cost). */
+export function Assumptions({ list }: { list: readonly string[] }) {
+  const { t, i18n } = useTranslation('run');
+  const l = i18n.language;
+  return (
+    <section className="run-cost__assumptions">
+      <h3>{t('cost.assumptions')}</h3>
+      <ul>
+        {list.map((a) => (
+          <li key={a}>{(l.startsWith('ja') && assumptionJa(a)) || a}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function CostEstimateView({ priceBookSwitch }: { priceBookSwitch: React.ReactNode }) {
   const { t, i18n } = useTranslation('run');
   const l = i18n.language;
@@ -63,14 +79,7 @@ export function CostEstimateView({ priceBookSwitch }: { priceBookSwitch: React.R
             ))}
           </tbody>
         </table>
-        <section className="run-cost__assumptions">
-          <h3>{t('cost.assumptions')}</h3>
-          <ul>
-            {est.assumptions.map((a) => (
-              <li key={a}>{(l.startsWith('ja') && assumptionJa(a)) || a}</li>
-            ))}
-          </ul>
-        </section>
+        <Assumptions list={est.assumptions} />
       </div>
     </div>
   );

@@ -3,10 +3,10 @@
  * and line item, the assumptions, and the price book switch (2017 prices from the talk, current).
  */
 import { useTranslation } from 'react-i18next';
-import { assumptionJa, type CostItem } from '../../engine/api.ts';
+import type { CostItem } from '../../engine/api.ts';
 import { type SimState, useSim, useThrottledSim } from '../../store/simStore.ts';
 import { studioStore, useStudio } from '../../store/studio.ts';
-import { CostEstimateView, fmtQuantity } from './CostEstimate.tsx';
+import { Assumptions, CostEstimateView, fmtQuantity } from './CostEstimate.tsx';
 import { simController } from './controller.ts';
 import { fmtUsd } from './format.ts';
 
@@ -91,14 +91,7 @@ export function CostTab() {
             )}
           </tbody>
         </table>
-        <section className="run-cost__assumptions">
-          <h3>{t('cost.assumptions')}</h3>
-          <ul>
-            {cost.assumptions.map((a) => (
-              <li key={a}>{(l.startsWith('ja') && assumptionJa(a)) || a}</li>
-            ))}
-          </ul>
-        </section>
+        <Assumptions list={cost.assumptions} />
       </div>
     </div>
   );
