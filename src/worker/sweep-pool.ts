@@ -49,7 +49,7 @@ export function runSweep(doc: PipelineDoc, points: GridPoint[], opts: SweepPoolO
   });
   let next = 0;
   let stopped = false;
-  let settle: (how: 'finished' | 'cancelled') => void = () => {};
+  let settle: (how: 'cancelled') => void = () => {};
   const stopAll = () => {
     if (stopped) return;
     stopped = true;

@@ -1,0 +1,164 @@
+/**
+ * A sweep's results as they arrive: the recommendation (with Apply), the charts, the table (one row
+ * per point, Apply on each) and the exports (Markdown report, CSV, PNG of the charts).
+ */
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SweepRun } from '../../engine/plan/sweep.ts';
+import { numericFields } from '../../engine/plan/sweep-grid.ts';
+import { FIGURE_LABELS, FIGURES, sweepCsv, sweepMarkdown } from '../../engine/plan/sweep-report.ts';
+import { applySweepPoint, type SweepState } from '../../store/sweep.ts';
+import { download, exportPng, safeName } from '../run/exportChart.ts';
+import { fmtNum } from '../run/format.ts';
+import { SweepCharts } from './SweepCharts.tsx';
+import { fieldLabel } from './SweepForm.tsx';
+
+type L = 'en' | 'ja';
+
+function cellText(f: (typeof FIGURES)[number], r: SweepRun, l: L): string {
+  return f === 'costPerMonthUsd' ? `$${fmtNum(r.costPerMonthUsd, l, 2)}` : fmtNum(r[f], l);
+}
+
+export function SweepResults({ state }: { state: SweepState }) {
+  const { t, i18n } = useTranslation('sweep');
+  const l: L = i18n.language === 'ja' ? 'ja' : 'en';
+  const charts = useRef<HTMLDivElement>(null);
+  const [applied, setApplied] = useState<string | null>(null);
+  const { doc, spec, points, runs, recommendation: rec, status } = state;
+  if (!doc || !spec) return null;
+  const nodeName = (id: string) => doc.nodes.find((n) => n.id === id)?.name ?? id;
+  const axisLabel = (i: number, loc: L) => {
+    const a = spec.axes[i];
+    const f = numericFields(doc, a.nodeId).find((x) => x.path === a.field);
+    return `${nodeName(a.nodeId)} · ${fieldLabel(f, a.field, loc)}`;
+  };
+  const at = (values: number[]) => values.map((v, i) => `${axisLabel(i, l)} = ${v}`).join(', ');
+  const finished = status === 'finished' && rec !== null;
+  const report = () => ({ doc, spec, points, runs: runs as SweepRun[], recommendation: rec, axisLabel });
+  const base = `${safeName(doc.name)}-sweep`;
+  const apply = (i: number) => {
+    applySweepPoint(points[i]);
+    setApplied(at(points[i].values));
+  };
+  const recX = finished ? rec.values[0] : undefined;
+  return (
+    <div className="sweep-results">
+      {finished && (
+        <section className="sweep-rec" aria-label={t('recommended')}>
+          <div className="sweep-rec__head">
+            <strong>★ {t('recommendedAt', { at: at(rec.values) })}</strong>
+            <button
+              type="button"
+              onClick={() => apply(rec.index)}
+              aria-label={t('applyLabel', { at: at(rec.values) })}
+            >
+              {t('apply')}
+            </button>
+          </div>
+          <p>{rec.reason[l]}</p>
+          {rec.hotKeys.length > 0 && (
+            <p className="sweep-rec__warn" role="note">
+              ⚠ {t('hotKeys', { keys: rec.hotKeys.map((k) => `“${k}”`).join(', ') })}
+            </p>
+          )}
+        </section>
+      )}
+      {applied && (
+        <p className="sweep-applied" role="status">
+          {t('applied', { at: applied })}
+        </p>
+      )}
+      <div className="run-tab__bar sweep-export">
+        <button
+          type="button"
+          disabled={!finished}
+          onClick={() =>
+            download(new Blob([sweepMarkdown(report(), l)], { type: 'text/markdown' }), `${base}.md`)
+          }
+        >
+          {t('exportMd')}
+        </button>
+        <button
+          type="button"
+          disabled={!finished}
+          onClick={() => download(new Blob([sweepCsv(report())], { type: 'text/csv' }), `${base}.csv`)}
+        >
+          {t('exportCsv')}
+        </button>
+        <button
+          type="button"
+          disabled={!finished}
+          onClick={() => charts.current && void exportPng(charts.current, doc.name, 'sweep')}
+        >
+          {t('exportPng')}
+        </button>
+        <span className="run-tab__hint">{t('latencyNote')}</span>
+      </div>
+      <div className="sweep-results__body">
+        <div ref={charts} className="sweep-results__charts">
+          <SweepCharts
+            points={points}
+            runs={runs}
+            secondValues={spec.axes[1]?.values ?? []}
+            xLabel={axisLabel(0, l)}
+            secondLabel={spec.axes[1] ? axisLabel(1, l) : ''}
+            recommendedX={recX}
+          />
+        </div>
+        <div className="sweep-results__table">
+          <table className="run-table" aria-label={t('results')}>
+            <thead>
+              <tr>
+                {spec.axes.map((a, i) => (
+                  <th key={`${a.nodeId}.${a.field}`} scope="col">
+                    {axisLabel(i, l)}
+                  </th>
+                ))}
+                {FIGURES.map((f) => (
+                  <th key={f} scope="col" className="num">
+                    {FIGURE_LABELS[f][l]}
+                  </th>
+                ))}
+                <th scope="col">
+                  <span className="sr-only">{t('apply')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {points.map((p, i) => {
+                const r = runs[i];
+                const best = finished && rec.index === i;
+                return (
+                  <tr key={p.values.join(',')} className={best ? 'sweep-row--best' : undefined}>
+                    {p.values.map((v, k) => (
+                      <th key={spec.axes[k].field + String(k)} scope="row" className="num">
+                        {v}
+                        {best && k === 0 ? <span className="sweep-badge"> ★ {t('recommended')}</span> : null}
+                      </th>
+                    ))}
+                    {FIGURES.map((f) => (
+                      <td key={f} className="num">
+                        {r ? cellText(f, r, l) : <span className="run-tab__hint">{t('pending')}</span>}
+                      </td>
+                    ))}
+                    <td>
+                      <button
+                        type="button"
+                        className="sweep-apply"
+                        disabled={!r}
+                        onClick={() => apply(i)}
+                        aria-label={t('applyLabel', { at: at(p.values) })}
+                      >
+                        {t('apply')}
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </div>
+    </div>
+  );
+}
