@@ -84,3 +84,45 @@ test('hot key: sweep the shards 1..16, apply the recommendation, export the repo
   await page.keyboard.press('Control+z');
   await expect(page.getByRole('spinbutton', { name: 'Shards', exact: true })).toHaveValue('4');
 });
+
+test('日本語: a 2-D grid (shards × producer rate), then a sweep cancelled midway', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openTemplate(page, 'Hot partition key');
+  await page.getByRole('button', { name: '日本語' }).click();
+  await page.getByRole('tab', { name: 'スイープ' }).click();
+  const first = page.getByRole('group', { name: '変える項目' });
+  await first.getByRole('spinbutton', { name: '終了' }).fill('2');
+  await page.getByRole('checkbox', { name: '2 つ目の項目 (グリッド)' }).check();
+  const second = page.getByRole('group', { name: '2 つ目の項目 (グリッド)' });
+  await expect(second.getByRole('combobox', { name: 'ノード' })).toHaveValue('devices');
+  await second.getByRole('combobox', { name: '項目' }).selectOption('rate.recordsPerSec');
+  await second.getByRole('spinbutton', { name: '開始' }).fill('1000');
+  await second.getByRole('spinbutton', { name: '終了' }).fill('2000');
+  await second.getByRole('spinbutton', { name: '刻み' }).fill('1000');
+  await page.getByRole('spinbutton', { name: '1 回あたりのシミュレーション秒数' }).fill('10');
+  await expect(page.getByText('4 回 × シミュレーション 10 秒')).toBeVisible();
+  await page.getByRole('button', { name: 'スイープを実行' }).click();
+  const table = page.getByRole('table', { name: 'スイープの結果' });
+  await expect(page.getByRole('region', { name: '推奨' })).toContainText(
+    /推奨: telemetry · シャード数 = \d+, device-telemetry · /,
+    {
+      timeout: 90_000,
+    },
+  );
+  await expect(table.getByRole('row')).toHaveCount(5);
+  await expect(table.locator('tr.sweep-row--best')).toHaveCount(1);
+  await page.getByRole('region', { name: '推奨' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/sweep-grid-ja.png` });
+
+  // A long sweep, cancelled after its first point: the workers stop, the table keeps what arrived.
+  await first.getByRole('spinbutton', { name: '終了' }).fill('16');
+  await page.getByRole('checkbox', { name: '2 つ目の項目 (グリッド)' }).uncheck();
+  await page.getByRole('spinbutton', { name: '1 回あたりのシミュレーション秒数' }).fill('60');
+  await page.getByRole('button', { name: 'スイープを実行' }).click();
+  await expect(page.getByRole('progressbar', { name: 'スイープの進行状況' })).toBeVisible();
+  await expect(table.getByRole('row').filter({ hasText: '$' }).first()).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'キャンセル' }).click();
+  await expect(page.getByText(/^16 回中 \d+ 回でキャンセルしました。$/)).toBeVisible();
+  await expect(page.getByRole('progressbar')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'レポート (Markdown)' })).toBeDisabled();
+});

@@ -72,7 +72,12 @@ function Chart({
 }) {
   const rows = rowsFor(points, runs, lines);
   const xs = rows.map((r) => Number(r.x));
-  const ticks = xs.length <= 20 ? xs : undefined;
+  // Every swept value as a tick while they fit (≈ 30 px each on a 280 px chart), else recharts' own.
+  const ticks = xs.length <= 8 ? xs : undefined;
+  const integers = xs.every(Number.isInteger);
+  // The label goes on the side of the line with more room (a point near the right end labels leftwards).
+  const mid = xs.length > 0 ? (xs[0] + xs[xs.length - 1]) / 2 : 0;
+  const labelAt = recommendedX !== undefined && recommendedX > mid ? 'insideTopRight' : 'insideTopLeft';
   return (
     <figure className="run-chart sweep-chart" aria-label={title}>
       <figcaption>{title}</figcaption>
@@ -84,7 +89,8 @@ function Chart({
             type="number"
             domain={X_DOMAIN}
             ticks={ticks}
-            interval={0}
+            allowDecimals={!integers}
+            interval={ticks ? 0 : 'preserveEnd'}
             label={{ value: xLabel, position: 'insideBottomRight', offset: -2, fontSize: 11 }}
             height={34}
           />
@@ -96,7 +102,7 @@ function Chart({
               x={recommendedX}
               stroke="#2e7d32"
               strokeWidth={2}
-              label={{ value: `★ ${recommendedLabel}`, position: 'top', fill: '#2e7d32', fontSize: 11 }}
+              label={{ value: `★ ${recommendedLabel}`, position: labelAt, fill: '#2e7d32', fontSize: 11 }}
             />
           )}
           {lines.map((l, i) => (

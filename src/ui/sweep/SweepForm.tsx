@@ -51,6 +51,14 @@ export function firstDraft(doc: PipelineDoc): AxisDraft | null {
   return node ? draftFor(doc, node.id) : null;
 }
 
+/** A second axis to offer: another node's field (a producer's rate beside a stream's shards), else another field. */
+function secondDraft(doc: PipelineDoc, first: AxisDraft): AxisDraft | null {
+  const other = doc.nodes.find((n) => n.id !== first.nodeId && numericFields(doc, n.id).length > 0);
+  if (other) return draftFor(doc, other.id);
+  const f = numericFields(doc, first.nodeId).find((x) => x.path !== first.field);
+  return f ? draftFor(doc, first.nodeId, f.path) : null;
+}
+
 function AxisFields({
   doc,
   draft,
@@ -182,7 +190,7 @@ export function SweepForm({
           <input
             type="checkbox"
             checked={second !== null}
-            onChange={(e) => setSecond(e.target.checked ? (firstDraft(doc) ?? null) : null)}
+            onChange={(e) => setSecond(e.target.checked ? secondDraft(doc, a) : null)}
           />
           {t('second')}
         </label>
@@ -201,11 +209,13 @@ export function SweepForm({
           />
         </label>
         {running ? (
-          <button type="button" onClick={onCancel}>
+          // Distinct keys: a reused <button> would turn type="submit" during the click that cancels, and
+          // the browser would then submit the form, starting the sweep again.
+          <button key="cancel" type="button" onClick={onCancel}>
             {t('cancel')}
           </button>
         ) : (
-          <button type="submit" className="sweep-form__start" disabled={typeof spec === 'string'}>
+          <button key="start" type="submit" className="sweep-form__start" disabled={typeof spec === 'string'}>
             {t('start')}
           </button>
         )}

@@ -55,12 +55,12 @@ export function SweepResults({ state }: { state: SweepState }) {
               {t('apply')}
             </button>
           </div>
-          <p>{rec.reason[l]}</p>
           {rec.hotKeys.length > 0 && (
             <p className="sweep-rec__warn" role="note">
               ⚠ {t('hotKeys', { keys: rec.hotKeys.map((k) => `“${k}”`).join(', ') })}
             </p>
           )}
+          <p>{rec.reason[l]}</p>
         </section>
       )}
       {applied && (

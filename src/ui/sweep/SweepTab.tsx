@@ -6,9 +6,14 @@ import { useTranslation } from 'react-i18next';
 import { useStudio } from '../../store/studio.ts';
 import { cancelSweep, startSweep, useSweep } from '../../store/sweep.ts';
 import { uiStore } from '../../store/ui.ts';
+import { i18n } from '../i18n/index.ts';
 import { SweepForm } from './SweepForm.tsx';
 import { SweepResults } from './SweepResults.tsx';
+import { en, ja } from './strings.ts';
 import './sweep.css';
+
+i18n.addResourceBundle('en', 'sweep', en, true, false);
+i18n.addResourceBundle('ja', 'sweep', ja, true, false);
 
 function Progress() {
   const { t } = useTranslation('sweep');
