@@ -22,7 +22,7 @@ test('hot key: sweep the shards 1..16, apply the recommendation, export the repo
   await expect(vary.getByRole('combobox', { name: 'Field' })).toHaveValue('shardCount');
   await expect(vary.getByRole('spinbutton', { name: 'From' })).toHaveValue('1');
   await expect(vary.getByRole('spinbutton', { name: 'To' })).toHaveValue('16');
-  await page.getByRole('spinbutton', { name: 'Simulated seconds per run' }).fill('20');
+  await page.getByRole('spinbutton', { name: 'Simulated s per run' }).fill('20');
   await expect(page.getByText('16 runs × 20 simulated s')).toBeVisible();
   await page.getByRole('button', { name: 'Run sweep' }).click();
 
@@ -80,6 +80,27 @@ test('hot key: sweep the shards 1..16, apply the recommendation, export the repo
   expect(md.split('\n').filter((line) => /^\| \d+/.test(line))).toHaveLength(16);
   expect(md).toContain(`| ${recommended} ◀ recommended |`);
 
+  const csvDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'CSV' }).click();
+  const csv = readFileSync(await (await csvDownload).path(), 'utf8')
+    .trim()
+    .split('\n');
+  expect(csv[0]).toBe(
+    'telemetry.shardCount,offeredRecords,acceptedRecords,throttledRecords,droppedRecords,maxIteratorAgeMs,costPerMonthUsd,recommended',
+  );
+  expect(csv).toHaveLength(17);
+  expect(csv[recommended]).toMatch(new RegExp(`^${recommended},.*,yes$`));
+  const pngDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Chart (PNG)' }).click();
+  const png = await pngDownload;
+  expect(png.suggestedFilename()).toBe('Hot_partition_key-sweep.png');
+  // A PNG file: its 8-byte signature.
+  expect(
+    readFileSync(await png.path())
+      .subarray(1, 4)
+      .toString(),
+  ).toBe('PNG');
+
   // Undo takes the design back to its 4 shards.
   await page.keyboard.press('Control+z');
   await expect(page.getByRole('spinbutton', { name: 'Shards', exact: true })).toHaveValue('4');
@@ -99,7 +120,7 @@ test('日本語: a 2-D grid (shards × producer rate), then a sweep cancelled mi
   await second.getByRole('spinbutton', { name: '開始' }).fill('1000');
   await second.getByRole('spinbutton', { name: '終了' }).fill('2000');
   await second.getByRole('spinbutton', { name: '刻み' }).fill('1000');
-  await page.getByRole('spinbutton', { name: '1 回あたりのシミュレーション秒数' }).fill('10');
+  await page.getByRole('spinbutton', { name: '1 回のシミュレーション秒数' }).fill('10');
   await expect(page.getByText('4 回 × シミュレーション 10 秒')).toBeVisible();
   await page.getByRole('button', { name: 'スイープを実行' }).click();
   const table = page.getByRole('table', { name: 'スイープの結果' });
@@ -117,7 +138,7 @@ test('日本語: a 2-D grid (shards × producer rate), then a sweep cancelled mi
   // A long sweep, cancelled after its first point: the workers stop, the table keeps what arrived.
   await first.getByRole('spinbutton', { name: '終了' }).fill('16');
   await page.getByRole('checkbox', { name: '2 つ目の項目 (グリッド)' }).uncheck();
-  await page.getByRole('spinbutton', { name: '1 回あたりのシミュレーション秒数' }).fill('60');
+  await page.getByRole('spinbutton', { name: '1 回のシミュレーション秒数' }).fill('60');
   await page.getByRole('button', { name: 'スイープを実行' }).click();
   await expect(page.getByRole('progressbar', { name: 'スイープの進行状況' })).toBeVisible();
   await expect(table.getByRole('row').filter({ hasText: '$' }).first()).toBeVisible({ timeout: 60_000 });

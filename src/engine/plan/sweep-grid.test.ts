@@ -125,10 +125,11 @@ describe('the recommended point and the report', () => {
       headroom: 0.8,
     };
     const runs = [run(1, 500, 0, 20), run(1, 900, 3, 22), run(2, 0, 0, 41.5), run(2, 0, 0, 43)];
-    const rec = recommendSweep(design([], []), spec, gridPoints(spec.axes), runs);
+    const doc = design([plainProducer('p', 800, 100), node('s', 'stream', { shardCount: 1 })], [['p', 's']]);
+    const rec = recommendSweep(doc, spec, gridPoints(spec.axes), runs);
     expect(rec?.index).toBe(2);
     expect(rec?.reason.en).toBe(
-      'shardCount = 2 with size.bytes = 100 is the cheapest point ($41.50/month) with no throttled or dropped records.',
+      's · Shards = 2 with p · Size (bytes) = 100 is the cheapest point ($41.50/month) with no throttled or dropped records.',
     );
   });
 

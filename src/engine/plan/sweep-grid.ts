@@ -7,7 +7,7 @@
  * and duration.
  */
 import { getAt } from '../../model/config.ts';
-import { KINDS, type KindDef, type Text } from '../../model/kinds/index.ts';
+import { KINDS, type KindDef, type Locale, type Text, unitText } from '../../model/kinds/index.ts';
 import type { PipelineDoc } from '../../model/types.ts';
 import { runHeadless } from '../index.ts';
 import {
@@ -51,6 +51,22 @@ export interface SweepSpec {
 export interface GridPoint {
   values: number[];
   changes: SweepPoint[];
+}
+
+/** A field's label with its unit when the label does not already say it ("Shards", "Records per second (rec/s)"). */
+export function fieldText(f: SweepField | undefined, path: string, l: Locale): string {
+  if (!f) return path;
+  const unit = unitText(f.unit, l);
+  return unit && !f.label[l].toLowerCase().includes(unit.toLowerCase())
+    ? `${f.label[l]} (${unit})`
+    : f.label[l];
+}
+
+/** An axis in words: "telemetry · Shards" (the node's name, the field's label). */
+export function axisText(doc: PipelineDoc, axis: { nodeId: string; field: string }, l: Locale): string {
+  const name = doc.nodes.find((n) => n.id === axis.nodeId)?.name ?? axis.nodeId;
+  const f = numericFields(doc, axis.nodeId).find((x) => x.path === axis.field);
+  return `${name} · ${fieldText(f, axis.field, l)}`;
 }
 
 /** Most points a sweep may have (a browser tab runs them all). */
@@ -204,14 +220,20 @@ export function recommendSweep(
   const v = points[index].values;
   const usd = runs[index].costPerMonthUsd.toFixed(2);
   const clean = best === 0;
+  const [aEn, bEn, aJa, bJa] = [
+    axisText(doc, a, 'en'),
+    axisText(doc, b, 'en'),
+    axisText(doc, a, 'ja'),
+    axisText(doc, b, 'ja'),
+  ];
   return {
     index,
     values: v,
     reason: {
-      en: `${a.field} = ${v[0]} with ${b.field} = ${v[1]} is the cheapest point ($${usd}/month) ${
+      en: `${aEn} = ${v[0]} with ${bEn} = ${v[1]} is the cheapest point ($${usd}/month) ${
         clean ? 'with no throttled or dropped records' : 'at the lowest throttling and drops in this sweep'
       }.`,
-      ja: `${a.field} = ${v[0]}、${b.field} = ${v[1]} は、${
+      ja: `${aJa} = ${v[0]}、${bJa} = ${v[1]} は、${
         clean ? 'スロットリングもドロップもない' : 'このスイープでスロットリングとドロップが最も少ない'
       }点のうち最も安い点です ($${usd}/月)。`,
     },

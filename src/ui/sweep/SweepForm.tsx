@@ -8,12 +8,12 @@ import { useTranslation } from 'react-i18next';
 import {
   axisValues,
   defaultRange,
+  fieldText,
   MAX_POINTS,
   numericFields,
   type SweepField,
   type SweepSpec,
 } from '../../engine/plan/sweep-grid.ts';
-import { unitText } from '../../model/kinds/index.ts';
 import type { PipelineDoc } from '../../model/types.ts';
 
 export interface AxisDraft {
@@ -27,12 +27,7 @@ export interface AxisDraft {
 type L = 'en' | 'ja';
 
 export function fieldLabel(f: SweepField | undefined, path: string, l: L): string {
-  if (!f) return path;
-  const unit = unitText(f.unit, l);
-  // "Shards" needs no "(shards)"; "Records per second (rec/s)" keeps its unit.
-  return unit && !f.label[l].toLowerCase().includes(unit.toLowerCase())
-    ? `${f.label[l]} (${unit})`
-    : f.label[l];
+  return fieldText(f, path, l);
 }
 
 function draftFor(doc: PipelineDoc, nodeId: string, field?: string): AxisDraft {
@@ -198,7 +193,7 @@ export function SweepForm({
           <span>{t('duration')}</span>
           <input type="number" min={1} value={duration} onChange={(e) => setDuration(e.target.value)} />
         </label>
-        <label className="sweep-form__num">
+        <label className="sweep-form__num" title={t('headroomHelp')}>
           <span>{t('headroom')}</span>
           <input
             type="number"

@@ -5,13 +5,12 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SweepRun } from '../../engine/plan/sweep.ts';
-import { numericFields } from '../../engine/plan/sweep-grid.ts';
+import { axisText } from '../../engine/plan/sweep-grid.ts';
 import { FIGURE_LABELS, FIGURES, sweepCsv, sweepMarkdown } from '../../engine/plan/sweep-report.ts';
 import { applySweepPoint, type SweepState } from '../../store/sweep.ts';
 import { download, exportPng, safeName } from '../run/exportChart.ts';
 import { fmtNum } from '../run/format.ts';
 import { SweepCharts } from './SweepCharts.tsx';
-import { fieldLabel } from './SweepForm.tsx';
 
 type L = 'en' | 'ja';
 
@@ -26,12 +25,7 @@ export function SweepResults({ state }: { state: SweepState }) {
   const [applied, setApplied] = useState<string | null>(null);
   const { doc, spec, points, runs, recommendation: rec, status } = state;
   if (!doc || !spec) return null;
-  const nodeName = (id: string) => doc.nodes.find((n) => n.id === id)?.name ?? id;
-  const axisLabel = (i: number, loc: L) => {
-    const a = spec.axes[i];
-    const f = numericFields(doc, a.nodeId).find((x) => x.path === a.field);
-    return `${nodeName(a.nodeId)} · ${fieldLabel(f, a.field, loc)}`;
-  };
+  const axisLabel = (i: number, loc: L) => axisText(doc, spec.axes[i], loc);
   const at = (values: number[]) => values.map((v, i) => `${axisLabel(i, l)} = ${v}`).join(', ');
   const finished = status === 'finished' && rec !== null;
   const report = () => ({ doc, spec, points, runs: runs as SweepRun[], recommendation: rec, axisLabel });
