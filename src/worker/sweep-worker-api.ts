@@ -4,7 +4,8 @@
  */
 
 import type { SweepRun } from '../engine/plan/sweep.ts';
-import { type GridPoint, runGridPoint } from '../engine/plan/sweep-grid.ts';
+import type { GridPoint } from '../engine/plan/sweep-grid.ts';
+import { runGridPoint } from '../engine/plan/sweep-run.ts';
 import type { PipelineDoc } from '../model/types.ts';
 
 export const sweepWorkerApi = {

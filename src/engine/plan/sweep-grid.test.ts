@@ -8,10 +8,10 @@ import {
   gridPoints,
   numericFields,
   recommendSweep,
-  runGridPoint,
   type SweepSpec,
 } from './sweep-grid.ts';
 import { sweepCsv, sweepMarkdown } from './sweep-report.ts';
+import { runGridPoint } from './sweep-run.ts';
 
 const run = (value: number, throttled: number, dropped: number, cost: number): SweepRun => ({
   value,

@@ -1,23 +1,15 @@
 /**
  * The studio's sweep model: which fields of a node can be swept (every numeric field its kind's
  * definition declares, nothing hand-kept), the values of an axis, the 1-D or 2-D grid of points,
- * running one point headless, and the recommended point. Pure; the studio runs the points in
- * browser workers (src/worker/sweep-pool.ts), the CLI in worker threads, both through
- * `runGridPoint` / `runPoint`, so a 1-D sweep gives the CLI's figures for the same design, seed
- * and duration.
+ * and the recommended point. Pure; the studio runs the points in browser workers
+ * (src/worker/sweep-pool.ts, each point through `runGridPoint` in sweep-run.ts), the CLI in worker
+ * threads through `runPoint`, so a 1-D sweep gives the CLI's figures for the same design, seed and
+ * duration.
  */
 import { getAt } from '../../model/config.ts';
 import { KINDS, type KindDef, type Locale, type Text, unitText } from '../../model/kinds/index.ts';
 import type { PipelineDoc } from '../../model/types.ts';
-import { runHeadless } from '../index.ts';
-import {
-  applyPoint,
-  type Recommendation,
-  recommend,
-  type SweepPoint,
-  type SweepRun,
-  summarize,
-} from './sweep.ts';
+import { type Recommendation, recommend, type SweepPoint, type SweepRun } from './sweep.ts';
 
 /** One numeric field of one node that a sweep may vary. */
 export interface SweepField {
@@ -155,17 +147,6 @@ export function gridPoints(axes: SweepAxis[]): GridPoint[] {
       })),
     );
   return axes.length === 0 ? [] : points;
-}
-
-/** Runs one point headless (the design's seed) and reduces it to a sweep row, value = axis 1's. */
-export async function runGridPoint(
-  doc: PipelineDoc,
-  point: GridPoint,
-  durationSec?: number,
-): Promise<SweepRun> {
-  const varied = point.changes.reduce(applyPoint, doc);
-  const report = await runHeadless(varied, { durationSec });
-  return summarize(report, point.values[0]);
 }
 
 export interface SweepRecommendation {
