@@ -5,14 +5,21 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SweepRun } from '../../engine/plan/sweep.ts';
-import { axisText } from '../../engine/plan/sweep-grid.ts';
+import { axisText, type GridPoint, numericFields } from '../../engine/plan/sweep-grid.ts';
 import { FIGURE_LABELS, FIGURES, sweepCsv, sweepMarkdown } from '../../engine/plan/sweep-report.ts';
+import type { PipelineDoc } from '../../model/types.ts';
+import { useStudio } from '../../store/studio.ts';
 import { applySweepPoint, type SweepState } from '../../store/sweep.ts';
 import { download, exportPng, safeName } from '../run/exportChart.ts';
 import { fmtNum } from '../run/format.ts';
 import { SweepCharts } from './SweepCharts.tsx';
 
 type L = 'en' | 'ja';
+
+/** The open design still has every node and numeric field the point sets (another design may be open now). */
+function applicable(doc: PipelineDoc, p: GridPoint): boolean {
+  return p.changes.every((c) => numericFields(doc, c.nodeId).some((f) => f.path === c.field));
+}
 
 function cellText(f: (typeof FIGURES)[number], r: SweepRun, l: L): string {
   return f === 'costPerMonthUsd' ? `$${fmtNum(r.costPerMonthUsd, l, 2)}` : fmtNum(r[f], l);
@@ -23,8 +30,10 @@ export function SweepResults({ state }: { state: SweepState }) {
   const l: L = i18n.language === 'ja' ? 'ja' : 'en';
   const charts = useRef<HTMLDivElement>(null);
   const [applied, setApplied] = useState<string | null>(null);
+  const current = useStudio((s) => s.doc);
   const { doc, spec, points, runs, recommendation: rec, status } = state;
   if (!doc || !spec) return null;
+  const canApply = points.length > 0 && applicable(current, points[0]);
   const axisLabel = (i: number, loc: L) => axisText(doc, spec.axes[i], loc);
   const at = (values: number[]) => values.map((v, i) => `${axisLabel(i, l)} = ${v}`).join(', ');
   const finished = status === 'finished' && rec !== null;
@@ -43,6 +52,7 @@ export function SweepResults({ state }: { state: SweepState }) {
             <strong>★ {t('recommendedAt', { at: at(rec.values) })}</strong>
             <button
               type="button"
+              disabled={!canApply}
               onClick={() => apply(rec.index)}
               aria-label={t('applyLabel', { at: at(rec.values) })}
             >
@@ -57,6 +67,7 @@ export function SweepResults({ state }: { state: SweepState }) {
           <p>{rec.reason[l]}</p>
         </section>
       )}
+      {!canApply && <p className="run-tab__hint">{t('changedSince')}</p>}
       {applied && (
         <p className="sweep-applied" role="status">
           {t('applied', { at: applied })}
@@ -139,7 +150,7 @@ export function SweepResults({ state }: { state: SweepState }) {
                       <button
                         type="button"
                         className="sweep-apply"
-                        disabled={!r}
+                        disabled={!r || !canApply}
                         onClick={() => apply(i)}
                         aria-label={t('applyLabel', { at: at(p.values) })}
                       >

@@ -93,5 +93,12 @@ describe('Sweep tab', () => {
     expect(shards()).toBe(rec?.values[0]);
     act(() => studioStore.getState().undo());
     expect(shards()).toBe(4);
+
+    // Another design open (no "telemetry" stream): the results stay, Apply is off and says why.
+    act(() => studioStore.getState().loadDocument({ ...hotKey.doc, nodes: [], edges: [] }));
+    expect((within(region).getByRole('button', { name: /^Apply / }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
+    expect(screen.getByText(/no longer has the swept field/)).toBeTruthy();
   }, 60_000);
 });

@@ -42,7 +42,8 @@ export const en = {
   exportPng: 'Chart (PNG)',
   latencyNote:
     'End-to-end latency is not in the table: the engine does not measure it per record yet. Max iterator age is how far the slowest consumer fell behind.',
-  changedSince: 'The design changed since this sweep ran; Apply sets only the swept field.',
+  changedSince:
+    'The open design no longer has the swept field (another design is open?): Apply is off. Run the sweep again on this design.',
   noNodes: 'Add a node with a numeric setting (a stream’s shards, a producer’s rate) to sweep it.',
   value: 'Value',
   compare: 'Compare',
@@ -87,7 +88,8 @@ export const ja: typeof en = {
   exportPng: 'グラフ (PNG)',
   latencyNote:
     'エンドツーエンドのレイテンシーは表にありません: エンジンはまだレコードごとに計測していません。最大イテレーター経過時間は、最も遅いコンシューマーの遅れです。',
-  changedSince: 'このスイープの実行後にデザインが変わりました。適用はスイープした項目だけを設定します。',
+  changedSince:
+    '開いているデザインにはスイープした項目がありません (別のデザインを開いた?): 適用できません。このデザインでもう一度スイープしてください。',
   noNodes:
     '数値の設定を持つノード (ストリームのシャード数、プロデューサーのレート) を追加するとスイープできます。',
   value: '値',
