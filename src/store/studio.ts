@@ -81,6 +81,30 @@ export function loadSqlChecker(): Promise<SqlDesign> {
   return sqlLoading;
 }
 
+/**
+ * The exported template's properties checked against CloudFormation's provider schemas
+ * (src/export/cfn-schema, generated at build time from AWS's validator). Like the SQL checker it
+ * loads after the first paint, the first time a design has nodes, and adds Problems-tab warnings.
+ */
+type SchemaCheck = { schemaProblems(doc: PipelineDoc): Diagnostic[] };
+let schemaModule: SchemaCheck | null = null;
+let schemaLoading: Promise<SchemaCheck> | null = null;
+
+export function loadSchemaChecker(): Promise<SchemaCheck> {
+  schemaLoading ??= import('../export/cfn-schema/design-check.ts').then((m) => {
+    schemaModule = m;
+    return m;
+  });
+  return schemaLoading;
+}
+
+/** Schema warnings for nodes without errors of their own (a value out of range is said once). */
+function schemaWarnings(doc: PipelineDoc, model: Diagnostic[]): Diagnostic[] {
+  if (!schemaModule || doc.nodes.length === 0) return [];
+  const broken = new Set(model.filter((d) => d.severity === 'error').map((d) => d.nodeId));
+  return schemaModule.schemaProblems(doc).filter((d) => !broken.has(d.nodeId));
+}
+
 function hasSql(doc: PipelineDoc): boolean {
   return doc.nodes.some((n) => n.kind === 'analytics');
 }
@@ -89,7 +113,8 @@ function safeValidate(doc: PipelineDoc): Diagnostic[] {
   try {
     // Names CloudFormation would refuse are warnings here, before anyone exports.
     const model = [...validateDocument(doc), ...deployProblems(doc)];
-    return sqlModule && hasSql(doc) ? [...model, ...sqlModule.analyticsProblems(doc)] : model;
+    const all = [...model, ...schemaWarnings(doc, model)];
+    return sqlModule && hasSql(doc) ? [...all, ...sqlModule.analyticsProblems(doc)] : all;
   } catch (err) {
     // A validator bug must not take the editor down: show it as a problem instead.
     return [{ severity: 'error', code: 'validator-crash', message: `Validation failed: ${String(err)}` }];
@@ -114,6 +139,11 @@ export function createStudioStore(options: StudioStoreOptions = {}): StoreApi<St
   return createStore<StudioState>()((set, get) => {
     // Validates now; when the SQL engine is still loading, validates again once it is there.
     const validate = (doc: PipelineDoc): Diagnostic[] => {
+      if (!schemaModule && doc.nodes.length > 0) {
+        void loadSchemaChecker().then(() => {
+          if (get().doc === doc) set({ diagnostics: safeValidate(doc) });
+        });
+      }
       if (!sqlModule && hasSql(doc)) {
         void loadSqlChecker().then(() => {
           if (get().doc === doc) set({ diagnostics: safeValidate(doc) });

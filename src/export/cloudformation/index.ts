@@ -40,7 +40,8 @@ export interface CloudFormationExport {
   notCarried: string[];
 }
 
-export function toCloudFormation(doc: PipelineDoc): CloudFormationExport {
+/** `metadata: false` leaves out Metadata.Shardscape (the Problems tab's schema check does not need it). */
+export function toCloudFormation(doc: PipelineDoc, opts: { metadata?: boolean } = {}): CloudFormationExport {
   const c = new BuildContext(doc);
   c.param(PREFIX_PARAM, {
     Type: 'String',
@@ -61,6 +62,7 @@ export function toCloudFormation(doc: PipelineDoc): CloudFormationExport {
   // CloudFormation's Description is at most 1,024 bytes.
   c.template.Description = description.length > 1000 ? `${description.slice(0, 997)}...` : description;
   // What the resources cannot say (ids, positions, simulation settings, SQL), for `import`.
+  if (opts.metadata === false) return { template: c.template, notCarried: c.notCarried };
   const meta = designMetadata(doc, c.template, (n) =>
     n.kind === 'producer' ? `producer/${n.name}` : c.id(n),
   );
