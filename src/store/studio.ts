@@ -98,22 +98,37 @@ export function loadSchemaChecker(): Promise<SchemaCheck> {
   return schemaLoading;
 }
 
-/** Schema warnings for nodes without errors of their own (a value out of range is said once). */
-function schemaWarnings(doc: PipelineDoc, model: Diagnostic[]): Diagnostic[] {
+/**
+ * The schema check exports the whole design (about 80 ms at 300 nodes), so it runs once edits pause
+ * (SCHEMA_PAUSE_MS of wall time), not on every keystroke; meanwhile the last findings stay listed.
+ */
+const SCHEMA_PAUSE_MS = 250;
+
+function schemaCheck(doc: PipelineDoc): Diagnostic[] {
   if (!schemaModule || doc.nodes.length === 0) return [];
+  try {
+    return schemaModule.schemaProblems(doc);
+  } catch (err) {
+    return [{ severity: 'warning', code: 'validator-crash', message: `Schema check failed: ${String(err)}` }];
+  }
+}
+
+/** Schema warnings for nodes that still exist and have no errors of their own (a value out of range is said once). */
+function schemaWarnings(doc: PipelineDoc, model: Diagnostic[], found: Diagnostic[]): Diagnostic[] {
   const broken = new Set(model.filter((d) => d.severity === 'error').map((d) => d.nodeId));
-  return schemaModule.schemaProblems(doc).filter((d) => !broken.has(d.nodeId));
+  const ids = new Set(doc.nodes.map((n) => n.id));
+  return found.filter((d) => !d.nodeId || (ids.has(d.nodeId) && !broken.has(d.nodeId)));
 }
 
 function hasSql(doc: PipelineDoc): boolean {
   return doc.nodes.some((n) => n.kind === 'analytics');
 }
 
-function safeValidate(doc: PipelineDoc): Diagnostic[] {
+function safeValidate(doc: PipelineDoc, schemaFound: Diagnostic[] = []): Diagnostic[] {
   try {
     // Names CloudFormation would refuse are warnings here, before anyone exports.
     const model = [...validateDocument(doc), ...deployProblems(doc)];
-    const all = [...model, ...schemaWarnings(doc, model)];
+    const all = [...model, ...schemaWarnings(doc, model, schemaFound)];
     return sqlModule && hasSql(doc) ? [...all, ...sqlModule.analyticsProblems(doc)] : all;
   } catch (err) {
     // A validator bug must not take the editor down: show it as a problem instead.
@@ -137,19 +152,28 @@ export function createStudioStore(options: StudioStoreOptions = {}): StoreApi<St
   let focusSeq = 0;
 
   return createStore<StudioState>()((set, get) => {
-    // Validates now; when the SQL engine is still loading, validates again once it is there.
+    // The last schema findings (see SCHEMA_PAUSE_MS) and the pending re-check.
+    let schemaFound: Diagnostic[] = [];
+    let schemaTimer: ReturnType<typeof setTimeout> | null = null;
+    const recheckSchema = (doc: PipelineDoc) => {
+      if (get().doc !== doc) return;
+      schemaFound = schemaCheck(doc);
+      set({ diagnostics: safeValidate(doc, schemaFound) });
+    };
+    // Validates now; when the SQL engine or the schema check is still loading, again once it is there.
     const validate = (doc: PipelineDoc): Diagnostic[] => {
       if (!schemaModule && doc.nodes.length > 0) {
-        void loadSchemaChecker().then(() => {
-          if (get().doc === doc) set({ diagnostics: safeValidate(doc) });
-        });
+        void loadSchemaChecker().then(() => recheckSchema(doc));
+      } else if (schemaModule) {
+        if (schemaTimer) clearTimeout(schemaTimer);
+        schemaTimer = setTimeout(() => recheckSchema(doc), SCHEMA_PAUSE_MS);
       }
       if (!sqlModule && hasSql(doc)) {
         void loadSqlChecker().then(() => {
-          if (get().doc === doc) set({ diagnostics: safeValidate(doc) });
+          if (get().doc === doc) set({ diagnostics: safeValidate(doc, schemaFound) });
         });
       }
-      return safeValidate(doc);
+      return safeValidate(doc, schemaFound);
     };
     const afterDocChange = (doc: PipelineDoc, revalidate: boolean) => {
       const { selection, diagnostics } = get();
