@@ -206,6 +206,9 @@ describe('CloudFormation import: hand-written templates', () => {
       'Dashboard AWS::CloudWatch::Dashboard',
     ]);
     expect(r.unmapped.find((u) => u.logicalId === 'Box')?.reason).toMatch(/no node/);
+    expect(r.unmapped.find((u) => u.logicalId === 'Box')?.reasonJa).toBe(
+      'このリソースタイプに対応する Shardscape のノードはありません',
+    );
     const stream = r.doc.nodes.find((n) => n.kind === 'stream');
     // ShardCount is a Ref to a parameter: its Default (4) is the design's value.
     expect(stream?.name).toBe('orders');

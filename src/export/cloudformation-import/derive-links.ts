@@ -73,6 +73,7 @@ export function linkLambda(c: DeriveContext, d: Draft<'lambda'>): void {
         c.note(
           x.key,
           `its processor ${d.key} also reads a stream: a design function is a consumer or a transform, so the delivery stream has no transform`,
+          `プロセッサー ${d.key} はストリームも読み取ります。デザインの関数はコンシューマーか変換のどちらかなので、この配信ストリームには変換を付けていません`,
         );
       }
   const code = (p.Code ?? {}) as Props;
@@ -82,6 +83,7 @@ export function linkLambda(c: DeriveContext, d: Draft<'lambda'>): void {
     c.note(
       d.key,
       'the function’s code is not inline (Code.ZipFile): the design has the default handler',
+      '関数のコードがインライン (Code.ZipFile) ではないため、デザインには既定のハンドラーを入れました',
       'code',
     );
   if (d.config.use !== 'consumer') return;
@@ -116,7 +118,12 @@ export function linkFirehose(c: DeriveContext, d: Draft<'firehose'>): void {
   if (role) c.used.add(role);
   const key = DESTINATIONS.find((k) => p[k] !== undefined);
   const other = Object.keys(p).find((k) => /DestinationConfiguration$/.test(k) && !DESTINATIONS.includes(k));
-  if (other) c.note(d.key, `${other}: Shardscape has no node for this destination`);
+  if (other)
+    c.note(
+      d.key,
+      `${other}: Shardscape has no node for this destination`,
+      `${other}: この配信先に対応する Shardscape のノードはありません`,
+    );
   if (!key) return;
   const dest = p[key] as Props;
   const s3 = (key.startsWith('Redshift') || key.includes('search') ? dest.S3Configuration : dest) as Props;
@@ -147,6 +154,7 @@ export function linkFirehose(c: DeriveContext, d: Draft<'firehose'>): void {
     c.note(
       backupBucket,
       `the backup bucket of ${d.key} is not its delivery bucket: the design backs up into ${s3Key}`,
+      `${d.key} のバックアップ先が配信先バケットと異なります。デザインでは ${s3Key} にバックアップします`,
     );
   const processors = ((dest.ProcessingConfiguration as Props | undefined)?.Processors ?? []) as Props[];
   for (const proc of Array.isArray(processors) ? processors : []) {
@@ -208,7 +216,12 @@ export function linkAnalytics(c: DeriveContext, d: Draft<'analytics'>): void {
     ))
       c.edge(d.key, t);
   }
-  c.note(d.key, 'a Flink application’s code is in S3: the Analytics node starts with the default SQL', 'sql');
+  c.note(
+    d.key,
+    'a Flink application’s code is in S3: the Analytics node starts with the default SQL',
+    'Flink アプリケーションのコードは S3 にあるため、Analytics ノードは既定の SQL で始まります',
+    'sql',
+  );
 }
 
 export function linkConsumerApp(c: DeriveContext, d: Draft<'consumerApp'>): void {

@@ -15,6 +15,8 @@ export interface Unmapped {
   logicalId: string;
   type: string;
   reason: string;
+  /** The same in Japanese (the studio shows the user's language). */
+  reasonJa: string;
   /** The config field the note is about, when the exporter's Metadata may carry it after all. */
   field?: string;
 }
@@ -82,11 +84,12 @@ export class DeriveContext {
     this.edges.push({ source, target, config });
   }
 
-  note(id: string, reason: string, field?: string): void {
+  note(id: string, reason: string, reasonJa: string, field?: string): void {
     this.unmapped.push({
       logicalId: id,
       type: this.type(id) || 'Output',
       reason,
+      reasonJa,
       ...(field ? { field } : {}),
     });
   }
@@ -150,7 +153,11 @@ const NODES: Record<string, (c: DeriveContext, id: string, p: Props) => void> = 
       efoConsumers: [],
     });
     if (!onDemand && p.ShardCount !== undefined && r.num(p.ShardCount) === undefined)
-      c.note(id, 'ShardCount is not a literal value or a parameter with a Default: the design uses 1');
+      c.note(
+        id,
+        'ShardCount is not a literal value or a parameter with a Default: the design uses 1',
+        'ShardCount が値でも Default 付きパラメーターでもないため、デザインでは 1 にしました',
+      );
   },
   'AWS::Lambda::Function': (c, id, p) => {
     c.add(id, 'lambda', nameOf(c, id, 'FunctionName'), {
@@ -198,6 +205,7 @@ const NODES: Record<string, (c: DeriveContext, id: string, p: Props) => void> = 
       c.note(
         id,
         `NodeType ${type || '(none)'} is not one the studio prices: the design uses ${d.config.nodeType}`,
+        `NodeType ${type || '(なし)'} はスタジオで料金を扱えないため、デザインでは ${d.config.nodeType} にしました`,
       );
   },
   'AWS::RedshiftServerless::Workgroup': (c, id) => {
@@ -211,6 +219,7 @@ const NODES: Record<string, (c: DeriveContext, id: string, p: Props) => void> = 
     c.note(
       id,
       'a Serverless workgroup: the design models it as a provisioned cluster (its node type and count)',
+      'Serverless ワークグループです。デザインではプロビジョンドクラスター (ノードタイプと台数) として扱います',
     );
   },
   'AWS::OpenSearchService::Domain': (c, id, p) => {
@@ -238,15 +247,38 @@ const NODES: Record<string, (c: DeriveContext, id: string, p: Props) => void> = 
 };
 
 /** Resource types that serve a node; when no node uses one, it is listed with this reason. */
-const FOLDED: Record<string, string> = {
-  'AWS::Kinesis::StreamConsumer': 'an EFO consumer of a stream that is not in the template',
-  'AWS::Lambda::EventSourceMapping': 'its source or function is not a stream or function of the template',
-  'AWS::IAM::Role': 'a role no mapped resource uses',
-  'AWS::IAM::ManagedPolicy': 'a managed policy that is not a KCL application’s',
-  'AWS::SQS::Queue': 'a queue that is no function’s on-failure destination',
-  'AWS::SNS::Topic': 'a topic that is no function’s on-failure destination',
-  'AWS::RedshiftServerless::Namespace': 'a namespace without a workgroup',
+const FOLDED: Record<string, [en: string, ja: string]> = {
+  'AWS::Kinesis::StreamConsumer': [
+    'an EFO consumer of a stream that is not in the template',
+    'テンプレートにないストリームの EFO コンシューマーです',
+  ],
+  'AWS::Lambda::EventSourceMapping': [
+    'its source or function is not a stream or function of the template',
+    'ソースまたは関数がテンプレートのストリーム・関数ではありません',
+  ],
+  'AWS::IAM::Role': ['a role no mapped resource uses', '対応付けたリソースが使っていないロールです'],
+  'AWS::IAM::ManagedPolicy': [
+    'a managed policy that is not a KCL application’s',
+    'KCL アプリケーション用ではない管理ポリシーです',
+  ],
+  'AWS::SQS::Queue': [
+    'a queue that is no function’s on-failure destination',
+    'どの関数の失敗時送信先でもないキューです',
+  ],
+  'AWS::SNS::Topic': [
+    'a topic that is no function’s on-failure destination',
+    'どの関数の失敗時送信先でもないトピックです',
+  ],
+  'AWS::RedshiftServerless::Namespace': [
+    'a namespace without a workgroup',
+    'ワークグループのない名前空間です',
+  ],
 };
+
+const NO_NODE: [en: string, ja: string] = [
+  'Shardscape has no node for this resource type',
+  'このリソースタイプに対応する Shardscape のノードはありません',
+];
 
 export function derive(t: CfnTemplate): Derived {
   const c = new DeriveContext(t);
@@ -286,7 +318,7 @@ export function derive(t: CfnTemplate): Derived {
   for (const id of ids) {
     if (c.drafts.has(id) || c.used.has(id)) continue;
     const type = c.type(id);
-    c.note(id, FOLDED[type] ?? 'Shardscape has no node for this resource type');
+    c.note(id, ...(FOLDED[type] ?? NO_NODE));
   }
   const m = /^(.+?): exported by Shardscape\./.exec(t.Description ?? '');
   return { drafts: [...c.drafts.values()], edges: c.edges, unmapped: c.unmapped, name: m?.[1] };
@@ -310,7 +342,12 @@ function linkProducers(c: DeriveContext): void {
     const key = `producer/${m[1]}`;
     if (!c.drafts.has(key))
       c.add(key, 'producer', m[1], SOURCE_BY_TEXT[m[2]] ? { source: SOURCE_BY_TEXT[m[2]] } : {});
-    if (!c.drafts.has(target)) c.note(out, `producer ${m[1]} writes to ${target}, which is not mapped`);
+    if (!c.drafts.has(target))
+      c.note(
+        out,
+        `producer ${m[1]} writes to ${target}, which is not mapped`,
+        `プロデューサー ${m[1]} の書き込み先 ${target} は対応付けできていません`,
+      );
     c.edge(key, target);
   }
 }

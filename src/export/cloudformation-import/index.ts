@@ -54,6 +54,7 @@ export function importTemplate(template: CfnTemplate, fileName = 'template'): Cf
               logicalId: 'Metadata',
               type: 'Shardscape',
               reason: `not readable (${last}): the design comes from the resources alone`,
+              reasonJa: `読み取れません (${last})。デザインはリソースだけから作りました`,
             },
           ]
         : assembled.unmapped;

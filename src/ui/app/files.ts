@@ -67,7 +67,9 @@ async function readDesignText(text: string, fileName: string): Promise<Imported 
         nodes: r.doc.nodes.length,
         edges: r.doc.edges.length,
       }),
-      unmapped: r.unmapped.map((u) => `${u.logicalId} (${u.type}): ${u.reason}`),
+      unmapped: r.unmapped.map(
+        (u) => `${u.logicalId} (${u.type}): ${i18n.language === 'ja' ? u.reasonJa : u.reason}`,
+      ),
     };
   }
   const { parseDocument } = await import('../../export/document.ts');
