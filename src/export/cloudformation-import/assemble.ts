@@ -78,6 +78,8 @@ export function assemble(
     let config = { ...draft.config } as Record<string, unknown>;
     if (draft.kind === 'firehose')
       config.transformLambdaId = draft.transformKey ? (idOf.get(draft.transformKey) ?? null) : null;
+    if (draft.kind === 'analytics' && draft.outputs)
+      config.outputs = draft.outputs.map(({ key, ...o }) => ({ ...o, edgeTarget: idOf.get(key) as string }));
     if (draft.kind === 'lambda' && x.esModule) config.code = toEsModule(String(config.code));
     config = merge(config, x.config);
     return {

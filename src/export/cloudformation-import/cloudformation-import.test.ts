@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { NodeKind, PipelineDoc, PipelineNode } from '../../model/types.ts';
+import { analyticsProblems } from '../../sql/index.ts';
 import { cloudFormationJson, cloudFormationYaml, toCloudFormation } from '../cloudformation/index.ts';
 import { toCommonJs } from '../cloudformation/lambda-code.ts';
 import { deployName } from '../cloudformation/names.ts';
@@ -226,6 +227,30 @@ describe('CloudFormation import: hand-written templates', () => {
       'lambda:order-worker → dynamodb:orders-by-key {}',
       'stream:orders → lambda:order-worker {"readMode":"polling"}',
     ]);
+  });
+
+  it('a Kinesis Data Analytics for SQL application comes back with its SQL, input schema and output, and the SQL checks clean', () => {
+    const r = imported(fixture('kda-sql.yaml'), 'kda-sql.yaml');
+    const app = r.doc.nodes.find((n) => n.kind === 'analytics');
+    if (app?.kind !== 'analytics') throw new Error('analytics');
+    expect(app.name).toBe('ticker-averages');
+    expect(app.config.sql).toContain('AVG(PRICE) AS AVG_PRICE');
+    expect(app.config).toMatchObject({
+      inputNamePrefix: 'SOURCE_SQL_STREAM',
+      inputFormat: 'JSON',
+      recordRowPath: '$',
+      columns: [
+        { name: 'TICKER_SYMBOL', sqlType: 'VARCHAR(4)', mapping: '$.ticker_symbol' },
+        { name: 'PRICE', sqlType: 'DOUBLE', mapping: '$.price' },
+      ],
+      outputs: [{ inAppStream: 'DESTINATION_SQL_STREAM', edgeTarget: 'averages', format: 'JSON' }],
+    });
+    expect(topology(r.doc)).toEqual([
+      'analytics:ticker-averages → stream:averages {}',
+      'stream:ticks → analytics:ticker-averages {"readMode":"polling"}',
+    ]);
+    expect(r.unmapped).toEqual([]);
+    expect(analyticsProblems(r.doc)).toEqual([]);
   });
 
   it('refuses what is not a template, with a reason, and never throws', () => {

@@ -8,6 +8,7 @@
 import { KINDS } from '../../model/kinds/index.ts';
 import type { ConfigByKind, EdgeConfig, NodeKind } from '../../model/types.ts';
 import { linkAnalytics, linkConsumerApp, linkFirehose, linkLambda, linkMapping } from './derive-links.ts';
+import { isSqlApp, linkSqlApp, sqlConfig } from './derive-sql.ts';
 import type { CfnResource, CfnTemplate, Json } from './parse.ts';
 import { Refs } from './refs.ts';
 
@@ -29,6 +30,8 @@ export interface Draft<K extends NodeKind = NodeKind> {
   config: ConfigByKind[K];
   /** Firehose: the key of its transform function (resolved to a node id once ids are final). */
   transformKey?: string;
+  /** Analytics SQL apps: their outputs, by the key of the node each goes to (resolved likewise). */
+  outputs?: { inAppStream: string; key: string; format: 'JSON' | 'CSV' }[];
 }
 
 export interface DraftEdge {
@@ -233,7 +236,14 @@ const NODES: Record<string, (c: DeriveContext, id: string, p: Props) => void> = 
       instances: r.num(cluster.InstanceCount) ?? 1,
     });
   },
+  'AWS::KinesisAnalytics::Application': (c, id) => {
+    c.add(id, 'analytics', nameOf(c, id, 'ApplicationName'), sqlConfig(c, id));
+  },
   'AWS::KinesisAnalyticsV2::Application': (c, id, p) => {
+    if (isSqlApp(c, id)) {
+      c.add(id, 'analytics', nameOf(c, id, 'ApplicationName'), sqlConfig(c, id));
+      return;
+    }
     const cfg = (p.ApplicationConfiguration ?? {}) as Props;
     const flink = (cfg.FlinkApplicationConfiguration ?? {}) as Props;
     const par = c.refs.num((flink.ParallelismConfiguration as Props | undefined)?.Parallelism);
@@ -309,7 +319,9 @@ export function derive(t: CfnTemplate): Derived {
   for (const id of ids) if (c.type(id) === 'AWS::Lambda::EventSourceMapping') linkMapping(c, id);
   for (const d of [...c.drafts.values()]) {
     if (d.kind === 'firehose') linkFirehose(c, d as Draft<'firehose'>);
-    if (d.kind === 'analytics') linkAnalytics(c, d as Draft<'analytics'>);
+    if (d.kind === 'analytics')
+      if (isSqlApp(c, d.key)) linkSqlApp(c, d as Draft<'analytics'>);
+      else linkAnalytics(c, d as Draft<'analytics'>);
     if (d.kind === 'consumerApp') linkConsumerApp(c, d as Draft<'consumerApp'>);
   }
   // Functions last: a function a delivery stream uses as its transform is not a consumer.
