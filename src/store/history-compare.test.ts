@@ -11,8 +11,9 @@ import { entryFromRun, MAX_POINTS } from './history-entry.ts';
 import { endedRun, withShards } from './history-fixture.ts';
 
 const hotKey = JSON.parse(readFileSync('examples/hot-key.json', 'utf8')) as PipelineDoc;
-let one: Comparable;
-let four: Comparable;
+type Run = ReturnType<typeof entryFromRun> & Comparable;
+let one: Run;
+let four: Run;
 
 beforeAll(async () => {
   const a = await endedRun(withShards(hotKey, 'telemetry', 1), 60, KIND_METRICS);
@@ -68,9 +69,8 @@ describe('compareRuns on the hot-key template, 1 vs 4 shards, 60 s', () => {
   });
 
   it('series keep every simulated second of a minute, each node once', () => {
-    const run = one as ReturnType<typeof entryFromRun>;
-    expect(run.series.map((s) => s.nodeId)).toEqual(['devices', 'telemetry', 'processor', 'state']);
-    expect(run.series[1].t).toHaveLength(60);
+    expect(one.series.map((s) => s.nodeId)).toEqual(['devices', 'telemetry', 'processor', 'state']);
+    expect(one.series[1].t).toHaveLength(60);
   });
 });
 
