@@ -4,11 +4,49 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createSimulation, prepareSandbox } from '../engine/index.ts';
 import type { PipelineDoc } from '../model/types.ts';
 import { KIND_METRICS } from '../ui/kinds/index.tsx';
 import { type Comparable, compareRuns, fmtAge, fmtDiff, fmtValue } from './history-compare.ts';
+import type { EndedRun } from './history-entry.ts';
 import { entryFromRun, MAX_POINTS } from './history-entry.ts';
-import { endedRun, withShards } from './history-fixture.ts';
+import type { MetricsByKind } from './simMetrics.ts';
+import { SeriesBook } from './simSeries.ts';
+
+/** The design run headless a frame per simulated second, recorded as the studio records it. */
+async function endedRun(
+  doc: PipelineDoc,
+  seconds: number,
+  metrics: MetricsByKind,
+  runKey = 1,
+): Promise<EndedRun> {
+  await prepareSandbox();
+  const { seed, priceBook } = doc.settings;
+  const sim = createSimulation(doc, { seed, priceBook });
+  const series = new SeriesBook();
+  const kinds = Object.fromEntries(doc.nodes.map((n) => [n.id, n.kind]));
+  let frame = sim.frame();
+  for (let s = 1; s <= seconds; s++) {
+    await sim.advance(s * 1000);
+    frame = sim.frame();
+    for (const [id, n] of Object.entries(frame.nodes)) {
+      const defs = metrics[kinds[id] as keyof MetricsByKind];
+      if (!defs) continue;
+      series.push(id, frame.simMs, Object.fromEntries(defs.map((d) => [d.name, d.get(n)])));
+    }
+  }
+  return { runKey, doc, seed, priceBook, simMs: frame.simMs, frame, kinds, series };
+}
+
+/** The design with a stream's shard count set. */
+function withShards(doc: PipelineDoc, streamId: string, shards: number): PipelineDoc {
+  return {
+    ...doc,
+    nodes: doc.nodes.map((n) =>
+      n.id === streamId && n.kind === 'stream' ? { ...n, config: { ...n.config, shardCount: shards } } : n,
+    ),
+  };
+}
 
 const hotKey = JSON.parse(readFileSync('examples/hot-key.json', 'utf8')) as PipelineDoc;
 type Run = ReturnType<typeof entryFromRun> & Comparable;
