@@ -99,11 +99,14 @@ describe('compareRuns on the hot-key template, 1 vs 4 shards, 60 s', () => {
     expect(c.verdict.en).toBe('A and B give the same throttling, drops, iterator age and cost.');
   });
 
-  it('runs of different length say so (counts are per run)', () => {
-    const longer = { ...four, durationSec: 120 };
-    expect(compareRuns(four, longer).verdict.en).toContain(
-      "A ran 60 s and B 120 s: counts cover each run's own length.",
+  it('runs of different length are compared per simulated second, and say so', () => {
+    const longer = { ...four, durationSec: 120 }; // the same counts over twice the time
+    const c = compareRuns(four, longer);
+    expect(c.verdict.en).toBe(
+      'B throttles 864 instead of 1,727 put attempts per second, drops 194 instead of 389 records per second and costs the same per month. (A ran 60 s and B 120 s, so counts are compared per simulated second.)',
     );
+    expect(c.rows.find((r) => r.key === 'throttledPerSec')).toMatchObject({ a: 1727.4, b: 863.7 });
+    expect(compareRuns(four, four).rows.some((r) => r.key === 'throttledPerSec')).toBe(false);
   });
 
   it('series keep every simulated second of a minute, each node once', () => {

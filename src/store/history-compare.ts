@@ -10,7 +10,7 @@ import type { HistoryEntry } from './history-entry.ts';
 /** What a comparison needs of a run (a history entry, or a sweep point made into one). */
 export type Comparable = Pick<HistoryEntry, 'label' | 'design' | 'seed' | 'durationSec' | 'figures'>;
 
-export type FigureUnit = 'records' | 'attempts' | 'ms' | 'usd' | 'sec' | 'shards' | 'seed';
+export type FigureUnit = 'records' | 'attempts' | 'perSec' | 'ms' | 'usd' | 'sec' | 'shards' | 'seed';
 
 export interface CompareRow {
   /** Stable key: `offered`, `throttled`, `shards:<nodeId>`… */
@@ -40,6 +40,11 @@ export function fmtDollars(v: number): string {
   return Math.abs(v) >= 100 ? usd0.format(v) : usd2.format(v);
 }
 
+/** A rate per simulated second: whole above 10, one decimal below ("1,670", "2.5"). */
+export function fmtRate(v: number): string {
+  return Math.abs(v) >= 10 || v === 0 ? n0.format(v) : v.toFixed(1);
+}
+
 /** Simulated ms as words a planner reads: 850 ms, 2.1 s, 22 min, 1.5 h. */
 export function fmtAge(ms: number, lang: 'en' | 'ja' = 'en'): string {
   const ja = lang === 'ja';
@@ -60,6 +65,8 @@ export function fmtValue(unit: FigureUnit, v: number, lang: 'en' | 'ja' = 'en'):
       return `${n0.format(v)} ${lang === 'ja' ? '秒' : 's'}`;
     case 'seed':
       return String(v);
+    case 'perSec':
+      return `${fmtRate(v)}/${lang === 'ja' ? '秒' : 's'}`;
     default:
       return fmtCount(v);
   }
@@ -83,6 +90,9 @@ function streamShards(doc: PipelineDoc): Map<string, { name: string; shards: num
       });
   return out;
 }
+
+/** A run's count as a rate per simulated second (one decimal). */
+const perSec = (count: number, sec: number) => (sec > 0 ? Math.round((count / sec) * 10) / 10 : 0);
 
 /** The figure rows: shards per stream, duration, seed, then the planner's figures. */
 export function compareRows(a: Comparable, b: Comparable): CompareRow[] {
@@ -131,6 +141,27 @@ export function compareRows(a: Comparable, b: Comparable): CompareRow[] {
     fa.droppedRecords,
     fb.droppedRecords,
   );
+  if (a.durationSec !== b.durationSec) {
+    // Runs of different length: totals are not comparable, rates per simulated second are.
+    const ra = (v: number) => perSec(v, a.durationSec);
+    const rb = (v: number) => perSec(v, b.durationSec);
+    row(
+      'throttledPerSec',
+      'Throttled put attempts per second',
+      '1 秒あたりのスロットリングされた書き込み試行',
+      'perSec',
+      ra(fa.throttledRecords),
+      rb(fb.throttledRecords),
+    );
+    row(
+      'droppedPerSec',
+      'Records dropped per second',
+      '1 秒あたりのドロップされたレコード',
+      'perSec',
+      ra(fa.droppedRecords),
+      rb(fb.droppedRecords),
+    );
+  }
   row(
     'iteratorAge',
     'Max iterator age',
@@ -159,19 +190,26 @@ function agesDiffer(a: number, b: number): boolean {
 export function verdict(a: Comparable, b: Comparable): { en: string; ja: string } {
   const fa = a.figures;
   const fb = b.figures;
+  // Runs of different length compare per simulated second; of the same length, in totals.
+  const sameLength = a.durationSec === b.durationSec;
+  const va = (n: number) => (sameLength ? n : perSec(n, a.durationSec));
+  const vb = (n: number) => (sameLength ? n : perSec(n, b.durationSec));
+  const show = (n: number) => (sameLength ? fmtCount(n) : fmtRate(n));
+  const enPer = sameLength ? '' : ' per second';
+  const jaUnit = (u: string) => (sameLength ? ` ${u}` : ` ${u}/秒`);
   const en: string[] = [];
   const ja: string[] = [];
-  if (fa.throttledRecords !== fb.throttledRecords) {
-    en.push(
-      `throttles ${fmtCount(fb.throttledRecords)} instead of ${fmtCount(fa.throttledRecords)} put attempts`,
-    );
+  const [ta, tb] = [va(fa.throttledRecords), vb(fb.throttledRecords)];
+  if (ta !== tb) {
+    en.push(`throttles ${show(tb)} instead of ${show(ta)} put attempts${enPer}`);
     ja.push(
-      `スロットリングされた書き込み試行が ${fmtCount(fa.throttledRecords)} 回ではなく ${fmtCount(fb.throttledRecords)} 回`,
+      `スロットリングされた書き込み試行が ${show(ta)}${jaUnit('回')}ではなく ${show(tb)}${jaUnit('回')}`,
     );
   }
-  if (fa.droppedRecords !== fb.droppedRecords) {
-    en.push(`drops ${fmtCount(fb.droppedRecords)} instead of ${fmtCount(fa.droppedRecords)} records`);
-    ja.push(`ドロップが ${fmtCount(fa.droppedRecords)} 件ではなく ${fmtCount(fb.droppedRecords)} 件`);
+  const [da, db] = [va(fa.droppedRecords), vb(fb.droppedRecords)];
+  if (da !== db) {
+    en.push(`drops ${show(db)} instead of ${show(da)} records${enPer}`);
+    ja.push(`ドロップが ${show(da)}${jaUnit('件')}ではなく ${show(db)}${jaUnit('件')}`);
   }
   if (agesDiffer(fa.maxIteratorAgeMs, fb.maxIteratorAgeMs)) {
     en.push(
@@ -200,9 +238,9 @@ export function verdict(a: Comparable, b: Comparable): { en: string; ja: string 
     textEn = `B ${listEn([...en, costEn])}.`;
     textJa = en.length > 0 ? `B では${ja.join('、')}です。${costJa}。` : `B の${costJa}。`;
   }
-  if (a.durationSec !== b.durationSec) {
-    textEn += ` (A ran ${fmtCount(a.durationSec)} s and B ${fmtCount(b.durationSec)} s: counts cover each run's own length.)`;
-    textJa += `（A は ${fmtCount(a.durationSec)} 秒、B は ${fmtCount(b.durationSec)} 秒の実行です。件数はそれぞれの実行時間の分です。）`;
+  if (!sameLength) {
+    textEn += ` (A ran ${fmtCount(a.durationSec)} s and B ${fmtCount(b.durationSec)} s, so counts are compared per simulated second.)`;
+    textJa += `（A は ${fmtCount(a.durationSec)} 秒、B は ${fmtCount(b.durationSec)} 秒の実行なので、件数は 1 秒あたりで比較しています。）`;
   }
   return { en: textEn, ja: textJa };
 }
