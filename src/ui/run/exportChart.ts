@@ -1,7 +1,7 @@
 /** Metrics export: the node's series as CSV, and its charts as one PNG (SVG → canvas). */
 import { simSeries } from '../../store/simStore.ts';
 
-function download(blob: Blob, fileName: string): void {
+export function download(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -12,7 +12,7 @@ function download(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-function safeName(name: string): string {
+export function safeName(name: string): string {
   return name.replace(/[^\w.-]+/g, '_');
 }
 
@@ -37,7 +37,7 @@ function svgImage(svg: SVGSVGElement): Promise<HTMLImageElement> {
 }
 
 /** Draws every chart of `container` (with its caption) onto one white PNG. */
-export async function exportPng(container: HTMLElement, nodeName: string): Promise<void> {
+export async function exportPng(container: HTMLElement, nodeName: string, suffix = 'metrics'): Promise<void> {
   const figures = [...container.querySelectorAll('figure')];
   const parts: { caption: string; img: HTMLImageElement; w: number; h: number }[] = [];
   for (const f of figures) {
@@ -77,5 +77,5 @@ export async function exportPng(container: HTMLElement, nodeName: string): Promi
     y += p.h;
   }
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-  if (blob) download(blob, `${safeName(nodeName)}-metrics.png`);
+  if (blob) download(blob, `${safeName(nodeName)}-${suffix}.png`);
 }
