@@ -9,6 +9,8 @@ const COMMANDS = {
   run: 'Run a design file: shardscape run DESIGN.json [--duration 15m] [--seed N] [--price-book 2017|current] [--json]',
   export:
     'Export a design as deployable config: shardscape export DESIGN.json --format cloudformation|cloudformation-yaml|terraform|flink-sql|agent|kdg|link [--out DIR]',
+  import:
+    'Import a CloudFormation template as a design: shardscape import TEMPLATE.yaml|TEMPLATE.json [--out DESIGN.json]',
   lessons:
     'Workshop lessons: shardscape lessons [--json] | start ID --out FILE | solution ID --out FILE | check ID DESIGN.json [--json] [--lang ja]',
   plan: 'Size a stream: shardscape plan DESIGN.json --stream ID --shards A..B [--duration D] [--headroom 0.8] [--json] | --vary NODE.FIELD=A..B[:STEP]',

@@ -257,6 +257,28 @@ export const MESSAGES: Record<string, (p: P) => Text> = {
     en: `"${p.name}" cannot be deployed as this resource's name: use ${p.rule}, at most ${p.max} characters.`,
     ja: `「${p.name}」はこのリソースの名前としてデプロイできません。使える文字は ${p.rule}、${p.max} 文字までです。`,
   }),
+  // The in-browser CloudFormation schema check (src/export/cfn-schema): the exported template's value
+  // at `path` breaks the provider schema's `rule`.
+  'export-schema': (p) => {
+    const at = `${p.resource} ${p.path}`;
+    switch (p.rule) {
+      case 'unknown':
+        return {
+          en: `CloudFormation would refuse ${at}: no such property${p.expected ? ` (did you mean ${p.expected}?)` : ''}.`,
+          ja: `CloudFormation は ${at} を受け付けません: そのプロパティはありません${p.expected ? ` (${p.expected} のことですか?)` : ''}。`,
+        };
+      case 'required':
+        return {
+          en: `CloudFormation needs ${at}, which is missing.`,
+          ja: `CloudFormation には ${at} が必要ですが、ありません。`,
+        };
+      default:
+        return {
+          en: `CloudFormation would refuse ${at} = ${p.value}: expected ${p.expected}.`,
+          ja: `CloudFormation は ${at} = ${p.value} を受け付けません: ${p.expected} が必要です。`,
+        };
+    }
+  },
   'export-duplicate-name': (p) => ({
     en: `Two resources of this kind are named "${p.name}": AWS needs one name per resource.`,
     ja: `この種類のリソースに「${p.name}」という名前が 2 つあります。AWS ではリソースごとに別の名前が必要です。`,

@@ -4,9 +4,11 @@
  * (DATE − DATE without a qualifier, TIME mixed with a DATE / TIMESTAMP), and interval text for
  * CAST(… AS VARCHAR).
  *
- * Text form (our reading of the reference; it shows intervals as `INTERVAL '+30 00:19:22' DAY TO
- * SECOND`-style literals): a sign, then the qualifier's fields, seconds with milliseconds, e.g.
- * `+2 03:04:05.000` (DAY TO SECOND), `+5` (MINUTE), `+1-06` (YEAR TO MONTH).
+ * Text form, as the "Date, Timestamp, and Interval Operators" page prints it: a sign, then the
+ * qualifier's fields (`+4 04` DAY TO HOUR, `-2 04`, `+4-04` YEAR TO MONTH, and
+ * `CAST((TIME '12:03:34' - TIME '11:57:23') MINUTE TO SECOND AS VARCHAR(8))` = `+6:11`). Seconds
+ * carry milliseconds only when there are some (`+2 03:04:05.678`): the page shows no fraction
+ * for whole seconds, and none with one.
  */
 import type { Expr, TimeUnit } from './ast.ts';
 import type { SqlType } from './types.ts';
@@ -110,7 +112,8 @@ export function intervalText(v: number, t: SqlType): string {
     if (u === 'SECOND') {
       const s = rest / 1000;
       const whole = Math.trunc(s);
-      const text = `${i === from ? whole : pad(whole)}.${pad(Math.round(rest % 1000), 3)}`;
+      const ms = Math.round(rest % 1000);
+      const text = `${i === from ? whole : pad(whole)}${ms > 0 ? `.${pad(ms, 3)}` : ''}`;
       parts.push(text);
     } else {
       const n = Math.trunc(rest / size);

@@ -3,8 +3,8 @@
  * clause pages (docs.aws.amazon.com/kinesisanalytics/latest/sqlref/sql-reference-join-clause.html,
  * …/sql-reference-window-clause.html).
  *
- * The JOIN page's Orders/Shipments tables are not reproduced verbatim here (we could not check
- * them row for row); the rows below are ours, built to exercise what the page states: a row meets
+ * The JOIN page's own Orders/Shipments tables are reproduced in reference-join-page.test.ts; the
+ * rows below are ours, built to exercise further cases of what the page states: a row meets
  * the other stream's rows inside that stream's window when it arrives, a result carries the later
  * arrival's ROWTIME (the page's 10:00:45, not the order's 10:00:40), and in a RIGHT JOIN an
  * unmatched shipment comes out at once with a NULL order time.

@@ -4,7 +4,8 @@
  * fields, `SELECT STREAM t.r."COLUMN1" FROM (SELECT STREAM W3C_LOG_PARSE(…) FROM s) t(r)` or
  * `… AS l(r)`. Inputs of W3C_LOG_PARSE and REGEX_LOG_PARSE are the pages' own examples (the
  * values are checked field by field in functions/logparse.test.ts); FIXED_COLUMN_LOG_PARSE and
- * SYS_LOG_PARSE use lines of ours (see the README's list).
+ * SYS_LOG_PARSE follow their pages' grammar and columns (the pages give no example rows, so the
+ * lines are ours).
  */
 import { describe, expect, it } from 'vitest';
 import { checkSql } from './index.ts';
@@ -77,13 +78,28 @@ describe('log parsers through a derived table with a column list: t(r) and AS l(
     expect(values(sql, input)).toEqual([{ TICKER: 'AMZN  ', PRICE: 84, SIDE: 'buy ' }]);
   });
 
-  it('SYS_LOG_PARSE: time stamp, host and message of a BSD syslog line', () => {
-    const input = LINES('Apr 15 10:12:01 web-1 sshd[811]: Accepted publickey for ec2-user', 'not syslog');
-    const sql = `SELECT STREAM t.r.COLUMN1 AS WHEN_, t.r.COLUMN2 AS HOST, t.r.COLUMN3 AS MESSAGE
+  it('FIXED_COLUMN_LOG_PARSE: a TIMESTAMP column with the page’s format parameter, and NOT NULL', () => {
+    const input = LINES('10/Oct/2000:13:55:36 GET  200');
+    const sql = `SELECT STREAM t.r."name" AS WHEN_, t.r.VERB AS VERB, t.r.STATUS AS STATUS
+      FROM (SELECT STREAM FIXED_COLUMN_LOG_PARSE(MSG,
+        '"name" TYPE TIMESTAMP ''dd/MMM/yyyy:HH:mm:ss'' START 0 FOR 20, VERB TYPE VARCHAR(4) NOT NULL START 21 FOR 4, STATUS TYPE INTEGER START 26')
+      FROM S) t(r);`;
+    expect(values(sql, input)).toEqual([{ WHEN_: '2000-10-10 13:55:36.000', VERB: 'GET ', STATUS: 200 }]);
+  });
+
+  it('SYS_LOG_PARSE: the page’s two columns, COLUMN1 the time stamp (TIMESTAMP), COLUMN2 "server message"', () => {
+    const input = LINES(
+      'Apr 15 10:12:01 web-1 sshd[811]: Accepted publickey for ec2-user',
+      'Apr  5 09:00:00 db-2 cron: done',
+      'not syslog',
+    );
+    const sql = `SELECT STREAM t.r.COLUMN1 AS WHEN_, t.r.COLUMN2 AS TEXT_
       FROM (SELECT STREAM SYS_LOG_PARSE(MSG) FROM S) t(r);`;
+    // A syslog time stamp has no year; SimpleDateFormat, which the page points to, reads 1970.
     expect(values(sql, input)).toEqual([
-      { WHEN_: 'Apr 15 10:12:01', HOST: 'web-1', MESSAGE: 'sshd[811]: Accepted publickey for ec2-user' },
-      { WHEN_: null, HOST: null, MESSAGE: null },
+      { WHEN_: '1970-04-15 10:12:01.000', TEXT_: 'web-1 sshd[811]: Accepted publickey for ec2-user' },
+      { WHEN_: '1970-04-05 09:00:00.000', TEXT_: 'db-2 cron: done' },
+      { WHEN_: null, TEXT_: null },
     ]);
   });
 

@@ -8,6 +8,7 @@ import type { LiveEdit, LiveFrame } from '../engine/api.ts';
 import type { Diagnostic, NodeKind, PipelineDoc, TimelineEvent } from '../model/types.ts';
 import type { ClientLoadResult, EngineClient, WatchdogError } from '../worker/engineClient.ts';
 import { createRunLoop, type RunLoopDeps, type Speed } from '../worker/runLoop.ts';
+import type { EndedRun } from './history-entry.ts';
 import { liveDiff } from './simLiveDiff.ts';
 import { type MetricsByKind, SHARD_SERIES_LIMIT, shardValues } from './simMetrics.ts';
 import type { SeriesBook } from './simSeries.ts';
@@ -47,6 +48,9 @@ export interface SimControllerDeps {
   loop?: Pick<RunLoopDeps, 'raf' | 'cancelRaf' | 'now'>;
   /** Applies a frame to the store in a main-thread turn of its own (see turns.ts); at once by default. */
   turns?: TurnScheduler;
+  /** A run was loaded (its number); then ended or paused (history.ts keeps it). */
+  onRunStart?(runKey: number): void;
+  onRunEnd?(run: EndedRun): void;
 }
 
 let noticeSeq = 0;
@@ -56,6 +60,17 @@ export function createSimController(deps: SimControllerDeps) {
   let client: EngineLike | null = null;
   /** The document as the engine knows it (updated as live edits are applied). */
   let runDoc: PipelineDoc | null = null;
+  /** The document as the run loaded it (before live edits), and the run's number. */
+  let loadedDoc: PipelineDoc | null = null;
+  let runKey = 0;
+
+  /** Hands the run so far to the history (Pause, Reset, a new run): before its series are cleared. */
+  function reportRun(): void {
+    const { seed, priceBook, kinds } = sim.getState();
+    const frame = latestFrame;
+    if (!deps.onRunEnd || !loadedDoc || !frame) return;
+    deps.onRunEnd({ runKey, doc: loadedDoc, seed, priceBook, simMs: frame.simMs, frame, kinds, series });
+  }
 
   const notify = (tone: SimNotice['tone'], key: string, values?: SimNotice['values']) => {
     const notice = { id: ++noticeSeq, tone, key, values };
@@ -64,9 +79,12 @@ export function createSimController(deps: SimControllerDeps) {
 
   /** Sim ms of the newest frame, shown or still waiting for its turn. */
   let latestMs = 0;
+  /** The newest frame recorded (the shown one may lag a turn behind). */
+  let latestFrame: LiveFrame | null = null;
 
   function record(frame: LiveFrame): void {
     latestMs = frame.simMs;
+    latestFrame = frame;
     const kinds = sim.getState().kinds;
     for (const [id, n] of Object.entries(frame.nodes)) {
       const defs = deps.metrics[kinds[id] as NodeKind];
@@ -152,6 +170,9 @@ export function createSimController(deps: SimControllerDeps) {
     const { seed, priceBook } = doc.settings;
     loop.abandon();
     withdrawLive();
+    reportRun();
+    loadedDoc = null;
+    latestFrame = null;
     series.clear();
     latestMs = 0;
     sim.setState({ ...initialSimState, status: 'loading', seed, priceBook });
@@ -169,6 +190,9 @@ export function createSimController(deps: SimControllerDeps) {
       return false;
     }
     runDoc = doc;
+    loadedDoc = doc;
+    runKey += 1;
+    deps.onRunStart?.(runKey);
     sim.setState({ kinds: Object.fromEntries(doc.nodes.map((n) => [n.id, n.kind])) });
     show(result.frame);
     return true;
@@ -186,6 +210,7 @@ export function createSimController(deps: SimControllerDeps) {
       if (sim.getState().status !== 'running') return;
       loop.stop();
       sim.setState({ status: 'paused' });
+      reportRun();
     },
     /** Ctrl/⌘+Enter. */
     async toggle(): Promise<void> {
@@ -211,6 +236,9 @@ export function createSimController(deps: SimControllerDeps) {
     reset(): void {
       loop.abandon();
       withdrawLive();
+      reportRun();
+      loadedDoc = null;
+      latestFrame = null;
       latestMs = 0;
       runDoc = null;
       series.clear();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createNode, emptyDocument } from '../model/factory.ts';
 import { templateById } from '../model/templates/index.ts';
 import type { PipelineDoc, StreamConfig } from '../model/types.ts';
-import { createStudioStore, loadSqlChecker } from './studio.ts';
+import { createStudioStore, loadSchemaChecker, loadSqlChecker } from './studio.ts';
 
 function twoNodes(): PipelineDoc {
   return {
@@ -138,5 +138,28 @@ describe('studio store', () => {
     const sql = store.getState().diagnostics.filter((d) => d.code === 'sql');
     expect(sql.length).toBeGreaterThan(0);
     expect(sql[0]?.message).toMatch(/^SQL 1:\d+: /);
+  });
+
+  it('warns in the Problems tab about a value CloudFormation would refuse, once edits pause', async () => {
+    const doc = structuredClone(templateById('log-analytics')?.doc as PipelineDoc);
+    const store = createStudioStore({ doc });
+    await loadSchemaChecker();
+    await new Promise((r) => setTimeout(r, 300));
+    const schema = () => store.getState().diagnostics.filter((d) => d.code === 'export-schema');
+    expect(schema()).toEqual([]);
+    const fh = store.getState().doc.nodes.find((n) => n.kind === 'firehose');
+    if (fh?.kind !== 'firehose') throw new Error('firehose');
+    // OpenSearch index names are at most 80 characters: the model accepts 100, CloudFormation does not.
+    const opensearch = { ...fh.config.opensearch, indexName: 'x'.repeat(100) };
+    store.getState().dispatch([{ type: 'node/config', id: fh.id, config: { ...fh.config, opensearch } }]);
+    expect(schema()).toEqual([]); // not on the keystroke itself
+    await new Promise((r) => setTimeout(r, 300));
+    expect(schema()).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        nodeId: fh.id,
+        message: expect.stringContaining('IndexName'),
+      }),
+    ]);
   });
 });

@@ -81,15 +81,55 @@ export function loadSqlChecker(): Promise<SqlDesign> {
   return sqlLoading;
 }
 
+/**
+ * The exported template's properties checked against CloudFormation's provider schemas
+ * (src/export/cfn-schema, generated at build time from AWS's validator). Like the SQL checker it
+ * loads after the first paint, the first time a design has nodes, and adds Problems-tab warnings.
+ */
+type SchemaCheck = { schemaProblems(doc: PipelineDoc): Diagnostic[] };
+let schemaModule: SchemaCheck | null = null;
+let schemaLoading: Promise<SchemaCheck> | null = null;
+
+export function loadSchemaChecker(): Promise<SchemaCheck> {
+  schemaLoading ??= import('../export/cfn-schema/design-check.ts').then((m) => {
+    schemaModule = m;
+    return m;
+  });
+  return schemaLoading;
+}
+
+/**
+ * The schema check exports the whole design (about 80 ms at 300 nodes), so it runs once edits pause
+ * (SCHEMA_PAUSE_MS of wall time), not on every keystroke; meanwhile the last findings stay listed.
+ */
+const SCHEMA_PAUSE_MS = 250;
+
+function schemaCheck(doc: PipelineDoc): Diagnostic[] {
+  if (!schemaModule || doc.nodes.length === 0) return [];
+  try {
+    return schemaModule.schemaProblems(doc);
+  } catch (err) {
+    return [{ severity: 'warning', code: 'validator-crash', message: `Schema check failed: ${String(err)}` }];
+  }
+}
+
+/** Schema warnings for nodes that still exist and have no errors of their own (a value out of range is said once). */
+function schemaWarnings(doc: PipelineDoc, model: Diagnostic[], found: Diagnostic[]): Diagnostic[] {
+  const broken = new Set(model.filter((d) => d.severity === 'error').map((d) => d.nodeId));
+  const ids = new Set(doc.nodes.map((n) => n.id));
+  return found.filter((d) => !d.nodeId || (ids.has(d.nodeId) && !broken.has(d.nodeId)));
+}
+
 function hasSql(doc: PipelineDoc): boolean {
   return doc.nodes.some((n) => n.kind === 'analytics');
 }
 
-function safeValidate(doc: PipelineDoc): Diagnostic[] {
+function safeValidate(doc: PipelineDoc, schemaFound: Diagnostic[] = []): Diagnostic[] {
   try {
     // Names CloudFormation would refuse are warnings here, before anyone exports.
     const model = [...validateDocument(doc), ...deployProblems(doc)];
-    return sqlModule && hasSql(doc) ? [...model, ...sqlModule.analyticsProblems(doc)] : model;
+    const all = [...model, ...schemaWarnings(doc, model, schemaFound)];
+    return sqlModule && hasSql(doc) ? [...all, ...sqlModule.analyticsProblems(doc)] : all;
   } catch (err) {
     // A validator bug must not take the editor down: show it as a problem instead.
     return [{ severity: 'error', code: 'validator-crash', message: `Validation failed: ${String(err)}` }];
@@ -112,14 +152,28 @@ export function createStudioStore(options: StudioStoreOptions = {}): StoreApi<St
   let focusSeq = 0;
 
   return createStore<StudioState>()((set, get) => {
-    // Validates now; when the SQL engine is still loading, validates again once it is there.
+    // The last schema findings (see SCHEMA_PAUSE_MS) and the pending re-check.
+    let schemaFound: Diagnostic[] = [];
+    let schemaTimer: ReturnType<typeof setTimeout> | null = null;
+    const recheckSchema = (doc: PipelineDoc) => {
+      if (get().doc !== doc) return;
+      schemaFound = schemaCheck(doc);
+      set({ diagnostics: safeValidate(doc, schemaFound) });
+    };
+    // Validates now; when the SQL engine or the schema check is still loading, again once it is there.
     const validate = (doc: PipelineDoc): Diagnostic[] => {
+      if (!schemaModule && doc.nodes.length > 0) {
+        void loadSchemaChecker().then(() => recheckSchema(doc));
+      } else if (schemaModule) {
+        if (schemaTimer) clearTimeout(schemaTimer);
+        schemaTimer = setTimeout(() => recheckSchema(doc), SCHEMA_PAUSE_MS);
+      }
       if (!sqlModule && hasSql(doc)) {
         void loadSqlChecker().then(() => {
-          if (get().doc === doc) set({ diagnostics: safeValidate(doc) });
+          if (get().doc === doc) set({ diagnostics: safeValidate(doc, schemaFound) });
         });
       }
-      return safeValidate(doc);
+      return safeValidate(doc, schemaFound);
     };
     const afterDocChange = (doc: PipelineDoc, revalidate: boolean) => {
       const { selection, diagnostics } = get();

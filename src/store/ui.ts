@@ -13,6 +13,10 @@ export interface AlertInfo {
   message: string;
   /** Where in the file, e.g. "line 3, column 14" or "nodes[2].config.shardCount". */
   where?: string;
+  /** Lines to list (e.g. the resources a CloudFormation import could not map). */
+  list?: string[];
+  /** The import went ahead (the list says what it left out), so "your design is unchanged" is not said. */
+  imported?: boolean;
 }
 
 /** A design from elsewhere that carries code, shown to the user before it is opened (issue 10). */

@@ -8,6 +8,8 @@ import { getAtt, type Json, LogicalIds, ref } from './intrinsics.ts';
 export interface Template {
   AWSTemplateFormatVersion: '2010-09-09';
   Description: string;
+  /** `Shardscape`: what the resources cannot carry, for an exact import (cloudformation-import/). */
+  Metadata?: { [key: string]: Json };
   Parameters: Record<string, { [key: string]: Json }>;
   Resources: Record<string, { Type: string; Properties?: { [key: string]: Json }; DependsOn?: string[] }>;
   Outputs: Record<string, { Description: string; Value: Json }>;

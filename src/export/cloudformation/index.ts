@@ -5,7 +5,9 @@
  */
 import { stringify } from 'yaml';
 import type { NodeKind, PipelineDoc, PipelineNode, PipelineNodeOf } from '../../model/types.ts';
+import { designMetadata } from '../cloudformation-import/metadata.ts';
 import { BuildContext, type Template } from './context.ts';
+import type { Json } from './intrinsics.ts';
 import { PREFIX_PARAM } from './intrinsics.ts';
 import { mapAnalytics } from './map-analytics.ts';
 import { mapFirehose } from './map-firehose.ts';
@@ -38,7 +40,8 @@ export interface CloudFormationExport {
   notCarried: string[];
 }
 
-export function toCloudFormation(doc: PipelineDoc): CloudFormationExport {
+/** `metadata: false` leaves out Metadata.Shardscape (the Problems tab's schema check does not need it). */
+export function toCloudFormation(doc: PipelineDoc, opts: { metadata?: boolean } = {}): CloudFormationExport {
   const c = new BuildContext(doc);
   c.param(PREFIX_PARAM, {
     Type: 'String',
@@ -58,6 +61,12 @@ export function toCloudFormation(doc: PipelineDoc): CloudFormationExport {
     .join(' ');
   // CloudFormation's Description is at most 1,024 bytes.
   c.template.Description = description.length > 1000 ? `${description.slice(0, 997)}...` : description;
+  // What the resources cannot say (ids, positions, simulation settings, SQL), for `import`.
+  if (opts.metadata === false) return { template: c.template, notCarried: c.notCarried };
+  const meta = designMetadata(doc, c.template, (n) =>
+    n.kind === 'producer' ? `producer/${n.name}` : c.id(n),
+  );
+  c.template.Metadata = { Shardscape: meta as unknown as Json };
   return { template: c.template, notCarried: c.notCarried };
 }
 

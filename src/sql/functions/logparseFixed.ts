@@ -1,16 +1,17 @@
 /**
  * The two log parsers not in logparse.ts (KDA SQL Reference, "Log Parsing Functions"):
- * - FIXED_COLUMN_LOG_PARSE(s, 'NAME TYPE START n [FOR w], …'): fields cut at fixed positions
- *   (START is 0-based; without FOR a field runs to the end of the line). Our reading of the
- *   reference's grammar; the page's own example rows are not reproduced here.
- * - SYS_LOG_PARSE(s): a BSD syslog line `Mmm dd hh:mm:ss host message` as COLUMN1 (the time
- *   stamp text), COLUMN2 (host) and COLUMN3 (the message); NULL when the line does not fit. The
- *   reference names no output columns for it; this split is ours.
+ * - FIXED_COLUMN_LOG_PARSE(s, 'NAME TYPE <type> ['format'] [NOT NULL] START n [FOR w], …'): fields
+ *   cut at fixed positions, as the page's grammar has it (START is 0-based; without FOR a field runs
+ *   to the end of the line; DATE/TIME/TIMESTAMP take a SimpleDateFormat pattern such as
+ *   'dd/MMM/yyyy:HH:mm:ss'). The page gives the grammar and no example rows.
+ * - SYS_LOG_PARSE(s): the page's "Mon DD HH:MM:SS server message" as two columns, COLUMN1 a
+ *   TIMESTAMP and COLUMN2 the VARCHAR rest ("server message"); NULL when the line does not fit.
+ *   A syslog time stamp has no year: like the SimpleDateFormat the page points to, we read 1970.
  * Both return a ROW, read as `t.r.COLUMN1` after `FROM (SELECT STREAM …) AS t(r)`.
  */
 import type { ScalarFunction, SqlValue } from '../types.ts';
-import { SqlRuntimeError } from '../types.ts';
-import { type ColumnSpec, castText, parseTypeName } from './typeText.ts';
+import { parseDate } from './dateFormat.ts';
+import { type ColumnSpec, castText, parseTypeName, splitTopLevel } from './typeText.ts';
 import { CHAR_TYPES, expectArg, str, strict, T } from './util.ts';
 
 interface FixedColumn extends ColumnSpec {
@@ -25,19 +26,25 @@ export function fixedColumns(spec: string): FixedColumn[] {
   const hit = fixedCache.get(spec);
   if (hit) return hit;
   const out: FixedColumn[] = [];
-  for (const part of spec.split(/,(?![^()]*\))/)) {
+  for (const part of splitTopLevel(spec)) {
     const m =
-      /^\s*("(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_]*)\s+(?:TYPE\s+)?(.+?)\s+START\s+(\d+)(?:\s+FOR\s+(\d+))?\s*$/i.exec(
+      /^\s*("(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_]*)\s+(?:TYPE\s+)?(.+?)\s*(?:'([^']*)')?\s*(?:NOT\s+NULL\s+)?START\s+(\d+)(?:\s+FOR\s+(\d+))?\s*$/i.exec(
         part,
       );
     if (!m)
       throw new Error(
-        `FIXED_COLUMN_LOG_PARSE: cannot read '${part.trim()}' (expected NAME TYPE START n [FOR width])`,
+        `FIXED_COLUMN_LOG_PARSE: cannot read '${part.trim()}' (expected NAME TYPE type ['format'] [NOT NULL] START n [FOR width])`,
       );
     const raw = m[1] as string;
     const name = raw.startsWith('"') ? raw.slice(1, -1).replace(/""/g, '"') : raw.toUpperCase();
     const type = parseTypeName(m[2] as string);
-    out.push({ name, type, start: Number(m[3]), ...(m[4] !== undefined ? { width: Number(m[4]) } : {}) });
+    out.push({
+      name,
+      type,
+      start: Number(m[4]),
+      ...(m[3] !== undefined ? { format: m[3] } : {}),
+      ...(m[5] !== undefined ? { width: Number(m[5]) } : {}),
+    });
   }
   if (fixedCache.size > 64) fixedCache.clear();
   fixedCache.set(spec, out);
@@ -90,7 +97,8 @@ export const FIXED_COLUMN_LOG_PARSE: ScalarFunction = strict(
   },
 );
 
-const SYSLOG = /^([A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:\d{2}:\d{2}) (\S+) (.*)$/s;
+const SYSLOG = /^([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d{2}:\d{2}:\d{2}) (.*)$/s;
+const SYSLOG_COLUMNS = ['COLUMN1', 'COLUMN2'];
 
 export const SYS_LOG_PARSE: ScalarFunction = strict(
   'SYS_LOG_PARSE',
@@ -98,13 +106,25 @@ export const SYS_LOG_PARSE: ScalarFunction = strict(
   1,
   (argTypes) => {
     expectArg('SYS_LOG_PARSE', argTypes, 0, CHAR_TYPES, 'a character string');
-    return T.row(['COLUMN1', 'COLUMN2', 'COLUMN3'].map((name) => ({ name, type: T.varchar(1024) })));
+    return T.row([
+      { name: 'COLUMN1', type: T.timestamp },
+      { name: 'COLUMN2', type: T.varchar(1024) },
+    ]);
   },
   ([s]) => {
     const line = str(s as SqlValue, 'SYS_LOG_PARSE').replace(/\r?\n$/, '');
     const m = SYSLOG.exec(line);
     if (!m) return null;
-    if (m[3] === undefined) throw new SqlRuntimeError('SYS_LOG_PARSE: no message');
-    return rowObject(['COLUMN1', 'COLUMN2', 'COLUMN3'], [m[1] ?? null, m[2] ?? null, m[3]]);
+    let when: number;
+    try {
+      when = parseDate(
+        'MMM dd HH:mm:ss',
+        `${m[1]} ${(m[2] as string).padStart(2, '0')} ${m[3]}`,
+        'SYS_LOG_PARSE',
+      );
+    } catch {
+      return null; // "Foo 99 10:00:00": shaped like syslog, but no date
+    }
+    return rowObject(SYSLOG_COLUMNS, [when, m[4] ?? '']);
   },
 );

@@ -79,7 +79,7 @@ export function Toolbar() {
           <input
             ref={fileInput}
             type="file"
-            accept=".json,application/json"
+            accept=".json,application/json,.yaml,.yml,.template"
             hidden
             aria-label={t('importFile')}
             onChange={(e) => {

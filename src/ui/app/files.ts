@@ -3,6 +3,7 @@
  * A file that does not parse, migrate or validate leaves the open design untouched and explains
  * what is wrong and where; a good file becomes a new design in the list and opens.
  */
+import type { PipelineDoc } from '../../model/types.ts';
 import { designsStore } from '../../store/designs.ts';
 import { studioStore } from '../../store/studio.ts';
 import { uiStore } from '../../store/ui.ts';
@@ -36,8 +37,41 @@ export async function exportCurrent(): Promise<void> {
   uiStore.getState().notify(i18n.t('studio:file.exported', { file: a.download }));
 }
 
-export async function importText(text: string, fileName: string): Promise<boolean> {
+/** A CloudFormation template rather than a design file? (cheap look before loading the importer) */
+function isTemplate(text: string): boolean {
+  const head = text.slice(0, 200_000);
+  return (
+    !/"format"\s*:\s*"shardscape\.pipeline"/.test(head) &&
+    /AWSTemplateFormatVersion|AWS::[A-Za-z0-9]+::/.test(head)
+  );
+}
+
+type Imported = { doc: PipelineDoc; note: string; unmapped: string[] };
+
+async function readDesignText(text: string, fileName: string): Promise<Imported | null> {
   const t = i18n.t.bind(i18n);
+  if (isTemplate(text)) {
+    // The importer (YAML parser, dagre) loads only when a template is imported.
+    const { importCloudFormation } = await import('../../export/cloudformation-import/index.ts');
+    const r = importCloudFormation(text, fileName);
+    if (!r.ok) {
+      uiStore
+        .getState()
+        .showAlert({ title: t('studio:file.importFailed', { file: fileName }), message: r.message });
+      return null;
+    }
+    return {
+      doc: r.doc,
+      note: t('studio:file.importedTemplate', {
+        file: fileName,
+        nodes: r.doc.nodes.length,
+        edges: r.doc.edges.length,
+      }),
+      unmapped: r.unmapped.map(
+        (u) => `${u.logicalId} (${u.type}): ${i18n.language === 'ja' ? u.reasonJa : u.reason}`,
+      ),
+    };
+  }
   const { parseDocument } = await import('../../export/document.ts');
   const result = parseDocument(text);
   if (!result.ok) {
@@ -55,10 +89,30 @@ export async function importText(text: string, fileName: string): Promise<boolea
       message: error.message,
       where: where || undefined,
     });
-    return false;
+    return null;
   }
+  const note =
+    result.migratedFrom !== undefined
+      ? t('studio:file.importedMigrated', {
+          file: fileName,
+          from: result.migratedFrom,
+          to: result.doc.schemaVersion,
+        })
+      : t('studio:file.imported', { file: fileName });
+  return { doc: result.doc, note, unmapped: [] };
+}
+
+/**
+ * A design file, or a CloudFormation template (JSON or YAML) imported as a new design with a list of
+ * what it could not map. Bad files leave everything as it was and say why.
+ */
+export async function importText(text: string, fileName: string): Promise<boolean> {
+  const t = i18n.t.bind(i18n);
+  const imported = await readDesignText(text, fileName);
+  if (!imported) return false;
+  const { doc, note, unmapped } = imported;
   // A design from elsewhere that carries Lambda code: show the code and let the user decide first.
-  const functions = result.doc.nodes.flatMap((n) =>
+  const functions = doc.nodes.flatMap((n) =>
     n.kind === 'lambda' && n.config.code.trim() ? [{ name: n.name, code: n.config.code }] : [],
   );
   if (functions.length > 0) {
@@ -76,16 +130,15 @@ export async function importText(text: string, fileName: string): Promise<boolea
       return false;
     }
   }
-  await designsStore.getState().add(result.doc);
-  const note =
-    result.migratedFrom !== undefined
-      ? t('studio:file.importedMigrated', {
-          file: fileName,
-          from: result.migratedFrom,
-          to: result.doc.schemaVersion,
-        })
-      : t('studio:file.imported', { file: fileName });
+  await designsStore.getState().add(doc);
   uiStore.getState().notify(note);
+  if (unmapped.length > 0)
+    uiStore.getState().showAlert({
+      title: t('studio:file.notMappedTitle', { file: fileName, count: unmapped.length }),
+      message: t('studio:file.notMappedIntro'),
+      list: unmapped,
+      imported: true,
+    });
   return true;
 }
 

@@ -105,14 +105,26 @@ function ImportAlert() {
   if (!alert) return null;
   const close = () => uiStore.getState().showAlert(null);
   return (
-    <Modal title={alert.title} onClose={close} role="alertdialog" className="modal--alert">
+    <Modal
+      title={alert.title}
+      onClose={close}
+      role="alertdialog"
+      className={alert.imported ? 'modal--alert modal--partial' : 'modal--alert'}
+    >
       <p className="alert__message">{alert.message}</p>
       {alert.where && (
         <p className="alert__where">
           {t('file.where')}: <code>{alert.where}</code>
         </p>
       )}
-      <p>{t('file.untouched')}</p>
+      {alert.list && alert.list.length > 0 && (
+        <ul className="alert__list">
+          {alert.list.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      )}
+      {!alert.imported && <p>{t('file.untouched')}</p>}
       <div className="modal__actions">
         <button type="button" onClick={close}>
           {t('ok')}

@@ -101,6 +101,7 @@ export const en = {
     sql: 'SQL results',
     cost: 'Cost',
     timeline: 'Timeline',
+    history: 'History',
   },
   common: {
     notRunning: 'Nothing is running. Press Run (Ctrl+Enter) to watch the design flow.',
@@ -322,6 +323,7 @@ export const ja: typeof en = {
     sql: 'SQL 結果',
     cost: 'コスト',
     timeline: 'タイムライン',
+    history: '履歴',
   },
   common: {
     notRunning: '実行されていません。「実行」(Ctrl+Enter) を押すとデータが流れます。',

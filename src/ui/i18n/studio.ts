@@ -6,7 +6,7 @@ export const en = {
   redo: 'Redo',
   templates: 'Templates',
   import: 'Import',
-  importFile: 'Import a design file (.json)',
+  importFile: 'Import a design file (.json) or a CloudFormation template (.yaml, .json)',
   export: 'Export',
   codeReview: {
     title: 'This design contains code',
@@ -127,6 +127,11 @@ export const en = {
     importFailed: 'Could not import {{file}}',
     imported: 'Imported {{file}} as a new design.',
     importedMigrated: 'Imported {{file}}: upgraded from schema version {{from}} to {{to}}.',
+    importedTemplate:
+      'Imported CloudFormation template {{file}} as a new design: {{nodes}} nodes, {{edges}} connections.',
+    notMappedTitle: '{{file}}: {{count}} resources not mapped',
+    notMappedIntro:
+      'The design was imported. These resources of the template have no Shardscape node, or only part of them could be carried over:',
     where: 'Where',
     untouched: 'Your current design is unchanged.',
   },
@@ -152,7 +157,7 @@ export const ja: typeof en = {
   redo: 'やり直す',
   templates: 'テンプレート',
   import: 'インポート',
-  importFile: 'デザインファイル (.json) をインポート',
+  importFile: 'デザインファイル (.json) または CloudFormation テンプレート (.yaml, .json) をインポート',
   export: 'エクスポート',
   codeReview: {
     title: 'このデザインにはコードが含まれています',
@@ -275,6 +280,11 @@ export const ja: typeof en = {
     imported: '{{file}} を新しいデザインとしてインポートしました。',
     importedMigrated:
       '{{file}} をインポートしました: スキーマバージョン {{from}} から {{to}} に更新しました。',
+    importedTemplate:
+      'CloudFormation テンプレート {{file}} を新しいデザインとしてインポートしました: ノード {{nodes}} 個、接続 {{edges}} 本。',
+    notMappedTitle: '{{file}}: 対応付けできなかったリソース {{count}} 件',
+    notMappedIntro:
+      'デザインはインポートしました。テンプレートの次のリソースには Shardscape のノードがないか、一部しか引き継げませんでした:',
     where: '場所',
     untouched: '現在のデザインは変更されていません。',
   },

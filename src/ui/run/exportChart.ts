@@ -36,7 +36,7 @@ function svgImage(svg: SVGSVGElement): Promise<HTMLImageElement> {
   });
 }
 
-/** Draws every chart of `container` (with its caption) onto one white PNG (`<name>-<suffix>.png`). */
+/** Draws every chart of `container` (with its caption) onto one white PNG. */
 export async function exportPng(container: HTMLElement, nodeName: string, suffix = 'metrics'): Promise<void> {
   const figures = [...container.querySelectorAll('figure')];
   const parts: { caption: string; img: HTMLImageElement; w: number; h: number }[] = [];

@@ -10,7 +10,7 @@ export { menuItemsFor, type NodeMenuItem, RUN_NODE_MENU } from './faults.ts';
 export { COMPACT_ZOOM, NodeLiveOverlay } from './NodeLiveOverlay.tsx';
 export { RunControls } from './RunControls.tsx';
 
-/** Extra tabs of the bottom panel (Metrics, Records, Destinations, SQL results, Cost, Timeline). */
+/** Extra tabs of the bottom panel (Metrics, Records, Destinations, SQL results, Cost, Timeline, History). */
 export interface RunTab {
   id: string;
   /** i18n key in the `run` namespace. */
@@ -56,5 +56,11 @@ export const RUN_TABS: RunTab[] = [
     id: 'timeline',
     labelKey: 'tabs.timeline',
     Component: lazy(() => import('./TimelineTab.tsx').then((m) => ({ default: m.TimelineTab }))),
+  },
+  {
+    // Runs kept per design, two compared side by side (src/ui/history).
+    id: 'history',
+    labelKey: 'tabs.history',
+    Component: lazy(() => import('../history/HistoryTab.tsx').then((m) => ({ default: m.HistoryTab }))),
   },
 ];

@@ -168,8 +168,9 @@ const SIGNATURES: Record<string, string> = {
   FAST_REGEX_LOG_PARSE: "FAST_REGEX_LOG_PARSE(string, 'regex') → ROW(COLUMN1 …)",
   W3C_LOG_PARSE: "W3C_LOG_PARSE(string, 'COMMON' | 'COMMON WITH VHOST' | 'NCSA EXTENDED' | …) → ROW",
   VARIABLE_COLUMN_LOG_PARSE: "VARIABLE_COLUMN_LOG_PARSE(string, columns, 'delimiter' [, 'escape', 'quote'])",
-  FIXED_COLUMN_LOG_PARSE: "FIXED_COLUMN_LOG_PARSE(string, 'NAME TYPE START n [FOR width], …') → ROW",
-  SYS_LOG_PARSE: 'SYS_LOG_PARSE(string) → ROW(COLUMN1 time, COLUMN2 host, COLUMN3 message)',
+  FIXED_COLUMN_LOG_PARSE:
+    "FIXED_COLUMN_LOG_PARSE(string, 'NAME TYPE type [''format''] START n [FOR width], …') → ROW",
+  SYS_LOG_PARSE: 'SYS_LOG_PARSE(string) → ROW(COLUMN1 TIMESTAMP, COLUMN2 server message)',
   COALESCE: 'COALESCE(value, value, …)',
   NULLIF: 'NULLIF(value1, value2)',
   TOP_K_ITEMS_TUMBLING:
