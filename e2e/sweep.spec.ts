@@ -7,7 +7,7 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { openTemplate } from './fixtures/run.ts';
+import { openTemplate, run, waitForClock } from './fixtures/run.ts';
 
 const SHOTS = '/tmp/shots';
 mkdirSync(SHOTS, { recursive: true });
@@ -15,6 +15,10 @@ mkdirSync(SHOTS, { recursive: true });
 test('hot key: sweep the shards 1..16, apply the recommendation, export the report', async ({ page }) => {
   test.setTimeout(240_000);
   await openTemplate(page, 'Hot partition key');
+  // The run the sweep's point is compared with at the end (kept in History at Reset).
+  await run(page, 'max');
+  await waitForClock(page, 10, { timeout: 120_000 });
+  await page.getByRole('button', { name: '↺ Reset' }).click();
   await page.getByRole('tab', { name: 'Sweep' }).click();
 
   const vary = page.getByRole('group', { name: 'Vary' });
@@ -104,6 +108,20 @@ test('hot key: sweep the shards 1..16, apply the recommendation, export the repo
   // Undo takes the design back to its 4 shards.
   await page.keyboard.press('Control+z');
   await expect(page.getByRole('spinbutton', { name: 'Shards', exact: true })).toHaveValue('4');
+
+  // The recommended point side by side with the run of the template (4 shards) in History.
+  await rec.getByRole('button', { name: 'Compare with current run' }).click();
+  await expect(page.getByRole('tab', { name: 'History' })).toHaveAttribute('aria-selected', 'true');
+  const runs = page.getByRole('list', { name: 'Runs of this design' });
+  await expect(runs.getByRole('listitem').nth(0)).toContainText(`Sweep: telemetry · Shards = ${recommended}`);
+  await expect(page.getByRole('region', { name: 'Verdict' })).toContainText(
+    /B throttles [\d,.]+ instead of [\d,.]+/,
+  );
+  const figures = page.getByRole('table', { name: 'A and B side by side' });
+  await expect(figures.getByRole('row', { name: /Shards · telemetry/ })).toContainText(
+    `4${recommended}+${recommended - 4}`,
+  );
+  await page.screenshot({ path: `${SHOTS}/sweep-compare.png` });
 });
 
 test('日本語: a 2-D grid (shards × producer rate), then a sweep cancelled midway', async ({ page }) => {

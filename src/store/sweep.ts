@@ -18,6 +18,7 @@ import type { Change } from '../model/changes.ts';
 import { setAt } from '../model/config.ts';
 import type { PipelineDoc } from '../model/types.ts';
 import { runSweep, type SweepJob } from '../worker/sweep-pool.ts';
+import { historyStore } from './history.ts';
 import { studioStore } from './studio.ts';
 
 export type SweepStatus = 'idle' | 'running' | 'finished' | 'cancelled' | 'failed';
@@ -126,4 +127,42 @@ export function applySweepPoint(point: GridPoint): void {
     doc = { ...doc, nodes: doc.nodes.map((n) => (n.id === node.id ? ({ ...n, config } as typeof n) : n)) };
   }
   if (changes.length > 0) studio.dispatch(changes);
+}
+
+/**
+ * "Compare with current run": the point becomes a history entry (source 'sweep': its design, seed,
+ * duration and figures; no series) and the History tab opens with the design's latest studio run as
+ * A and the point as B. False when the design has no finished or paused run to compare with.
+ */
+export async function compareWithCurrentRun(index: number, label: string): Promise<boolean> {
+  const { doc, spec, points, runs } = sweepStore.getState();
+  const run = runs[index];
+  const history = historyStore.getState();
+  const current = history.entries.filter((e) => e.source === 'run').at(-1);
+  if (!doc || !spec || !run || !current) return false;
+  let design = doc;
+  for (const c of points[index].changes)
+    design = {
+      ...design,
+      nodes: design.nodes.map((n) =>
+        n.id === c.nodeId ? ({ ...n, config: setAt(n.config, c.field, c.value) } as typeof n) : n,
+      ),
+    };
+  const { value: _value, ...figures } = run;
+  const entry = await history.addRun({
+    design,
+    seed: doc.settings.seed,
+    priceBook: doc.settings.priceBook,
+    durationSec: spec.durationSec,
+    figures,
+    nodes: [],
+    series: [],
+    source: 'sweep',
+    label,
+  });
+  if (!entry) return false;
+  historyStore.getState().pick('a', current.id);
+  historyStore.getState().pick('b', entry.id);
+  studioStore.getState().setBottomTab('history');
+  return true;
 }

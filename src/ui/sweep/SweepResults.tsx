@@ -9,7 +9,7 @@ import { axisText, type GridPoint, numericFields } from '../../engine/plan/sweep
 import { FIGURE_LABELS, FIGURES, sweepCsv, sweepMarkdown } from '../../engine/plan/sweep-report.ts';
 import type { PipelineDoc } from '../../model/types.ts';
 import { useStudio } from '../../store/studio.ts';
-import { applySweepPoint, type SweepState } from '../../store/sweep.ts';
+import { applySweepPoint, compareWithCurrentRun, type SweepState } from '../../store/sweep.ts';
 import { download, exportPng, safeName } from '../run/exportChart.ts';
 import { fmtNum } from '../run/format.ts';
 import { SweepCharts } from './SweepCharts.tsx';
@@ -29,7 +29,7 @@ export function SweepResults({ state }: { state: SweepState }) {
   const { t, i18n } = useTranslation('sweep');
   const l: L = i18n.language === 'ja' ? 'ja' : 'en';
   const charts = useRef<HTMLDivElement>(null);
-  const [applied, setApplied] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
   const current = useStudio((s) => s.doc);
   const { doc, spec, points, runs, recommendation: rec, status } = state;
   if (!doc || !spec) return null;
@@ -41,7 +41,13 @@ export function SweepResults({ state }: { state: SweepState }) {
   const base = `${safeName(doc.name)}-sweep`;
   const apply = (i: number) => {
     applySweepPoint(points[i]);
-    setApplied(at(points[i].values));
+    setMessage({ text: t('applied', { at: at(points[i].values) }), ok: true });
+  };
+  const compare = (i: number) => {
+    const label = `${t('tab')}: ${at(points[i].values)}`;
+    void compareWithCurrentRun(i, label).then((ok) => {
+      if (!ok) setMessage({ text: t('noRunToCompare'), ok: false });
+    });
   };
   const recX = finished ? rec.values[0] : undefined;
   return (
@@ -58,6 +64,9 @@ export function SweepResults({ state }: { state: SweepState }) {
             >
               {t('apply')}
             </button>
+            <button type="button" onClick={() => compare(rec.index)}>
+              {t('compareWithRun')}
+            </button>
           </div>
           {rec.hotKeys.length > 0 && (
             <p className="sweep-rec__warn" role="note">
@@ -68,9 +77,9 @@ export function SweepResults({ state }: { state: SweepState }) {
         </section>
       )}
       {!canApply && <p className="run-tab__hint">{t('changedSince')}</p>}
-      {applied && (
-        <p className="sweep-applied" role="status">
-          {t('applied', { at: applied })}
+      {message && (
+        <p className={message.ok ? 'sweep-applied' : 'sweep-form__problem'} role="status">
+          {message.text}
         </p>
       )}
       <div className="run-tab__bar sweep-export">
@@ -155,6 +164,15 @@ export function SweepResults({ state }: { state: SweepState }) {
                         aria-label={t('applyLabel', { at: at(p.values) })}
                       >
                         {t('apply')}
+                      </button>{' '}
+                      <button
+                        type="button"
+                        className="sweep-apply"
+                        disabled={!r}
+                        onClick={() => compare(i)}
+                        aria-label={t('compareLabel', { at: at(p.values) })}
+                      >
+                        {t('compare')}
                       </button>
                     </td>
                   </tr>

@@ -94,6 +94,11 @@ describe('Sweep tab', () => {
     act(() => studioStore.getState().undo());
     expect(shards()).toBe(4);
 
+    // No run of this design in History yet: nothing to compare with, and the tab says how to get one.
+    fireEvent.click(within(region).getByRole('button', { name: 'Compare with current run' }));
+    expect(await screen.findByText(/No run of this design to compare with yet/)).toBeTruthy();
+    expect(studioStore.getState().bottomTab).not.toBe('history');
+
     // Another design open (no "telemetry" stream): the results stay, Apply is off and says why.
     act(() => studioStore.getState().loadDocument({ ...hotKey.doc, nodes: [], edges: [] }));
     expect((within(region).getByRole('button', { name: /^Apply / }) as HTMLButtonElement).disabled).toBe(

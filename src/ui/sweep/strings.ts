@@ -47,6 +47,11 @@ export const en = {
   noNodes: 'Add a node with a numeric setting (a stream’s shards, a producer’s rate) to sweep it.',
   value: 'Value',
   compare: 'Compare',
+  compareWithRun: 'Compare with current run',
+  compareLabel: 'Compare {{at}} with the current run',
+  noRunToCompare:
+    'No run of this design to compare with yet: press Run, then Pause or Reset (runs of at least 5 simulated seconds are kept in History).',
+  tab: 'Sweep',
 };
 
 export const ja: typeof en = {
@@ -94,4 +99,9 @@ export const ja: typeof en = {
     '数値の設定を持つノード (ストリームのシャード数、プロデューサーのレート) を追加するとスイープできます。',
   value: '値',
   compare: '比較',
+  compareWithRun: '現在の実行と比較',
+  compareLabel: '{{at}} を現在の実行と比較',
+  noRunToCompare:
+    'このデザインにはまだ比較できる実行がありません: 実行してから一時停止かリセットしてください (シミュレーション 5 秒以上の実行が履歴に残ります)。',
+  tab: 'スイープ',
 };
