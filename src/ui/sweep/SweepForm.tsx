@@ -15,6 +15,7 @@ import {
   type SweepSpec,
 } from '../../engine/plan/sweep-grid.ts';
 import type { PipelineDoc } from '../../model/types.ts';
+import { useStudio } from '../../store/studio.ts';
 
 export interface AxisDraft {
   nodeId: string;
@@ -163,10 +164,12 @@ export function SweepForm({
   const [second, setSecond] = useState<AxisDraft | null>(null);
   const [duration, setDuration] = useState(String(Math.min(60, doc.settings.durationSec)));
   const [headroom, setHeadroom] = useState('80');
+  const hasErrors = useStudio((s) => s.diagnostics.some((d) => d.severity === 'error'));
   const a = first && doc.nodes.some((n) => n.id === first.nodeId) ? first : initial;
   if (!a) return <p className="run-tab__empty">{t('noNodes')}</p>;
   const drafts = second ? [a, second] : [a];
-  const spec = specOf(doc, drafts, duration, headroom, l);
+  // A design with errors cannot run (each point would fail the same way): say so before starting.
+  const spec = hasErrors ? t('hasErrors') : specOf(doc, drafts, duration, headroom, l);
   const count = typeof spec === 'string' ? 0 : spec.axes.reduce((n, x) => n * x.values.length, 1);
   return (
     <form

@@ -55,6 +55,16 @@ describe('Sweep tab', () => {
     fireEvent.change(within(vary).getByRole('spinbutton', { name: 'To' }), { target: { value: '0' } });
     expect(screen.getByText('Shards: “To” must not be below “from”.')).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Run sweep' }) as HTMLButtonElement).disabled).toBe(true);
+
+    // A design with an error (an edge into a node that does not exist) cannot be swept.
+    const broken = {
+      ...hotKey.doc,
+      edges: [...hotKey.doc.edges, { id: 'bad', source: 'devices', target: 'nowhere', config: {} }],
+    } as typeof hotKey.doc;
+    act(() => studioStore.getState().loadDocument(broken));
+    expect(studioStore.getState().diagnostics.some((d) => d.severity === 'error')).toBe(true);
+    expect(screen.getByText('The design has errors (see Problems): fix them to sweep it.')).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Run sweep' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
   it('fills the table as points finish, marks the recommendation, applies it as one undo step', async () => {

@@ -47,6 +47,7 @@ export const en = {
   noNodes: 'Add a node with a numeric setting (a stream’s shards, a producer’s rate) to sweep it.',
   value: 'Value',
   compare: 'Compare',
+  hasErrors: 'The design has errors (see Problems): fix them to sweep it.',
   compareWithRun: 'Compare with current run',
   compareLabel: 'Compare {{at}} with the current run',
   noRunToCompare:
@@ -99,6 +100,7 @@ export const ja: typeof en = {
     '数値の設定を持つノード (ストリームのシャード数、プロデューサーのレート) を追加するとスイープできます。',
   value: '値',
   compare: '比較',
+  hasErrors: 'デザインにエラーがあります (問題タブを参照): 直すとスイープできます。',
   compareWithRun: '現在の実行と比較',
   compareLabel: '{{at}} を現在の実行と比較',
   noRunToCompare:
