@@ -293,6 +293,23 @@ export class DesignError extends Error {
 
 /** Cost before running, from the design alone (the Cost tab and the toolbar badge while idle). */
 export { assumptionJa, type CostEstimate, estimateCost } from './plan/estimate.ts';
+/** The studio sweep (the Sweep tab): fields, points, recommendation, report; the runs happen in src/worker. */
+export type { SweepRun } from './plan/sweep.ts';
+export {
+  axisText,
+  axisValues,
+  defaultRange,
+  fieldText,
+  type GridPoint,
+  gridPoints,
+  MAX_POINTS,
+  numericFields,
+  recommendSweep,
+  type SweepField,
+  type SweepRecommendation,
+  type SweepSpec,
+} from './plan/sweep-grid.ts';
+export { FIGURE_LABELS, FIGURES, sweepCsv, sweepMarkdown } from './plan/sweep-report.ts';
 // The few engine functions the studio calls outside a run (pure, synchronous). ui/ and store/ reach
 // the engine only through this file (checked by src/walls.test.ts).
 /** Render Kinesis Data Generator template samples, as the producer does (the SQL schema editor's preview). */

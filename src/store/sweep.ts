@@ -6,14 +6,14 @@
  */
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
-import type { SweepRun } from '../engine/plan/sweep.ts';
+import type { SweepRun } from '../engine/api.ts';
 import {
   type GridPoint,
   gridPoints,
   recommendSweep,
   type SweepRecommendation,
   type SweepSpec,
-} from '../engine/plan/sweep-grid.ts';
+} from '../engine/api.ts';
 import type { Change } from '../model/changes.ts';
 import { setAt } from '../model/config.ts';
 import type { PipelineDoc } from '../model/types.ts';

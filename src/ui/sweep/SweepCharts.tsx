@@ -18,9 +18,8 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { SweepRun } from '../../engine/plan/sweep.ts';
-import type { GridPoint } from '../../engine/plan/sweep-grid.ts';
-import { FIGURE_LABELS } from '../../engine/plan/sweep-report.ts';
+import type { GridPoint, SweepRun } from '../../engine/api.ts';
+import { FIGURE_LABELS } from '../../engine/api.ts';
 
 /** Okabe–Ito, as SeriesChart: colour-blind safe, with dashes so lines differ without colour too. */
 const COLOURS = ['#D55E00', '#0072B2', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000'];

@@ -13,7 +13,7 @@ import {
   numericFields,
   type SweepField,
   type SweepSpec,
-} from '../../engine/plan/sweep-grid.ts';
+} from '../../engine/api.ts';
 import type { PipelineDoc } from '../../model/types.ts';
 import { useStudio } from '../../store/studio.ts';
 

@@ -4,9 +4,16 @@
  */
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SweepRun } from '../../engine/plan/sweep.ts';
-import { axisText, type GridPoint, numericFields } from '../../engine/plan/sweep-grid.ts';
-import { FIGURE_LABELS, FIGURES, sweepCsv, sweepMarkdown } from '../../engine/plan/sweep-report.ts';
+import type { SweepRun } from '../../engine/api.ts';
+import {
+  axisText,
+  FIGURE_LABELS,
+  FIGURES,
+  type GridPoint,
+  numericFields,
+  sweepCsv,
+  sweepMarkdown,
+} from '../../engine/api.ts';
 import type { PipelineDoc } from '../../model/types.ts';
 import { useStudio } from '../../store/studio.ts';
 import { applySweepPoint, compareWithCurrentRun, type SweepState } from '../../store/sweep.ts';
