@@ -100,6 +100,20 @@ test.describe('presenter view at 1280×720', () => {
     });
   }
 
+  test('in Japanese: the clock, the pickers and the live figures read Japanese', async ({ page }) => {
+    await openTemplate(page, 'Hot partition key');
+    await page.getByRole('button', { name: '日本語' }).click();
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('p');
+    const view = page.getByRole('region', { name: 'プレゼンタービュー' });
+    await expect(view).toContainText('シミュレーション時刻');
+    await expect(view.getByLabel('グラフの対象')).toBeVisible();
+    await run(page, '10×', '▶ 実行');
+    await waitForClock(page, 6, { name: 'シミュレーション時刻' });
+    await expect(page.locator('.live__big').first()).toContainText('レコード/秒');
+    await page.screenshot({ path: `${SHOTS}/presenter-japanese-running.png` });
+  });
+
   test('the chart follows the picked node and metric; Esc leaves presenter view', async ({ page }) => {
     await openTemplate(page, 'Hot partition key');
     await page.getByRole('button', { name: 'Presenter mode' }).click();
