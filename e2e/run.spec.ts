@@ -114,6 +114,7 @@ test('raising the shard count while running adds a reshard marker and the thrott
 
   await page.getByTestId('rf__node-telemetry').click();
   await page.getByRole('spinbutton', { name: 'Shards' }).fill('8');
+  await page.getByRole('spinbutton', { name: 'Shards' }).press('Enter'); // a live edit applies on commit
   await page.getByRole('tab', { name: 'Timeline' }).click();
   await expect(page.getByRole('table', { name: 'What happened' })).toContainText(/shard/i);
   await expect(stream.getByRole('img', { name: /^shardId-/ })).toHaveCount(8, { timeout: 30_000 });

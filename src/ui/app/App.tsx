@@ -1,7 +1,7 @@
 /** The studio shell: toolbar, palette, canvas, inspector, bottom panel, dialogs. */
 import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { designsStore, useDesigns } from '../../store/designs.ts';
 import { loadBottomTab, loadLocale, saveBottomTab, saveLocale } from '../../store/prefs.ts';
@@ -19,6 +19,9 @@ import { openLinkInUrl } from './open-link.ts';
 import { Toolbar } from './Toolbar.tsx';
 import { useShortcuts } from './useShortcuts.ts';
 import './studio.css';
+
+// Presenter view's clock and chart load the first time presenter view is switched on.
+const PresenterStrip = lazy(() => import('../run/PresenterStrip.tsx'));
 
 declare global {
   interface Window {
@@ -81,6 +84,11 @@ function Shell() {
           }
           inspector={<Inspector />}
           bottom={<BottomPanel />}
+          presenter={
+            <Suspense fallback={null}>
+              <PresenterStrip />
+            </Suspense>
+          }
         />
         <LazyLessonsPanel />
       </main>

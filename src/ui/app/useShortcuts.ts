@@ -74,6 +74,7 @@ export function useShortcuts(): void {
       else if (e.key === 'Escape') {
         // Not prevented: Escape must still reach an open dialog or menu.
         store.select({ nodeIds: [], edgeIds: [] });
+        if (uiStore.getState().layout.presenter) togglePresenter(); // Esc leaves presenter view
         handled = false;
       } else handled = false;
       if (handled) e.preventDefault();

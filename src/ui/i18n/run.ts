@@ -223,6 +223,13 @@ export const en = {
     surge5: 'Surge ×5 for 60 s',
     hotKey: 'Make one key hot for 120 s',
   },
+  presenter: {
+    region: 'Presenter view',
+    clock: 'Simulated time',
+    node: 'Chart of',
+    metric: 'Metric',
+    idle: 'Press Run: the clock and the chart follow the run. Esc leaves presenter view.',
+  },
 };
 
 export const ja: typeof en = {
@@ -445,5 +452,12 @@ export const ja: typeof en = {
     surge2: '60 秒間 2 倍に急増',
     surge5: '60 秒間 5 倍に急増',
     hotKey: '120 秒間 1 つのキーを集中させる',
+  },
+  presenter: {
+    region: 'プレゼンタービュー',
+    clock: 'シミュレーション時刻',
+    node: 'グラフの対象',
+    metric: 'メトリクス',
+    idle: '実行すると、時計とグラフが実行に合わせて動きます。Esc でプレゼンタービューを終了します。',
   },
 };

@@ -111,7 +111,7 @@ export const en = {
     layout: 'Auto-layout, left to right',
     presenter: 'Presenter mode on/off',
     help: 'Show this list',
-    escape: 'Close a dialog or menu · clear the selection',
+    escape: 'Close a dialog or menu · clear the selection · leave presenter view',
   },
   gallery: {
     title: 'Templates',
@@ -146,7 +146,8 @@ export const en = {
     hideInspector: 'Hide inspector',
     showInspector: 'Show inspector',
     presenter: 'Presenter mode',
-    presenterHint: 'Hide the side panels and enlarge the type for a projector (P)',
+    presenterHint:
+      'Large type, a big clock and one chart for a projector; the view stays put while running (P, Esc leaves)',
   },
 };
 
@@ -263,7 +264,7 @@ export const ja: typeof en = {
     layout: '左から右へ自動レイアウト',
     presenter: 'プレゼンターモードの切り替え',
     help: 'この一覧を表示',
-    escape: 'ダイアログやメニューを閉じる · 選択を解除',
+    escape: 'ダイアログやメニューを閉じる · 選択を解除 · プレゼンタービューを終了',
   },
   gallery: {
     title: 'テンプレート',
@@ -299,6 +300,7 @@ export const ja: typeof en = {
     hideInspector: 'インスペクターを隠す',
     showInspector: 'インスペクターを表示',
     presenter: 'プレゼンターモード',
-    presenterHint: 'サイドパネルを隠し、プロジェクター向けに文字を大きくします (P)',
+    presenterHint:
+      'プロジェクター向けの大きな文字、大きな時計と 1 つのグラフ。実行中も表示位置は動きません (P、Esc で終了)',
   },
 };

@@ -40,6 +40,7 @@ function SeriesChartImpl({
   rows,
   markers,
   limitLine,
+  height = 150,
 }: {
   title: string;
   lines: string[];
@@ -47,12 +48,14 @@ function SeriesChartImpl({
   markers: TimelineMarker[];
   /** A horizontal line at this value (e.g. 100 % of a shard's write limit). */
   limitLine?: number;
+  /** CSS px (the presenter view's chart is taller). */
+  height?: number;
 }) {
   const ticks = rows.length > 0 ? timeTicks(rows[0].t ?? 0, rows[rows.length - 1].t ?? 0) : undefined;
   return (
     <figure className="run-chart" aria-label={title}>
       <figcaption>{title}</figcaption>
-      <ResponsiveContainer width="100%" height={150}>
+      <ResponsiveContainer width="100%" height={height}>
         <LineChart data={rows} margin={MARGIN}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e3e6ea" />
           <XAxis
