@@ -116,7 +116,7 @@ export function flinkExpr(e: Expr, ctx: ExprCtx): string {
       throw new Untranslatable('a binary literal', "write it as a string and DECODE(…, 'UTF-8')");
     }
     case 'interval':
-      return e.yearMonth ? flinkMonths(e.value) : flinkInterval(e.value);
+      return e.yearMonth ? flinkMonths(e.value) : flinkInterval(e.value, e.toUnit ? undefined : e.unit);
     case 'ref':
       return ctx.ref(e.parts);
     case 'star':
@@ -176,7 +176,7 @@ function flinkCall(e: Expr & { kind: 'call' }, ctx: ExprCtx): string {
   if (LOG_PARSERS.has(name))
     throw new Untranslatable(
       name,
-      'no Flink function parses a log line into a ROW; use REGEXP_EXTRACT(line, regex, n) or SPLIT_INDEX(line, sep, n) per field, or a UDF',
+      'no Flink function parses a log line into a ROW: use REGEXP_EXTRACT(line, regex, n) or SPLIT_INDEX(line, sep, n) per field, or a UDF',
     );
   switch (name) {
     case 'COUNT':
@@ -187,14 +187,19 @@ function flinkCall(e: Expr & { kind: 'call' }, ctx: ExprCtx): string {
     case 'STDDEV':
       return `STDDEV_SAMP(${all()})`;
     case 'EVERY':
-      return `MIN(CASE WHEN ${p(a[0] as Expr)} THEN 1 ELSE 0 END) = 1`;
     case 'SOME':
     case 'ANY':
-      return `MAX(CASE WHEN ${p(a[0] as Expr)} THEN 1 ELSE 0 END) = 1`;
+      if (e.over)
+        throw new Untranslatable(
+          `${name} … OVER`,
+          'MIN / MAX(CASE WHEN x THEN 1 ELSE 0 END) OVER (…) in a subquery, compared with 1 outside it',
+        );
+      if (name !== 'EVERY') return `MAX(CASE WHEN ${p(a[0] as Expr)} THEN 1 ELSE 0 END) = 1`;
+      return `MIN(CASE WHEN ${p(a[0] as Expr)} THEN 1 ELSE 0 END) = 1`;
     case 'EXP_AVG':
       throw new Untranslatable(
         'EXP_AVG',
-        'no built-in exponential moving average; write an AggregateFunction UDF',
+        'no built-in exponential moving average: write an AggregateFunction UDF',
       );
     case 'SQRT':
       // Same value; dt-sql-parser's grammar does not read SQRT as a function name.
@@ -282,5 +287,5 @@ function flinkCall(e: Expr & { kind: 'call' }, ctx: ExprCtx): string {
     if (e.form === 'bare') return name;
     return `${name}(${e.distinct ? 'DISTINCT ' : ''}${all()})`;
   }
-  throw new Untranslatable(`${name}(…)`, 'no Flink built-in of that name; register a user-defined function');
+  throw new Untranslatable(`${name}(…)`, 'no Flink built-in of that name: register a user-defined function');
 }

@@ -76,9 +76,13 @@ const DAY_TIME: [string, number][] = [
  * leading precision of 2 digits, so `INTERVAL '300' SECOND` is refused there: the largest unit that
  * divides the value under 100 is used (`INTERVAL '5' MINUTE`), else the full `DAY TO SECOND` form.
  */
-export function flinkInterval(ms: number): string {
+export function flinkInterval(ms: number, prefer?: string): string {
   const sign = ms < 0 ? '-' : '';
   const v = Math.abs(ms);
+  if (sign) return `-${flinkInterval(v, prefer)}`;
+  // The unit the KDA text was written in, when Flink reads it as it stands (`INTERVAL '60' SECOND`).
+  const own = DAY_TIME.find(([u]) => u === prefer);
+  if (own && v % own[1] === 0 && v / own[1] < 100) return `INTERVAL ${sign}'${v / own[1]}' ${own[0]}`;
   for (const [unit, size] of DAY_TIME) {
     if (v % size === 0 && v / size < 100) return `INTERVAL ${sign}'${v / size}' ${unit}`;
   }
@@ -96,6 +100,7 @@ export function flinkInterval(ms: number): string {
 export function flinkMonths(months: number): string {
   const sign = months < 0 ? '-' : '';
   const v = Math.abs(months);
+  if (sign) return `-${flinkMonths(v)}`;
   if (v % 12 === 0 && v / 12 < 100) return `INTERVAL ${sign}'${v / 12}' YEAR`;
   if (v < 100) return `INTERVAL ${sign}'${v}' MONTH`;
   return `INTERVAL ${sign}'${Math.floor(v / 12)}-${v % 12}' YEAR TO MONTH`;

@@ -30,7 +30,7 @@ const rowtimeWindow = (e: Expr): string | undefined => {
   if (e.kind !== 'call' || !e.args[0] || !isRowtime(e.args[0])) return undefined;
   const name = e.name.name.toUpperCase();
   if (name === 'STEP' && e.args[1]?.kind === 'interval' && !e.args[1].yearMonth)
-    return flinkInterval(e.args[1].value);
+    return flinkInterval(e.args[1].value, e.args[1].toUnit ? undefined : e.args[1].unit);
   if (name === 'FLOOR' && e.form === 'to' && e.args[1]?.kind === 'literal') {
     const unit = String(e.args[1].value).toUpperCase();
     const ms = { SECOND: 1000, MINUTE: 60_000, HOUR: 3_600_000, DAY: 86_400_000 }[unit];
@@ -41,6 +41,17 @@ const rowtimeWindow = (e: Expr): string | undefined => {
 
 const hasOver = (e: Expr): boolean =>
   e.kind === 'call' ? !!e.over || e.args.some(hasOver) : 'arg' in e && !!e.arg && hasOver(e.arg as Expr);
+
+/** The Flink type of a column, COUNT, or SUM/MIN/MAX/AVG of a column (Flink keeps the argument's type), if known. */
+function typeOf(e: Expr, sources: FromSource[]): string | undefined {
+  if (e.kind === 'ref') return isRowtime(e) ? undefined : columnType(sources, e.parts);
+  if (e.kind !== 'call') return undefined;
+  const name = e.name.name.toUpperCase();
+  if (name === 'COUNT') return 'BIGINT';
+  if (['SUM', 'MIN', 'MAX', 'AVG', 'FIRST_VALUE', 'LAST_VALUE'].includes(name) && e.args[0])
+    return typeOf(e.args[0], sources);
+  return undefined;
+}
 
 export class QueryTranslator {
   constructor(
@@ -94,8 +105,7 @@ export class QueryTranslator {
         (it.expr.kind === 'ref'
           ? (it.expr.parts[it.expr.parts.length - 1] as Ident).name
           : `EXPR$${items.length}`);
-      const type =
-        it.expr.kind === 'ref' && !isRowtime(it.expr) ? columnType(sources, it.expr.parts) : undefined;
+      const type = typeOf(it.expr, sources);
       items.push({ text, name, type, over: hasOver(it.expr) });
     }
     if (target && target.length !== items.length)
@@ -193,7 +203,8 @@ export class QueryTranslator {
       parts.push(`PARTITION BY ${spec.partitionBy.map((e) => flinkExpr(e, ctx)).join(', ')}`);
     parts.push(`ORDER BY ${(sources[0] as FromSource).rel.time}`);
     const f = spec.frame;
-    if (f?.type === 'RANGE') parts.push(`RANGE BETWEEN ${flinkInterval(f.ms)} PRECEDING AND CURRENT ROW`);
+    if (f?.type === 'RANGE')
+      parts.push(`RANGE BETWEEN ${flinkInterval(f.ms, f.interval.unit)} PRECEDING AND CURRENT ROW`);
     else if (f?.type === 'ROWS') parts.push(`ROWS BETWEEN ${f.rows} PRECEDING AND CURRENT ROW`);
     else if (f?.type === 'UNBOUNDED') parts.push('RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW');
     else parts.push('ROWS BETWEEN 0 PRECEDING AND CURRENT ROW');
@@ -246,10 +257,11 @@ export class QueryTranslator {
           const ms = (w?: WindowSpec) => (w?.frame?.type === 'RANGE' ? w.frame.ms : 0);
           const lt = `${l.ref}.${l.rel.time}`;
           const rt = `${r.ref}.${r.rel.time}`;
-          conds.push(`${lt} BETWEEN ${rt} - ${flinkInterval(ms(lw))} AND ${rt} + ${flinkInterval(ms(rw))}`);
+          const upper = ms(rw) > 0 ? `${rt} + ${flinkInterval(ms(rw))}` : rt;
+          conds.push(`${lt} BETWEEN ${rt} - ${flinkInterval(ms(lw))} AND ${upper}`);
         } else if (!isRef && r.rel.time && l.rel.time) {
           this.notes.approx.push(
-            'a join of two streams with no window: written as a regular join (state grows without bound; add a time bound)',
+            'a join of two streams with no window: written as a regular join (state grows without bound: add a time bound)',
           );
         }
         const kw = f.type === 'INNER' ? 'JOIN' : `${f.type} JOIN`;
@@ -265,7 +277,7 @@ export class QueryTranslator {
     if (!fn || name.startsWith('RANDOM_CUT_FOREST'))
       throw new Untranslatable(
         name,
-        'no Flink SQL equivalent: run a Random Cut Forest operator in a DataStream job (the AWS samples have one) or a Flink UDF, and write its scores to this table',
+        'run a Random Cut Forest operator in a DataStream job (the AWS samples have one) or a Flink UDF, and write its scores to this table',
       );
     const c = f.cursor;
     const rel = c.from.kind === 'stream' ? this.catalog.get(c.from.name.name) : undefined;
@@ -284,7 +296,7 @@ export class QueryTranslator {
     let columns: FlinkColumn[];
     if (top) {
       this.notes.approx.push(
-        'TOP_K_ITEMS_TUMBLING written as a window Top-N (exact counts; KDA counts approximately)',
+        'TOP_K_ITEMS_TUMBLING written as a window Top-N (exact counts, KDA counts approximately)',
       );
       inner = [
         'SELECT ITEM, ITEM_COUNT FROM (',
@@ -302,7 +314,7 @@ export class QueryTranslator {
       ];
     } else {
       this.notes.approx.push(
-        'COUNT_DISTINCT_ITEMS_TUMBLING written as COUNT(DISTINCT …) per TUMBLE window (exact; KDA estimates)',
+        'COUNT_DISTINCT_ITEMS_TUMBLING written as COUNT(DISTINCT …) per TUMBLE window (exact, KDA estimates)',
       );
       inner = `SELECT COUNT(DISTINCT ${col}) AS NUMBER_OF_DISTINCT_ITEMS\nFROM ${tumble}\nGROUP BY window_start, window_end`;
       columns = [{ name: 'NUMBER_OF_DISTINCT_ITEMS', type: 'BIGINT' }];

@@ -18,8 +18,8 @@ export interface Deploy {
 }
 
 /** Placeholders main.py fills from the application's properties (CloudFormation sets them). */
-export const REGION_PLACEHOLDER = '${aws.region}';
-export const ACCOUNT_PLACEHOLDER = '${aws.account}';
+export const REGION_PLACEHOLDER = `$${'{aws.region}'}`;
+export const ACCOUNT_PLACEHOLDER = `$${'{aws.account}'}`;
 
 const deployed = (d: Deploy, name: string) => (d.prefix ? `${d.prefix}-${name}` : name);
 const streamArn = (d: Deploy, name: string) =>
@@ -71,8 +71,12 @@ export interface SourceDdl {
  * json format matches keys exactly, so the table keeps the record's own field names (nested ones as
  * ROW columns) and a view gives them the SQL names; ROWTIME becomes `proc AS PROCTIME()`.
  */
-export function sourceTable(config: AnalyticsConfig, from: PipelineNode | undefined, d: Deploy): SourceDdl {
-  const kda = `${config.inputNamePrefix || 'SOURCE_SQL_STREAM'}_001`;
+export function sourceTable(
+  kda: string,
+  config: Pick<AnalyticsConfig, 'columns' | 'inputFormat' | 'recordRowPath' | 'csvColumnDelimiter'>,
+  stream: string,
+  d: Deploy,
+): SourceDdl {
   const table = tableName(kda);
   const notes: string[] = [];
   const columns: FlinkColumn[] = config.columns.map((c) => ({
@@ -118,12 +122,11 @@ export function sourceTable(config: AnalyticsConfig, from: PipelineNode | undefi
     lines.push(`  WATERMARK FOR ${w} AS ${w} - INTERVAL '5' SECOND`);
   }
   const raw = renamed ? tableName(`${kda}_raw`) : table;
-  const stream = from?.kind === 'stream' ? from.name : 'SOURCE-STREAM';
   const comment = [
     `-- Source: the data stream ${stream} (in KDA, ${kda}).`,
     `-- ROWTIME is the time a row reached the application, so it is translated as processing time: ${time} AS PROCTIME().`,
     ts && tsField?.length === 1
-      ? `-- Event time: ${ts.name} carries a watermark (5 s of lateness); use DESCRIPTOR(${flinkName(ts.name)}) instead of ${time} for event-time windows.`
+      ? `-- Event time: ${ts.name} carries a watermark (5 s of lateness): use DESCRIPTOR(${flinkName(ts.name)}) instead of ${time} for event-time windows.`
       : '-- The design declares no TIMESTAMP column, so there is no event-time attribute (no WATERMARK).',
   ];
   const statements = [
@@ -144,7 +147,7 @@ export function sourceTable(config: AnalyticsConfig, from: PipelineNode | undefi
 
 /** The reference table (loaded from S3 in KDA) as a filesystem table, joined as a regular join. */
 export function referenceTable(
-  config: AnalyticsConfig,
+  config: Pick<AnalyticsConfig, 'reference'>,
   nodeName: string,
 ): { ddl: string; rel: FlinkRelation } | null {
   const ref = config.reference;

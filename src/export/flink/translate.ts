@@ -5,7 +5,7 @@
  * A statement using a construct Flink has no equivalent for is kept, commented out, under a note
  * naming the construct and the nearest Flink route.
  */
-import type { PipelineDoc, PipelineNodeOf } from '../../model/types.ts';
+import type { AnalyticsConfig, PipelineDoc, PipelineNode, PipelineNodeOf } from '../../model/types.ts';
 import type { FromItem, Program, Select, Statement } from '../../sql/ast.ts';
 import { parseSql } from '../../sql/index.ts';
 import { Untranslatable } from './expr.ts';
@@ -47,13 +47,53 @@ function selectReads(s: Select, out: Set<string>): void {
   for (const u of s.unionAll ?? []) selectReads(u, out);
 }
 
+export interface AppInput {
+  /** In-application name (`SOURCE_SQL_STREAM_001`). */
+  kda: string;
+  /** The data stream it reads. */
+  stream: string;
+  config: Pick<AnalyticsConfig, 'columns' | 'inputFormat' | 'recordRowPath' | 'csvColumnDelimiter'>;
+}
+
+export interface AppOutput {
+  inAppStream: string;
+  target: PipelineNode;
+  format: 'JSON' | 'CSV';
+}
+
 export function translateNode(doc: PipelineDoc, node: PipelineNodeOf<'analytics'>, d: Deploy): FlinkScript {
   const config = node.config;
+  const byId = new Map(doc.nodes.map((n) => [n.id, n]));
+  const from = doc.edges.filter((e) => e.target === node.id).map((e) => byId.get(e.source))[0];
+  const wired = new Set(doc.edges.filter((e) => e.source === node.id).map((e) => e.target));
+  const outputs: AppOutput[] = [];
+  for (const o of config.outputs) {
+    const target = byId.get(o.edgeTarget);
+    if (target && wired.has(o.edgeTarget))
+      outputs.push({ inAppStream: o.inAppStream, target, format: o.format });
+  }
+  const input: AppInput = {
+    kda: `${config.inputNamePrefix || 'SOURCE_SQL_STREAM'}_001`,
+    stream: from?.name ?? 'SOURCE-STREAM',
+    config,
+  };
+  return translateApp(node.name, config.sql, [input], outputs, config, d);
+}
+
+/** A KDA SQL application with its inputs and outputs as one Flink SQL script. */
+export function translateApp(
+  name: string,
+  sqlText: string,
+  inputs: AppInput[],
+  outputs: AppOutput[],
+  config: Pick<AnalyticsConfig, 'reference'>,
+  d: Deploy,
+): FlinkScript {
   const approximate: string[] = [];
   const notExported: string[] = [];
   const header = [
-    `-- Analytics application "${node.name}" as Flink SQL for Amazon Managed Service for Apache Flink.`,
-    '-- KDA for SQL was retired on 27 Jan 2026; exported as Managed Service for Apache Flink (Kinesis connector 5.x).',
+    `-- Analytics application "${name}" as Flink SQL for Amazon Managed Service for Apache Flink.`,
+    '-- KDA for SQL was retired on 27 Jan 2026: exported as Managed Service for Apache Flink (Kinesis connector 5.x).',
   ];
   const done = (body: string[]): FlinkScript => {
     const notes = [
@@ -61,28 +101,29 @@ export function translateNode(doc: PipelineDoc, node: PipelineNodeOf<'analytics'
       ...notExported.map((n) => `-- not exported: ${n}`),
     ];
     return {
-      node: node.name,
-      fileName: `${node.name}.sql`,
+      node: name,
+      fileName: `${name}.sql`,
       sql: `${[...header, ...[...new Set(notes)]].join('\n')}\n\n${body.join('\n\n')}\n`,
       approximate: [...new Set(approximate)],
       notExported: [...new Set(notExported)],
     };
   };
-  const parsed = parseSql(config.sql);
+  const parsed = parseSql(sqlText);
   if (!parsed.ok) {
     const e = parsed.errors[0];
     notExported.push(`the SQL does not parse (${e?.line}:${e?.column}: ${e?.message})`);
-    return done([comment(config.sql)]);
+    return done([comment(sqlText)]);
   }
   const program: Program = parsed.program;
-  const byId = new Map(doc.nodes.map((n) => [n.id, n]));
-  const input = doc.edges.filter((e) => e.target === node.id).map((e) => byId.get(e.source))[0];
-  const src = sourceTable(config, input, d);
-  for (const n of src.notes) approximate.push(n);
   const catalog: Catalog = new Map();
-  catalog.set(`${config.inputNamePrefix || 'SOURCE_SQL_STREAM'}_001`, src.relation);
-  const body = [...src.statements];
-  const ref = referenceTable(config, node.name);
+  const body: string[] = [];
+  for (const i of inputs) {
+    const src = sourceTable(i.kda, i.config, i.stream, d);
+    for (const n of src.notes) approximate.push(n);
+    catalog.set(i.kda, src.relation);
+    body.push(...src.statements);
+  }
+  const ref = referenceTable(config, name);
   if (ref && config.reference) {
     body.push(ref.ddl);
     catalog.set(config.reference.tableName, ref.rel);
@@ -103,8 +144,6 @@ export function translateNode(doc: PipelineDoc, node: PipelineNodeOf<'analytics'
       selectReads(st.query, reads);
     } else selectReads(st.query, reads);
   }
-  const wired = new Set(doc.edges.filter((e) => e.source === node.id).map((e) => e.target));
-  const outputs = config.outputs.filter((o) => wired.has(o.edgeTarget) && byId.has(o.edgeTarget));
   const outsOf = (stream: string) =>
     outputs.filter((o) => o.inAppStream === stream || o.inAppStream.toUpperCase() === stream);
   const direct = (stream: string) =>
@@ -112,7 +151,7 @@ export function translateNode(doc: PipelineDoc, node: PipelineNodeOf<'analytics'
 
   const inserts: string[] = [];
   const q = new QueryTranslator(catalog, { approx: approximate });
-  const original = (st: Statement) => config.sql.slice(st.span.offset, st.span.endOffset);
+  const original = (st: Statement) => sqlText.slice(st.span.offset, st.span.endOffset);
   const failed = (st: Statement, err: unknown) => {
     if (!(err instanceof Untranslatable)) throw err;
     notExported.push(`${err.construct}`);
@@ -137,10 +176,8 @@ export function translateNode(doc: PipelineDoc, node: PipelineNodeOf<'analytics'
   // Sink tables first (DDL), then views and inserts in the program's order.
   for (const [stream, cols] of declared) {
     for (const o of outsOf(stream)) {
-      const target = byId.get(o.edgeTarget);
-      if (!target) continue;
-      const table = direct(stream) ? tableName(stream) : tableName(`${stream}_to_${target.name}`);
-      body.push(sinkTable(table, cols, target, o.format, d, node.name));
+      const table = direct(stream) ? tableName(stream) : tableName(`${stream}_to_${o.target.name}`);
+      body.push(sinkTable(table, cols, o.target, o.format, d, name));
     }
   }
   const lastPump = new Map<string, Statement>();
@@ -152,7 +189,7 @@ export function translateNode(doc: PipelineDoc, node: PipelineNodeOf<'analytics'
         const view = tableName(st.queryName);
         const r = q.translate(st.query);
         body.push(
-          `-- ${st.queryName}: a top-level SELECT (the KDA console's live view); here a view to query from a Studio notebook.\nCREATE TEMPORARY VIEW ${view} AS\n${r.sql};`,
+          `-- ${st.queryName}: a top-level SELECT (the KDA console's live view): here a view to query from a Studio notebook.\nCREATE TEMPORARY VIEW ${view} AS\n${r.sql};`,
         );
       } catch (err) {
         failed(st, err);
@@ -190,9 +227,7 @@ export function translateNode(doc: PipelineDoc, node: PipelineNodeOf<'analytics'
       );
       catalog.set(stream, { table, columns: cols, time });
       for (const o of outsOf(stream)) {
-        const target = byId.get(o.edgeTarget);
-        if (!target) continue;
-        const sink = tableName(`${stream}_to_${target.name}`);
+        const sink = tableName(`${stream}_to_${o.target.name}`);
         inserts.push(
           `INSERT INTO ${sink}\nSELECT ${cols.map((c) => flinkName(c.name)).join(', ')}\nFROM ${table};`,
         );
