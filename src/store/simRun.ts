@@ -9,7 +9,7 @@ import type { Diagnostic, NodeKind, PipelineDoc, TimelineEvent } from '../model/
 import type { ClientLoadResult, EngineClient, WatchdogError } from '../worker/engineClient.ts';
 import { createRunLoop, type RunLoopDeps, type Speed } from '../worker/runLoop.ts';
 import { liveDiff } from './simLiveDiff.ts';
-import { type MetricsByKind, SHARD_SERIES_LIMIT, shardValues } from './simMetrics.ts';
+import { type MetricsByKind, perShardSeries } from './simMetrics.ts';
 import type { SeriesBook } from './simSeries.ts';
 import { initialSimState, type SimNotice, type SimStore } from './simStore.ts';
 import type { TurnScheduler } from './turns.ts';
@@ -26,6 +26,7 @@ export type EngineLike = Pick<
   | 'destination'
   | 's3Object'
   | 'sqlResults'
+  | 'metricsCsv'
   | 'report'
   | 'dispose'
 >;
@@ -74,8 +75,8 @@ export function createSimController(deps: SimControllerDeps) {
       const values: Record<string, number> = {};
       for (const d of defs) values[d.name] = d.get(n);
       series.push(id, frame.simMs, values);
-      if (n.shards && n.shards.length <= SHARD_SERIES_LIMIT)
-        series.push(`${id}#shards`, frame.simMs, shardValues(n));
+      const perShard = perShardSeries(n);
+      if (perShard) series.push(`${id}#shards`, frame.simMs, perShard);
     }
   }
 

@@ -1,0 +1,77 @@
+/**
+ * The Metrics CSV has exactly one row per simulated second at max speed (issue 12: 2,737 s at max
+ * speed gave 109 rows with gaps of 5–30 s, because the CSV was built from the frames shown).
+ * Run: E2E_PORT=4315 E2E_DIST=dist-planfig E2E_RESULTS=test-results-planfig \
+ *      E2E_REPORT=reports/e2e-planfig.json npx playwright test e2e/metrics-csv.spec.ts
+ */
+import { readFileSync } from 'node:fs';
+import { expect, type Page, test } from '@playwright/test';
+import { clockSec, openTemplate, run, waitForClock } from './fixtures/run.ts';
+
+async function downloadCsv(page: Page): Promise<string[][]> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
+  const text = readFileSync((await download.path()) as string, 'utf8');
+  return text
+    .trimEnd()
+    .split('\n')
+    .map((l) => l.split(','));
+}
+
+/** Waits until the clock has stopped moving (a frame on its way when Pause was pressed lands first). */
+async function settledClock(page: Page): Promise<number> {
+  await expect
+    .poll(
+      async () => {
+        const a = await clockSec(page);
+        await page.waitForTimeout(700);
+        return (await clockSec(page)) - a;
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(0);
+  return clockSec(page);
+}
+
+function expectOneRowPerSecond(rows: string[][], seconds: number): void {
+  const [head, ...body] = rows;
+  expect(head[0]).toBe('t_sec');
+  expect(head).toContain('IncomingRecords');
+  expect(head).toContain('WriteProvisionedThroughputExceeded');
+  expect(head).toContain('shardId-000000000000 IncomingRecords');
+  // ±1 for a second in progress when the clock was read.
+  expect(Math.abs(body.length - seconds)).toBeLessThanOrEqual(1);
+  // No gaps: 1, 2, 3, … in order.
+  body.forEach((cells, i) => {
+    expect(Number(cells[0])).toBe(i + 1);
+  });
+}
+
+test('selfie dashboard at max speed: the stream CSV has one row per simulated second, paused mid-run and at the end', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await openTemplate(page, 'Live selfie dashboard (the 2017 demo)');
+  await page.getByRole('tab', { name: 'Metrics' }).click();
+  await run(page, 'max');
+  await page.getByRole('combobox', { name: 'Node' }).selectOption({ label: 'face-attributes' });
+  await waitForClock(page, 40, { timeout: 120_000 });
+  await page.getByRole('button', { name: '❚❚ Pause' }).click();
+  const paused = await settledClock(page);
+  expectOneRowPerSecond(await downloadCsv(page), paused);
+
+  // On to the design's end (300 s) at max speed, then the whole run.
+  await page.getByRole('button', { name: '▶ Resume' }).click();
+  await waitForClock(page, 300, { timeout: 150_000 });
+  const end = await settledClock(page);
+  expect(end).toBe(300);
+  const rows = await downloadCsv(page);
+  expectOneRowPerSecond(rows, 300);
+  expect(rows).toHaveLength(301);
+  // The booth sends 20 selfies a second: every second after the first few has records in.
+  const col = rows[0].indexOf('IncomingRecords');
+  const busy = rows.slice(6).filter((r) => Number(r[col]) > 0).length;
+  expect(busy).toBe(295);
+});
