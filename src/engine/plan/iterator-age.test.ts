@@ -34,7 +34,11 @@ describe("the Lambda card's iterator age is the maximum over its shards (CloudWa
     for (const a of ages) expect(a).toBeGreaterThan(10_000);
     for (let k = 1; k < ages.length; k++) expect(ages[k]).toBeGreaterThanOrEqual(ages[k - 1] - 1000);
     // The CSV has IteratorAge per shard beside the function's, whose every second is their max.
-    const [head, ...rows] = sim.metricsCsv('f').trimEnd().split('\n').map((l) => l.split(','));
+    const [head, ...rows] = sim
+      .metricsCsv('f')
+      .trimEnd()
+      .split('\n')
+      .map((l) => l.split(','));
     const fn = head.indexOf('IteratorAge');
     const shards = head.flatMap((h, i) => (h.endsWith(' IteratorAge') ? [i] : []));
     expect(shards).toHaveLength(2);
