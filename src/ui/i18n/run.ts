@@ -169,6 +169,14 @@ export const en = {
     rows: '{{count}} rows in total (latest shown)',
     empty: 'No rows yet.',
   },
+  sizing: {
+    title: 'Sizing answer (80 % utilisation)',
+    stream_one: '{{name}}: {{count}} shard',
+    stream_other: '{{name}}: {{count}} shards',
+    lambda: '{{name}}: ParallelizationFactor {{factor}}, concurrency {{concurrency}}',
+    firehose: '{{name}}: buffer {{size}} MiB, interval {{interval}} s',
+    target: 'Target object size (MiB)',
+  },
   cost: {
     perHour: 'Per hour',
     perMonth: 'Per month (730 h)',
@@ -394,6 +402,14 @@ export const ja: typeof en = {
     stream: 'アプリケーション内ストリーム {{name}}',
     rows: '累計 {{count}} 行 (最新分を表示)',
     empty: 'まだ行がありません。',
+  },
+  sizing: {
+    title: 'サイジングの答え (使用率 80 %)',
+    stream_one: '{{name}}: {{count}} シャード',
+    stream_other: '{{name}}: {{count}} シャード',
+    lambda: '{{name}}: ParallelizationFactor {{factor}}、同時実行数 {{concurrency}}',
+    firehose: '{{name}}: バッファ {{size}} MiB、間隔 {{interval}} 秒',
+    target: '目標オブジェクトサイズ (MiB)',
   },
   cost: {
     perHour: '1 時間あたり',
