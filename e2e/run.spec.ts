@@ -59,7 +59,9 @@ test('hot key: one shard throttles while its neighbours do not, the producer cou
   await run(page, '10×');
   const stream = live(page, 'telemetry');
   await expect(stream.getByRole('img', { name: /throttling/ })).toHaveCount(1);
-  await expect(stream.getByRole('img', { name: /^shardId-\d+: write \d+ %, read \d+ %$/ })).toHaveCount(3);
+  await expect(
+    stream.getByRole('img', { name: /^shardId-\d+: [\d,]+ rec\/s · write \d+ %, read \d+ %$/ }),
+  ).toHaveCount(3);
   const before = await throttledTotal(page, 'device-telemetry');
   await expect.poll(() => throttledTotal(page, 'device-telemetry')).toBeGreaterThan(before);
   await page.screenshot({ path: `${SHOTS}/run-hot-shard.png` });

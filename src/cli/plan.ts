@@ -10,13 +10,15 @@
  * WriteProvisionedThroughputExceeded); `droppedRecords` the records given up after the last retry.
  */
 import { parseDurationSec } from '../engine/clock.ts';
+import { type DesignSizing, sizeConsumers } from '../engine/plan/sizing-consumers.ts';
 import { recommend, type SweepPoint, type SweepRun } from '../engine/plan/sweep.ts';
 import { runPointsInThreads } from '../worker/node-pool.ts';
 import { readDesign } from './read-design.ts';
 
 const USAGE =
   'usage: shardscape plan DESIGN.json --stream ID --shards A..B [--duration D] [--headroom 0.8] [--json]\n' +
-  '       shardscape plan DESIGN.json --vary NODE.FIELD=A..B[:STEP] [--stream ID] [--duration D] [--json]';
+  '       shardscape plan DESIGN.json --vary NODE.FIELD=A..B[:STEP] [--stream ID] [--duration D] [--json]\n' +
+  '       [--object-size MiB]: the Firehose object size to size buffers for (default 64)';
 
 interface PlanArgs {
   file: string;
@@ -26,6 +28,8 @@ interface PlanArgs {
   values: number[];
   durationSec?: number;
   headroom: number;
+  /** Target Firehose object size, MiB (1–128). */
+  objectMiB: number;
   json: boolean;
 }
 
@@ -44,7 +48,7 @@ export function parsePlanArgs(args: string[]): PlanArgs | string {
   let file: string | undefined;
   let shards: number[] | null = null;
   let vary: { nodeId: string; field: string; values: number[] } | null = null;
-  const out: Partial<PlanArgs> = { headroom: 0.8, json: false };
+  const out: Partial<PlanArgs> = { headroom: 0.8, objectMiB: 64, json: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const name = a.startsWith('--') && a.includes('=') && !a.startsWith('--vary') ? a.split('=')[0] : a;
@@ -69,6 +73,11 @@ export function parsePlanArgs(args: string[]): PlanArgs | string {
       const v = Number(value());
       if (!(v > 0 && v <= 1)) return '--headroom expects a utilisation between 0 and 1, e.g. 0.8';
       out.headroom = v;
+    } else if (name === '--object-size') {
+      const v = Number(value());
+      if (!(v >= 1 && v <= 128))
+        return '--object-size expects a Firehose object size in MiB from 1 to 128, e.g. 64';
+      out.objectMiB = v;
     } else if (a === '--vary' || a.startsWith('--vary=')) {
       const v = a === '--vary' ? (args[++i] ?? '') : a.slice('--vary='.length);
       const m = /^([^.=]+)\.([^=]+)=(.+)$/.exec(v);
@@ -136,12 +145,19 @@ export async function main(args: string[]): Promise<number> {
   const streamId = isShards ? parsed.nodeId : (parsed.stream ?? null);
   const rec = recommend(doc, streamId, runs, parsed.headroom);
   const rows = runs.map(({ value, ...r }) => (isShards ? { shards: value, ...r } : { value, ...r }));
+  // Lambda and Firehose answers, for the recommended shard count when the sweep was over shards.
+  const sizing = sizeConsumers(doc, {
+    headroom: parsed.headroom,
+    targetObjectMiB: parsed.objectMiB,
+    shardsOf: isShards && streamId ? { [streamId]: rec.shards } : undefined,
+  });
   if (parsed.json) {
     const out = {
       stream: streamId,
       ...(isShards ? {} : { field: `${parsed.nodeId}.${parsed.field}` }),
       runs: rows,
       recommendation: { shards: rec.shards, reason: rec.reason, hotKeys: rec.hotKeys },
+      sizing: sizingJson(sizing),
     };
     process.stdout.write(`${JSON.stringify(out)}\n`);
     return 0;
@@ -152,7 +168,33 @@ export async function main(args: string[]): Promise<number> {
   process.stdout.write(
     `\nRecommendation: ${isShards ? `${rec.shards} shards` : rec.shards}. ${rec.reason}\n`,
   );
+  for (const l of sizing.lambdas) process.stdout.write(`\nLambda ${l.lambdaId}: ${l.reason.en}\n`);
+  for (const f of sizing.firehoses) process.stdout.write(`\nFirehose ${f.firehoseId}: ${f.reason.en}\n`);
   return 0;
+}
+
+/** The `sizing` field of `plan --json` (added beside the contract's fields, never instead of them). */
+function sizingJson(s: DesignSizing) {
+  return {
+    lambdas: s.lambdas.map((l) => ({
+      id: l.lambdaId,
+      stream: l.streamId,
+      shards: l.shards,
+      busiestShardRecordsPerSec: Math.round(l.busiestShardRecordsPerSec),
+      parallelizationFactor: l.parallelizationFactor,
+      concurrency: l.concurrency,
+      keepsUp: l.keepsUp,
+      reason: l.reason.en,
+    })),
+    firehoses: s.firehoses.map((f) => ({
+      id: f.firehoseId,
+      targetObjectMiB: f.targetObjectMiB,
+      bufferSizeMiB: f.bufferSizeMiB,
+      bufferIntervalSec: f.bufferIntervalSec,
+      objectMiB: f.objectMiB,
+      reason: f.reason.en,
+    })),
+  };
 }
 
 function formatTable(label: string, runs: SweepRun[], best: number): string {

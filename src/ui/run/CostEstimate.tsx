@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { assumptionJa } from '../../engine/api.ts';
 import { useStudio } from '../../store/studio.ts';
 import { fmtNum, fmtUsd } from './format.ts';
+import { SizingAnswers } from './SizingAnswers.tsx';
 import { useCostEstimate } from './useCostEstimate.ts';
 
 /** Counts (requests, units) print as integers; hours and GB with decimals. */
@@ -81,6 +82,7 @@ export function CostEstimateView({ priceBookSwitch }: { priceBookSwitch: React.R
         </table>
         <Assumptions list={est.assumptions} />
       </div>
+      <SizingAnswers />
     </div>
   );
 }

@@ -2,8 +2,8 @@
  * Metrics tab: time series of the selected node under CloudWatch metric names, a per-shard
  * breakdown for streams, timeline markers as reference lines, the cumulative counters, and
  * CSV / PNG export. Redrawn at most 4 times a wall second (once at max speed), one chart per
- * animation frame, charts off screen not at all (until seen or exported), ≤ 200 points per line (the CSV keeps all ≤ 1,000
- * points of a series).
+ * animation frame, charts off screen not at all (until seen or exported), ≤ 200 points per line. The
+ * CSV comes from the engine: one row per simulated second, whatever the speed.
  */
 import { type RefObject, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -153,13 +153,14 @@ export function MetricsTab() {
   const counters = nodes?.[node.id]?.counters ?? {};
   const nameOf = (id: string) => candidates.find((n) => n.id === id)?.name ?? id;
   const shardCount = nodes?.[node.id]?.shards?.filter((s) => s.open).length ?? 0;
+  const isLambda = nodes?.[node.id]?.lambda !== undefined;
 
   return (
     <div className="run-tab run-metrics">
       <div className="run-tab__bar">
         <NodePicker label={t('metrics.pick')} node={node} candidates={candidates} pick={pick} />
         <span className="run-tab__hint">{t('metrics.resolution', { sec: bucketSec / 1000 })}</span>
-        <button type="button" onClick={() => exportCsv(node.id, node.name)}>
+        <button type="button" onClick={() => void exportCsv(node.id, node.name)}>
           {t('metrics.exportCsv')}
         </button>
         <button type="button" onClick={exporting.start} disabled={exporting.busy}>
@@ -178,8 +179,17 @@ export function MetricsTab() {
               drawAll={exporting.busy}
             />
           ))}
-          {node.kind === 'stream' &&
-            (simSeries.get(`${node.id}#shards`) ? (
+          {simSeries.get(`${node.id}#shards`) ? (
+            // Streams: write load per shard against the 100 % limit; Lambda: IteratorAge per shard.
+            isLambda ? (
+              <LiveChart
+                title={t('metrics.perShardAge')}
+                seriesKey={`${node.id}#shards`}
+                lines={BUSIEST}
+                stamp={stamp}
+                drawAll={exporting.busy}
+              />
+            ) : (
               <LiveChart
                 title={t('metrics.perShard')}
                 seriesKey={`${node.id}#shards`}
@@ -188,9 +198,10 @@ export function MetricsTab() {
                 drawAll={exporting.busy}
                 limitLine={100}
               />
-            ) : shardCount > SHARD_SERIES_LIMIT ? (
-              <p className="run-tab__hint">{t('metrics.perShardTooMany')}</p>
-            ) : null)}
+            )
+          ) : (
+            shardCount > SHARD_SERIES_LIMIT && <p className="run-tab__hint">{t('metrics.perShardTooMany')}</p>
+          )}
           <MarkerKey markers={nodeMarkers} label={t('metrics.markers')} />
         </div>
         <table className="run-table run-metrics__totals" aria-label={t('metrics.totals')}>

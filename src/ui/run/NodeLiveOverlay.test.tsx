@@ -64,15 +64,21 @@ describe('live figures on a node card', () => {
     expect(container.textContent).toBe('');
   });
 
-  it('a hot shard among four is named as throttling, its neighbours are not', () => {
+  it('a hot shard among four is named as throttling with its rec/s, its neighbours are not', () => {
     wrap(<NodeLiveOverlay nodeId="s" kind="stream" />);
     show({
       s: node({ shards: [shard(0, 0.2, 0), shard(1, 0.25, 0), shard(2, 1.4, 400), shard(3, 0.2, 0)] }),
     });
     expect(
-      screen.getByRole('img', { name: 'shardId-000000000002: write 140 %, read 10 %, throttling' }),
+      screen.getByRole('img', {
+        name: 'shardId-000000000002: 1,400 rec/s · write 140 %, read 10 %, throttling',
+      }),
     ).toBeTruthy();
-    expect(screen.getByRole('img', { name: 'shardId-000000000001: write 25 %, read 10 %' })).toBeTruthy();
+    expect(
+      screen.getByRole('img', { name: 'shardId-000000000001: 250 rec/s · write 25 %, read 10 %' }),
+    ).toBeTruthy();
+    // The busiest shard in words, visible on the card (1,000 accepted + 400 refused a second).
+    expect(screen.getByText('busiest: shard 2: 1,400 rec/s · 140 %')).toBeTruthy();
     expect(screen.getAllByRole('img', { name: /throttling/ })).toHaveLength(1);
     expect(screen.getByText(/more shards will not spread it/)).toBeTruthy();
     // The tooltip gives the hash key range.
@@ -128,7 +134,14 @@ describe('live figures on a node card', () => {
     show({
       fn: node({
         utilization: 0.3,
-        lambda: { concurrency: 4, iteratorAgeMs: 95_000, errorsPerSec: 0, invocationsPerSec: 2 },
+        lambda: {
+          concurrency: 4,
+          iteratorAgeMs: 95_000,
+          errorsPerSec: 0,
+          invocationsPerSec: 2,
+          durationMs: 1_250,
+          shardIteratorAgeMs: { 'shardId-000000000000': 95_000, 'shardId-000000000001': 40 },
+        },
       }),
       fh: node({
         utilization: 0.5,
@@ -142,6 +155,7 @@ describe('live figures on a node card', () => {
     });
     expect(screen.getByText('Concurrency 4')).toBeTruthy();
     expect(screen.getByText('Iterator age 1 min 35 s')).toBeTruthy();
+    expect(screen.getByText('Duration 1.3 s')).toBeTruthy();
     expect(screen.getByRole('meter', { name: 'Buffer filled 50 %' })).toBeTruthy();
     expect(screen.getByText('Flush in 42.0 s')).toBeTruthy();
   });

@@ -213,7 +213,7 @@ function NodeLiveOverlayImpl({
             ⚠ {t('live.throttledShort', { perSec: fmtRate(n.throttledPerSec, l) })}
           </div>
         )}
-        {n.shards && n.shards.length > 0 && <ShardStrip shards={n.shards} />}
+        {n.shards && n.shards.length > 0 && <ShardStrip shards={n.shards} compact />}
       </section>
     );
   return (

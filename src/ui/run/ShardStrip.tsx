@@ -29,6 +29,32 @@ export function writeDemand(s: ShardLive): number {
   return Math.max(s.writeUtilization, (s.incomingRecordsPerSec + s.writeThrottledPerSec) / 1000);
 }
 
+/**
+ * Writes a shard is asked for per second: accepted plus refused (refused put attempts, retries
+ * included, as the demand % counts them), so "1,240 rec/s · 124 %" read together.
+ */
+function offeredPerSec(s: ShardLive): number {
+  return s.incomingRecordsPerSec + s.writeThrottledPerSec;
+}
+
+/** The busiest shard in words under the strip: "busiest: shard 3: 1,240 rec/s · 124 %". */
+function Busiest({ open }: { open: ShardLive[] }) {
+  const { t, i18n } = useTranslation('run');
+  let top: ShardLive | null = null;
+  for (const s of open) if (!top || writeDemand(s) > writeDemand(top)) top = s;
+  if (!top || writeDemand(top) === 0) return null;
+  return (
+    <div className="shards__busiest">
+      {t('live.shardBusiest', {
+        // shardId-000000000003 → 3: the number is what a reader needs on a small card.
+        n: Number(/(\d+)$/.exec(top.shardId)?.[1] ?? 0),
+        records: fmtRate(offeredPerSec(top), i18n.language),
+        write: fmtPct(writeDemand(top), i18n.language),
+      })}
+    </div>
+  );
+}
+
 function ShardCell({ s }: { s: ShardLive }) {
   const { t, i18n } = useTranslation('run');
   const l = i18n.language;
@@ -39,6 +65,7 @@ function ShardCell({ s }: { s: ShardLive }) {
   const read = fmtPct(s.readUtilization, l);
   const label = t('live.shardCell', {
     shardId: s.shardId,
+    records: fmtRate(offeredPerSec(s), l),
     write,
     read,
     throttling: throttling ? t('live.shardThrottling') : '',
@@ -131,7 +158,8 @@ export function looksLikeHotKey(open: ShardLive[]): boolean {
   return hot === 1 && cool >= open.length - 1;
 }
 
-export function ShardStrip({ shards }: { shards: ShardLive[] }) {
+/** `compact`: zoomed far out, colour and shape only (no rates in words). */
+export function ShardStrip({ shards, compact = false }: { shards: ShardLive[]; compact?: boolean }) {
   const { t } = useTranslation('run');
   const open = shards.filter((s) => s.open);
   if (open.length > STRIP_LIMIT) return <ShardHistogram shards={open} />;
@@ -143,6 +171,7 @@ export function ShardStrip({ shards }: { shards: ShardLive[] }) {
           <ShardCell key={s.shardId} s={s} />
         ))}
       </ul>
+      {!compact && <Busiest open={open} />}
       {looksLikeHotKey(open) && <div className="shards__hint">{t('live.hotKeyHint')}</div>}
     </div>
   );

@@ -1,5 +1,6 @@
 /** Metrics export: the node's series as CSV, and its charts as one PNG (SVG → canvas). */
 import { simSeries } from '../../store/simStore.ts';
+import { simController } from './controller.ts';
 
 export function download(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
@@ -16,11 +17,15 @@ export function safeName(name: string): string {
   return name.replace(/[^\w.-]+/g, '_');
 }
 
-/** CSV of every metric of the node (`t_sec` = simulated seconds), plus per-shard figures if any. */
-export function exportCsv(nodeId: string, nodeName: string): void {
-  const main = simSeries.get(nodeId)?.toCsv() ?? 't_sec\n';
-  const shards = simSeries.get(`${nodeId}#shards`);
-  const text = shards ? `${main}\n# per shard: write utilisation (%)\n${shards.toCsv()}` : main;
+/**
+ * CSV of every metric of the node, one row per simulated second (`t_sec` = the second's end), per
+ * shard too, from the engine's own per-second log: the chart series here are built from the frames
+ * shown, which at max speed are many simulated seconds apart. Without an engine (no run), the
+ * charted points.
+ */
+export async function exportCsv(nodeId: string, nodeName: string): Promise<void> {
+  const engine = simController.engine();
+  const text = engine ? await engine.metricsCsv(nodeId) : (simSeries.get(nodeId)?.toCsv() ?? 't_sec\n');
   download(new Blob([text], { type: 'text/csv' }), `${safeName(nodeName)}-metrics.csv`);
 }
 
