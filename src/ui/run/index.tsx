@@ -47,6 +47,12 @@ export const RUN_TABS: RunTab[] = [
     Component: lazy(() => import('./CostTab.tsx').then((m) => ({ default: m.CostTab }))),
   },
   {
+    // The studio sweep (capacity planning); its label is in the `sweep` namespace.
+    id: 'sweep',
+    labelKey: 'sweep:tab',
+    Component: lazy(() => import('../sweep/SweepTab.tsx').then((m) => ({ default: m.SweepTab }))),
+  },
+  {
     id: 'timeline',
     labelKey: 'tabs.timeline',
     Component: lazy(() => import('./TimelineTab.tsx').then((m) => ({ default: m.TimelineTab }))),
