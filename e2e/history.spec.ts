@@ -48,12 +48,20 @@ test('hot key: 1 shard vs 4 shards side by side, the verdict, the Markdown repor
   await expect(figures.getByRole('row', { name: /Shards · telemetry/ })).toContainText(
     '1 4 +3'.replaceAll(' ', ''),
   );
-  await expect(figures.getByRole('row', { name: /Throttled put attempts/ })).toContainText('−');
+  await expect(figures).toContainText('Throttled put attempts');
+  await expect(figures).toContainText('Cost per month');
+  // 4 shards accept more of the hot key's records, so Lambda and DynamoDB cost more.
+  await expect(verdict).toContainText(/more per month/);
   await expect(
     page.getByRole('figure', { name: /device-telemetry · PutRecords.ThrottledRecords/ }),
   ).toBeVisible();
   await expect(page.locator('.history-chart .recharts-line')).toHaveCount(2);
-  await page.waitForTimeout(300);
+  // As a presenter would show it: no inspector, a taller bottom panel (15 × 20 px).
+  await page.getByRole('button', { name: 'Hide inspector' }).click();
+  const splitter = page.getByRole('separator', { name: 'Resize bottom panel' });
+  await splitter.focus();
+  for (let i = 0; i < 15; i++) await splitter.press('ArrowUp');
+  await page.waitForTimeout(400);
   await page.screenshot({ path: `${SHOTS}/compare-history.png` });
 
   const download = page.waitForEvent('download');
@@ -66,7 +74,7 @@ test('hot key: 1 shard vs 4 shards side by side, the verdict, the Markdown repor
   expect(md).toContain('| Shards · telemetry | 1 | 4 | +3 |');
 
   const csv = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'CSV', exact: true }).click();
+  await page.getByRole('button', { name: '⤓ CSV' }).click();
   const csvText = readFileSync((await (await csv).path()) ?? '', 'utf8');
   expect(csvText.split('\n')[0]).toBe('figure,unit,a,b,b_minus_a');
   expect(csvText).toContain('Shards · telemetry,shards,1,4,3');
@@ -83,8 +91,8 @@ test('hot key: 1 shard vs 4 shards side by side, the verdict, the Markdown repor
 
   // Load run 1 (one shard) into this design; Undo brings four shards back.
   await page.getByRole('button', { name: 'Load A into this design' }).click();
-  await page.getByTestId('rf__node-telemetry').click();
-  await expect(page.getByRole('spinbutton', { name: 'Shards' })).toHaveValue('1');
-  await page.keyboard.press('Control+z');
-  await expect(page.getByRole('spinbutton', { name: 'Shards' })).toHaveValue('4');
+  const card = page.getByTestId('rf__node-telemetry');
+  await expect(card).toContainText('1 shard ·');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(card).toContainText('4 shards ·');
 });

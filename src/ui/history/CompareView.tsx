@@ -78,10 +78,10 @@ export function CompareView({ a, b }: { a: HistoryEntry; b: HistoryEntry }) {
             <tr>
               <th scope="col">{t('figure')}</th>
               <th scope="col" className="num history-col--a" title={a.label}>
-                A · {a.label}
+                A<span className="history-col__label">{a.label}</span>
               </th>
               <th scope="col" className="num history-col--b" title={b.label}>
-                B · {b.label}
+                B<span className="history-col__label">{b.label}</span>
               </th>
               <th scope="col" className="num">
                 {t('diff')}
