@@ -204,3 +204,44 @@ export function entryFromRun(
     source: 'run',
   };
 }
+
+/**
+ * An entry from figures alone (a sweep point: no series, no per-node counters), for
+ * `historyStore.getState().addRun(…)`. `figures` has the names of a sweep row (SweepRun).
+ */
+export function entryFromFigures(p: {
+  design: PipelineDoc;
+  seed: number;
+  priceBook?: '2017' | 'current';
+  durationSec: number;
+  figures: RunFigures;
+  label?: string;
+}): Omit<HistoryEntry, 'id' | 'designId' | 'run' | 'label' | 'createdAt'> & { label?: string } {
+  const {
+    offeredRecords,
+    acceptedRecords,
+    throttledRecords,
+    droppedRecords,
+    maxIteratorAgeMs,
+    costPerMonthUsd,
+  } = p.figures;
+  return {
+    design: JSON.parse(JSON.stringify(p.design)) as PipelineDoc,
+    seed: p.seed,
+    priceBook: p.priceBook ?? p.design.settings.priceBook,
+    durationSec: p.durationSec,
+    // Only the compared figures: a sweep row carries more (its varied value) that is not a figure.
+    figures: {
+      offeredRecords,
+      acceptedRecords,
+      throttledRecords,
+      droppedRecords,
+      maxIteratorAgeMs,
+      costPerMonthUsd,
+    },
+    nodes: [],
+    series: [],
+    source: 'sweep',
+    ...(p.label ? { label: p.label } : {}),
+  };
+}
