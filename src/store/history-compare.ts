@@ -8,7 +8,8 @@ import type { PipelineDoc } from '../model/types.ts';
 import type { HistoryEntry } from './history-entry.ts';
 
 /** What a comparison needs of a run (a history entry, or a sweep point made into one). */
-export type Comparable = Pick<HistoryEntry, 'label' | 'design' | 'seed' | 'durationSec' | 'figures'>;
+export type Comparable = Pick<HistoryEntry, 'label' | 'design' | 'seed' | 'durationSec' | 'figures'> &
+  Partial<Pick<HistoryEntry, 'run'>>;
 
 export type FigureUnit = 'records' | 'attempts' | 'perSec' | 'ms' | 'usd' | 'sec' | 'shards' | 'seed';
 

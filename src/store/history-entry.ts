@@ -80,13 +80,31 @@ export function totalShards(doc: PipelineDoc): number {
   return n;
 }
 
-/** "Run 3 · 4 shards · 60 s" (English; the label is the user's to edit). */
-export function defaultLabel(run: number, doc: PipelineDoc, durationSec: number): string {
+/** "Run 3 · 4 shards · 60 s" (Japanese: "実行 3 · 4 シャード · 60 秒"); stored in English. */
+export function defaultLabel(
+  run: number,
+  doc: PipelineDoc,
+  durationSec: number,
+  lang: 'en' | 'ja' = 'en',
+): string {
   const shards = totalShards(doc);
+  const sec = Math.round(durationSec);
+  if (lang === 'ja')
+    return [`実行 ${run}`, ...(shards > 0 ? [`${shards} シャード`] : []), `${sec} 秒`].join(' · ');
   const parts = [`Run ${run}`];
   if (shards > 0) parts.push(`${shards} shard${shards === 1 ? '' : 's'}`);
-  parts.push(`${Math.round(durationSec)} s`);
+  parts.push(`${sec} s`);
   return parts.join(' · ');
+}
+
+/** The label as shown: a default label in the reader's language, a label the user wrote as written. */
+export function displayLabel(
+  e: { label: string; run?: number; design: PipelineDoc; durationSec: number },
+  lang: 'en' | 'ja',
+): string {
+  if (lang === 'en' || e.run === undefined || e.label !== defaultLabel(e.run, e.design, e.durationSec))
+    return e.label;
+  return defaultLabel(e.run, e.design, e.durationSec, 'ja');
 }
 
 /** Four significant digits: plenty for a chart, and a quarter of the stored text. */
