@@ -5,6 +5,7 @@
  *      E2E_REPORT=reports/e2e-compare.json npx playwright test e2e/history.spec.ts
  */
 import { mkdirSync, readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { openTemplate, run, waitForClock } from './fixtures/run.ts';
 
@@ -63,6 +64,9 @@ test('hot key: 1 shard vs 4 shards side by side, the verdict, the Markdown repor
   for (let i = 0; i < 15; i++) await splitter.press('ArrowUp');
   await page.waitForTimeout(400);
   await page.screenshot({ path: `${SHOTS}/compare-history.png` });
+  const axe = await new AxeBuilder({ page }).include('.history').analyze();
+  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`))).toEqual([]);
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: /Report \(Markdown\)/ }).click();
@@ -95,4 +99,11 @@ test('hot key: 1 shard vs 4 shards side by side, the verdict, the Markdown repor
   await expect(card).toContainText('1 shard ·');
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(card).toContainText('4 shards ·');
+
+  // In Japanese: the verdict, the figures and the chart's legend.
+  await page.getByRole('button', { name: '日本語' }).click();
+  await expect(page.getByRole('region', { name: '結論' })).toContainText('B では');
+  await expect(page.getByRole('table', { name: 'A と B の比較' })).toContainText('月額コスト');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${SHOTS}/compare-history-ja.png` });
 });

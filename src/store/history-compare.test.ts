@@ -107,6 +107,12 @@ describe('compareRuns on the hot-key template, 1 vs 4 shards, 60 s', () => {
     );
     expect(c.rows.find((r) => r.key === 'throttledPerSec')).toMatchObject({ a: 1727.4, b: 863.7 });
     expect(compareRuns(four, four).rows.some((r) => r.key === 'throttledPerSec')).toBe(false);
+    // Stopped 0.4 s apart (max speed): still the same length, compared in totals.
+    const close = { ...four, durationSec: 60.4 };
+    expect(compareRuns(four, close).verdict.en).toBe(
+      'A and B give the same throttling, drops, iterator age and cost.',
+    );
+    expect(fmtDiff('sec', 0.4)).toBe('+0.4 s');
   });
 
   it('series keep every simulated second of a minute, each node once', () => {
