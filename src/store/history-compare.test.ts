@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createSimulation, prepareSandbox } from '../engine/index.ts';
+import { createSimulation, prepareSandbox, runHeadless } from '../engine/index.ts';
+import { summarize } from '../engine/plan/sweep.ts';
 import type { PipelineDoc } from '../model/types.ts';
 import { KIND_METRICS } from '../ui/kinds/index.tsx';
 import { type Comparable, compareRuns, fmtAge, fmtDiff, fmtValue } from './history-compare.ts';
@@ -67,6 +68,12 @@ describe('compareRuns on the hot-key template, 1 vs 4 shards, 60 s', () => {
     expect(one.figures.acceptedRecords).toBe(60_000);
     expect(four.figures.acceptedRecords).toBe(96_319);
   });
+
+  it('the figures equal the sweep row of the same design and seed (npx shardscape plan, 60 s)', async () => {
+    const report = await runHeadless(withShards(hotKey, 'telemetry', 4), { durationSec: 60 });
+    const { value: _, ...sweep } = summarize(report, 4);
+    expect(four.figures).toEqual(sweep);
+  }, 120_000);
 
   it('rows carry A, B and B − A for every figure, shards first', () => {
     const byKey = Object.fromEntries(compareRuns(one, four).rows.map((r) => [r.key, r]));

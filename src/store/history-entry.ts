@@ -141,18 +141,18 @@ export function downsample(
 const isAge = (metric: string) =>
   metric.endsWith('IteratorAge') || metric.endsWith('IteratorAgeMilliseconds');
 
-/** Producers' counters summed, the worst iterator age over the series, the frame's $/month. */
+/** Producers' counters summed, the frame's $/month; `maxIteratorAgeMs` from full-resolution series. */
 export function figuresOf(
   frame: LiveFrame,
   kinds: Record<string, string>,
-  series: HistorySeries[],
+  maxIteratorAgeMs: number,
 ): RunFigures {
   const f: RunFigures = {
     offeredRecords: 0,
     acceptedRecords: 0,
     throttledRecords: 0,
     droppedRecords: 0,
-    maxIteratorAgeMs: 0,
+    maxIteratorAgeMs: Math.round(maxIteratorAgeMs),
     costPerMonthUsd: Math.round(frame.cost.perMonthUsd * 100) / 100,
   };
   for (const [id, n] of Object.entries(frame.nodes)) {
@@ -162,11 +162,16 @@ export function figuresOf(
     f.throttledRecords += n.counters.throttled ?? 0;
     f.droppedRecords += n.counters.dropped ?? 0;
   }
-  for (const s of series)
-    for (const [metric, col] of Object.entries(s.columns))
-      if (isAge(metric))
-        for (const v of col) if (v !== null && v > f.maxIteratorAgeMs) f.maxIteratorAgeMs = Math.round(v);
   return f;
+}
+
+/** The worst iterator age in any node's series (the live series keep the max of merged points). */
+function maxAge(doc: PipelineDoc, book: SeriesBook): number {
+  let age = 0;
+  for (const node of doc.nodes)
+    for (const [metric, col] of book.get(node.id)?.columns ?? [])
+      if (isAge(metric)) for (const v of col) if (v !== null && v > age) age = v;
+  return age;
 }
 
 /** What the run controller hands over when a run ends (src/store/simRun.ts `onRunEnd`). */
@@ -216,7 +221,7 @@ export function entryFromRun(
     seed: ended.seed,
     priceBook: ended.priceBook,
     durationSec: Math.round(ended.simMs / 100) / 10,
-    figures: figuresOf(ended.frame, ended.kinds, series),
+    figures: figuresOf(ended.frame, ended.kinds, maxAge(ended.doc, ended.series)),
     nodes,
     series,
     source: 'run',
