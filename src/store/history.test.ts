@@ -14,7 +14,7 @@ import { fakeSimulation } from '../worker/testing/fakeSimulation.ts';
 import { workerApi } from '../worker/workerApi.ts';
 import { createHistoryStore, createRunRecorder, followDesigns, type NewRun } from './history.ts';
 import { indexedDbBackend, memoryBackend } from './history-db.ts';
-import { MAX_RUNS } from './history-entry.ts';
+import { displayLabel, MAX_RUNS } from './history-entry.ts';
 import type { MetricsByKind } from './simMetrics.ts';
 import { createSimController, type StudioLike } from './simRun.ts';
 import { SeriesBook } from './simSeries.ts';
@@ -68,6 +68,9 @@ describe('design history store', () => {
     await store.getState().load('design-a');
     const added = await store.getState().addRun(run(4, 60, 0));
     expect(added?.label).toBe('Run 1 · 4 shards · 60 s');
+    // Shown in the reader's language while it is the default; a name the user wrote stays as written.
+    expect(added && displayLabel(added, 'ja')).toBe('実行 1 · 4 シャード · 60 秒');
+    expect(added && displayLabel({ ...added, label: 'before the fix' }, 'ja')).toBe('before the fix');
 
     const reloaded = createHistoryStore(backend);
     await reloaded.getState().load('design-a');

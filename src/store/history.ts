@@ -8,6 +8,9 @@
  *   historyStore.getState().entries         → the open design's runs, oldest first
  *   historyStore.getState().remove(id)
  *   compareRuns(a, b) in history-compare.ts → rows { figure, a, b, diff } + verdict { en, ja }
+ *   entryFromFigures({ design, seed, durationSec, figures }) in history-entry.ts → a sweep point
+ *     as an entry (figures named as in a sweep row; no series, so the History tab shows no chart)
+ *   comparisonMarkdown / comparisonCsv in history-report.ts → the report text
  */
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
