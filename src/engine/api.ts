@@ -292,7 +292,7 @@ export class DesignError extends Error {
 }
 
 /** Cost before running, from the design alone (the Cost tab and the toolbar badge while idle). */
-export { assumptionJa, type CostEstimate, estimateCost } from './plan/estimate.ts';
+export { type CostEstimate, estimateCost } from './plan/estimate.ts';
 // The few engine functions the studio calls outside a run (pure, synchronous). ui/ and store/ reach
 // the engine only through this file (checked by src/walls.test.ts).
 /** Render Kinesis Data Generator template samples, as the producer does (the SQL schema editor's preview). */

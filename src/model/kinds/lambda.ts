@@ -4,7 +4,7 @@ import type { Diagnostic } from '../types.ts';
 import { DEFAULT_CONSUMER_CODE, DEFAULT_TRANSFORM_CODE } from './lambda-code.ts';
 import type { lambdaConfig } from './lambda-config.ts';
 import { esmFields } from './lambda-esm-fields.ts';
-import { type ConfigProblem, type FieldDef, fmt, type KindDef, t } from './types.ts';
+import { type ConfigProblem, type FieldDef, fmt, type KindDef, t, unitText } from './types.ts';
 
 type LambdaConfig = z.infer<typeof lambdaConfig>;
 
@@ -212,10 +212,15 @@ export const lambdaKind: KindDef<'lambda', typeof lambdaConfig> = {
   summary(c, locale) {
     const ja = locale === 'ja';
     const d = c.duration;
-    const dur = d.type === 'fixed' ? `${fmt(d.ms)} ms` : `${fmt(d.baseMs)} + ${fmt(d.perRecordMs)} ms/rec`;
+    const perRec = unitText('ms/rec', locale);
+    const dur = d.type === 'fixed' ? `${fmt(d.ms)} ms` : `${fmt(d.baseMs)} + ${fmt(d.perRecordMs)} ${perRec}`;
     const fn = `${fmt(c.memoryMB)} MB · ${dur}`;
     if (c.use === 'firehoseTransform') return [ja ? 'Firehose 変換' : 'Firehose transform', fn];
-    return [`${ja ? 'バッチ' : 'batch'} ${fmt(c.esm.batchSize)} · PF ${c.esm.parallelizationFactor}`, fn];
+    const pf = c.esm.parallelizationFactor;
+    return [
+      ja ? `バッチ ${fmt(c.esm.batchSize)} · 並列化 ${pf}` : `batch ${fmt(c.esm.batchSize)} · PF ${pf}`,
+      fn,
+    ];
   },
   checks(c) {
     const out: ConfigProblem[] = [];

@@ -1,13 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { NodeLive } from '../../engine/api.ts';
+import { useLocale } from '../locale.ts';
 import { fmtDuration, fmtNum, fmtRate } from '../run/format.ts';
 import { utilization } from './metrics.ts';
 import type { KindView } from './types.ts';
 
 /** Concurrency, iterator age (amber past 60 s) and errors while there are any. */
 function LambdaDetails({ n }: { n: NodeLive }) {
-  const { t, i18n } = useTranslation('run');
-  const l = i18n.language;
+  const { t } = useTranslation('run');
+  const l = useLocale();
   if (!n.lambda) return null;
   return (
     <div className="live__line">
