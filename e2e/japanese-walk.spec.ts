@@ -41,6 +41,13 @@ test('every screen of the studio speaks Japanese: no missing key, no English out
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
   await page.waitForTimeout(400);
   await look('first start', true);
+  // At 1440 px each toolbar row stays one line in Japanese (its labels are wider than English).
+  const rows = await page.locator('.toolbar__row').evaluateAll((els) => els.map((e) => e.clientHeight));
+  expect(rows).toHaveLength(2);
+  for (const h of rows) expect(h).toBeLessThan(50);
+  // Palette labels break only between words: a label's lines are whole words (コンシューマー / アプリケーション).
+  const consumer = page.getByRole('navigation', { name: 'パレット' }).getByRole('button', { name: 'コンシューマーアプリケーション' });
+  expect(await consumer.locator('.phrases').evaluate((e) => e.getClientRects().length)).toBeLessThanOrEqual(2);
 
   // Import the design with every kind: it contains Lambda code, so the review dialog comes first.
   const doc = allKindsDesign();
@@ -141,7 +148,7 @@ test('every screen of the studio speaks Japanese: no missing key, no English out
   await page.getByRole('button', { name: /^デザイン: / }).click();
   await look('designs menu');
   await page.keyboard.press('Escape');
-  await page.getByRole('button', { name: '形式を選んで書き出す…' }).click();
+  await page.getByRole('button', { name: '形式を選んで出力…' }).click();
   const exportDialog = page.getByRole('dialog', { name: 'デプロイ用の設定として書き出す' });
   const formats = exportDialog.getByRole('radio');
   for (let i = 0; i < (await formats.count()); i++) {
@@ -155,10 +162,10 @@ test('every screen of the studio speaks Japanese: no missing key, no English out
   await page.keyboard.press('Escape');
 
   // Presenter mode, then an import that fails.
-  await page.getByRole('button', { name: 'プレゼンターモード' }).click();
+  await page.getByRole('button', { name: 'プレゼンター', exact: true }).click();
   await page.waitForTimeout(400);
   await look('presenter', true);
-  await page.getByRole('button', { name: 'プレゼンターモード' }).click();
+  await page.getByRole('button', { name: 'プレゼンター', exact: true }).click();
   await page.getByLabel('デザインファイル (.json) をインポート').setInputFiles({
     name: 'broken.json',
     mimeType: 'application/json',

@@ -244,7 +244,7 @@ export const ja: typeof en = {
     seedTitle: '乱数シード: 同じ設計と同じシードなら常に同じ結果になります',
     perMonth: '月額の見込みコスト',
     perMonthValue: '{{value}} / 月',
-    estimateValue: '≈ {{value}} / 月 (見積もり)',
+    estimateValue: '≈ {{value}}/月 (見積)',
     runTitle: '設計を実行 (Ctrl+Enter)',
     pauseTitle: '一時停止 (Ctrl+Enter)',
     loading: '起動中…',

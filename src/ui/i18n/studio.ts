@@ -164,7 +164,7 @@ export const ja: typeof en = {
     cancel: '開かない',
     notOpened: '{{file}} は開きませんでした。',
   },
-  exportAs: '形式を選んで書き出す…',
+  exportAs: '形式を選んで出力…',
   exportDialog: {
     title: 'デプロイ用の設定として書き出す',
     format: '形式',
@@ -205,7 +205,7 @@ export const ja: typeof en = {
     opened: 'リンクのデザインを新しいデザインとして開きました。',
     broken: 'このリンクには読み取れるデザインがありません: {{message}}',
   },
-  autoLayout: '自動レイアウト',
+  autoLayout: '自動配置',
   fit: '全体を表示',
   shortcuts: 'キーボードショートカット',
   language: '言語',
@@ -288,7 +288,7 @@ export const ja: typeof en = {
     showBottom: 'パネルを表示',
     hideInspector: 'インスペクターを隠す',
     showInspector: 'インスペクターを表示',
-    presenter: 'プレゼンターモード',
+    presenter: 'プレゼンター',
     presenterHint: 'サイドパネルを隠し、プロジェクター向けに文字を大きくします (P)',
   },
 };
