@@ -46,8 +46,12 @@ test('every screen of the studio speaks Japanese: no missing key, no English out
   expect(rows).toHaveLength(2);
   for (const h of rows) expect(h).toBeLessThan(50);
   // Palette labels break only between words: a label's lines are whole words (コンシューマー / アプリケーション).
-  const consumer = page.getByRole('navigation', { name: 'パレット' }).getByRole('button', { name: 'コンシューマーアプリケーション' });
-  expect(await consumer.locator('.phrases').evaluate((e) => e.getClientRects().length)).toBeLessThanOrEqual(2);
+  const consumer = page
+    .getByRole('navigation', { name: 'パレット' })
+    .getByRole('button', { name: 'コンシューマーアプリケーション' });
+  expect(await consumer.locator('.phrases').evaluate((e) => e.getClientRects().length)).toBeLessThanOrEqual(
+    2,
+  );
 
   // Import the design with every kind: it contains Lambda code, so the review dialog comes first.
   const doc = allKindsDesign();

@@ -1,7 +1,7 @@
 import type { z } from 'zod/mini';
 import { makeDiagnostic } from '../messages.ts';
 import type { Diagnostic } from '../types.ts';
-import { DEFAULT_CONSUMER_CODE, DEFAULT_TRANSFORM_CODE } from './lambda-code.ts';
+import { STARTER_CODE } from './lambda-code.ts';
 import type { lambdaConfig } from './lambda-config.ts';
 import { esmFields } from './lambda-esm-fields.ts';
 import { type ConfigProblem, type FieldDef, fmt, type KindDef, t, unitText } from './types.ts';
@@ -169,10 +169,10 @@ export const lambdaKind: KindDef<'lambda', typeof lambdaConfig> = {
     ),
   },
   faults: ['lambdaErrorRate'],
-  defaults: (): LambdaConfig => ({
+  defaults: (locale = 'en'): LambdaConfig => ({
     use: 'consumer',
     runtime: 'nodejs20.x',
-    code: DEFAULT_CONSUMER_CODE,
+    code: STARTER_CODE[locale].consumer, // its comments in the studio's language
     memoryMB: 128,
     timeoutSec: 60,
     duration: { type: 'perRecord', baseMs: 20, perRecordMs: 0.5, jitterPct: 10 },
@@ -203,9 +203,9 @@ export const lambdaKind: KindDef<'lambda', typeof lambdaConfig> = {
     if (path !== 'use') return next;
     // A handler the user never edited follows the use: a consumer reads event.Records, a transform
     // returns event.records with their recordId. Firehose transforms may run 300 s at most.
-    const defaults = { consumer: DEFAULT_CONSUMER_CODE, firehoseTransform: DEFAULT_TRANSFORM_CODE };
     let c = next;
-    if (previous.code === defaults[previous.use]) c = { ...c, code: defaults[c.use] };
+    for (const starter of Object.values(STARTER_CODE))
+      if (previous.code === starter[previous.use]) c = { ...c, code: starter[c.use] };
     if (c.use === 'firehoseTransform' && c.timeoutSec > 300) c = { ...c, timeoutSec: 300 };
     return c;
   },

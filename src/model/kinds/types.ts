@@ -130,7 +130,8 @@ export interface KindDef<K extends string = string, S extends z.ZodMiniType = z.
   receives?: 'records' | 'items';
   /** The timeline faults it accepts (the node menu offers exactly these; validation allows exactly these). */
   faults: readonly FaultType[];
-  defaults(): z.infer<S>;
+  /** `locale`: the studio's language when the node is created (a Lambda's starter code comments). */
+  defaults(locale?: Locale): z.infer<S>;
   fields: FieldDef<z.infer<S>>[];
   /** Key figures for the node card: `4 shards · 24 h`, `batch 100 · PF 1`. */
   summary(config: z.infer<S>, locale: Locale): string[];

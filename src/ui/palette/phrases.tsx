@@ -6,7 +6,9 @@
 import { Fragment } from 'react';
 
 const segmenter =
-  typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('ja', { granularity: 'word' }) : null;
+  typeof Intl !== 'undefined' && 'Segmenter' in Intl
+    ? new Intl.Segmenter('ja', { granularity: 'word' })
+    : null;
 
 /** The words of a Japanese text (the text whole in English or without Intl.Segmenter). */
 export function phrases(text: string, locale: string): string[] {
@@ -18,7 +20,8 @@ export function phrases(text: string, locale: string): string[] {
   const out: string[] = [];
   for (const w of words) {
     const prev = out[out.length - 1];
-    const glue = prev !== undefined && (/^ー/.test(w) || (KATAKANA.test(w) && KATAKANA.test(prev) && w.length < 3));
+    const glue =
+      prev !== undefined && (/^ー/.test(w) || (KATAKANA.test(w) && KATAKANA.test(prev) && w.length < 3));
     if (glue) out[out.length - 1] += w;
     else out.push(w);
   }
