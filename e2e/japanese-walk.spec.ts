@@ -31,7 +31,8 @@ test('every screen of the studio speaks Japanese: no missing key, no English out
     screens.push(screen);
     findings.push(...(await englishOn(page, screen)));
     writeFileSync(`${SHOTS}/ja-walk-findings.json`, JSON.stringify(findings, null, 1));
-    if (shot) await page.screenshot({ path: `${SHOTS}/ja-walk-${screen.replace(/[^\w-]+/g, '-')}.png` });
+    const n = String(screens.length).padStart(2, '0');
+    if (shot) await page.screenshot({ path: `${SHOTS}/ja-walk-${n}-${screen.replace(/[^\w-]+/g, '-')}.png` });
   };
   const selectNode = (id: string) =>
     page.evaluate((nodeId) => window.__studio?.getState().select({ nodeIds: [nodeId] }), id);

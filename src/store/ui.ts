@@ -13,6 +13,8 @@ export interface AlertInfo {
   message: string;
   /** Where in the file, e.g. "line 3, column 14" or "nodes[2].config.shardCount". */
   where?: string;
+  /** The parser's own words (English), shown as code under a message in the studio's language. */
+  detail?: string;
 }
 
 /** A design from elsewhere that carries code, shown to the user before it is opened (issue 10). */

@@ -107,6 +107,11 @@ function ImportAlert() {
   return (
     <Modal title={alert.title} onClose={close} role="alertdialog" className="modal--alert">
       <p className="alert__message">{alert.message}</p>
+      {alert.detail && (
+        <p className="alert__where">
+          {t('file.detail')}: <code>{alert.detail}</code>
+        </p>
+      )}
       {alert.where && (
         <p className="alert__where">
           {t('file.where')}: <code>{alert.where}</code>

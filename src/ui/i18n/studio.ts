@@ -129,6 +129,10 @@ export const en = {
     importedMigrated: 'Imported {{file}}: upgraded from schema version {{from}} to {{to}}.',
     where: 'Where',
     untouched: 'Your current design is unchanged.',
+    notJson: 'The file is not valid JSON.',
+    notDesign: 'The file is JSON but not a design Shardscape can open.',
+    unreadable: 'The file cannot be read as a design.',
+    detail: 'Details',
   },
   layout: {
     resizePalette: 'Resize palette',
@@ -277,6 +281,10 @@ export const ja: typeof en = {
       '{{file}} をインポートしました: スキーマバージョン {{from}} から {{to}} に更新しました。',
     where: '場所',
     untouched: '現在のデザインは変更されていません。',
+    notJson: 'このファイルは正しい JSON ではありません。',
+    notDesign: 'このファイルは JSON ですが、Shardscape で開けるデザインではありません。',
+    unreadable: 'このファイルはデザインとして読み込めません。',
+    detail: '詳細',
   },
   layout: {
     resizePalette: 'パレットの幅を変更',
