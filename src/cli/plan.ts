@@ -1,12 +1,12 @@
 /**
- * `npx shardscape plan DESIGN.json --stream ID --shards A..B [--duration D] [--headroom 0.8] [--json]`
+ * `npx shardscape plan DESIGN.json --stream ID --shards A..B [--duration D] [--headroom 0.8] [--json] [--lang ja]`
  * `npx shardscape plan DESIGN.json --vary NODE.FIELD=A..B[:STEP] [--stream ID] [--duration D] [--json]`
  *
  * Runs the design once per point, two points at a time in worker threads, and answers how many
  * shards (or which value) to use. With --json: exactly one JSON object on stdout,
  * `{ stream, field, runs: [{ shards | value, throttledRecords, droppedRecords, maxIteratorAgeMs,
  * costPerMonthUsd, … }] (ascending), recommendation: { shards, reason, hotKeys } }`. Without it: a
- * table, and a progress bar on stderr. `throttledRecords` counts throttled put attempts (CloudWatch's
+ * table (its headings and the recommendation in Japanese with --lang ja), and a progress bar on stderr. `throttledRecords` counts throttled put attempts (CloudWatch's
  * WriteProvisionedThroughputExceeded); `droppedRecords` the records given up after the last retry.
  */
 import { parseDurationSec } from '../engine/clock.ts';
@@ -16,8 +16,8 @@ import { runPointsInThreads } from '../worker/node-pool.ts';
 import { readDesign } from './read-design.ts';
 
 const USAGE =
-  'usage: shardscape plan DESIGN.json --stream ID --shards A..B [--duration D] [--headroom 0.8] [--json]\n' +
-  '       shardscape plan DESIGN.json --vary NODE.FIELD=A..B[:STEP] [--stream ID] [--duration D] [--json]\n' +
+  'usage: shardscape plan DESIGN.json --stream ID --shards A..B [--duration D] [--headroom 0.8] [--json] [--lang ja]\n' +
+  '       shardscape plan DESIGN.json --vary NODE.FIELD=A..B[:STEP] [--stream ID] [--duration D] [--json] [--lang ja]\n' +
   '       [--object-size MiB]: the Firehose object size to size buffers for (default 64)';
 
 interface PlanArgs {
@@ -31,6 +31,7 @@ interface PlanArgs {
   /** Target Firehose object size, MiB (1–128). */
   objectMiB: number;
   json: boolean;
+  lang: 'en' | 'ja';
 }
 
 function range(text: string): number[] | null {
@@ -48,7 +49,7 @@ export function parsePlanArgs(args: string[]): PlanArgs | string {
   let file: string | undefined;
   let shards: number[] | null = null;
   let vary: { nodeId: string; field: string; values: number[] } | null = null;
-  const out: Partial<PlanArgs> = { headroom: 0.8, objectMiB: 64, json: false };
+  const out: Partial<PlanArgs> = { headroom: 0.8, objectMiB: 64, json: false, lang: 'en' };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const name = a.startsWith('--') && a.includes('=') && !a.startsWith('--vary') ? a.split('=')[0] : a;
@@ -85,6 +86,10 @@ export function parsePlanArgs(args: string[]): PlanArgs | string {
       if (!m || !values)
         return `--vary expects NODE.FIELD=A..B[:STEP], e.g. devices.rate.recordsPerSec=1000..4000:500 (got "${v}")`;
       vary = { nodeId: m[1], field: m[2], values };
+    } else if (name === '--lang') {
+      const v = value();
+      if (v !== 'en' && v !== 'ja') return '--lang expects en or ja';
+      out.lang = v;
     } else if (a.startsWith('-')) return `unknown option ${a}`;
     else if (file === undefined) file = a;
     else return `unexpected argument ${a}`;
@@ -162,11 +167,13 @@ export async function main(args: string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify(out)}\n`);
     return 0;
   }
+  const ja = parsed.lang === 'ja';
+  const label = isShards ? (ja ? 'シャード数' : 'shards') : `${parsed.nodeId}.${parsed.field}`;
+  process.stdout.write(formatTable(label, runs, rec.shards, ja ? HEAD_JA : HEAD_EN, ja ? 'ja-JP' : 'en-US'));
   process.stdout.write(
-    formatTable(isShards ? 'shards' : `${parsed.nodeId}.${parsed.field}`, runs, rec.shards),
-  );
-  process.stdout.write(
-    `\nRecommendation: ${isShards ? `${rec.shards} shards` : rec.shards}. ${rec.reason}\n`,
+    ja
+      ? `\n推奨: ${isShards ? `${rec.shards} シャード` : rec.shards}。${rec.reasonJa}\n`
+      : `\nRecommendation: ${isShards ? `${rec.shards} shards` : rec.shards}. ${rec.reason}\n`,
   );
   for (const l of sizing.lambdas) process.stdout.write(`\nLambda ${l.lambdaId}: ${l.reason.en}\n`);
   for (const f of sizing.firehoses) process.stdout.write(`\nFirehose ${f.firehoseId}: ${f.reason.en}\n`);
@@ -197,17 +204,16 @@ function sizingJson(s: DesignSizing) {
   };
 }
 
-function formatTable(label: string, runs: SweepRun[], best: number): string {
-  const n = (v: number) => Math.round(v).toLocaleString('en-US');
-  const head = [
-    label,
-    'offered',
-    'accepted',
-    'throttled attempts',
-    'dropped',
-    'max iterator age ms',
-    '$/month',
-  ];
+const HEAD_EN = ['offered', 'accepted', 'throttled attempts', 'dropped', 'max iterator age ms', '$/month'];
+const HEAD_JA = ['書き込み要求', '受け付け', 'スロットリング試行', '破棄', '最大イテレーター経過 ms', '$/月'];
+
+/** Column widths count East Asian characters twice, as a terminal draws them. */
+const cells = (s: string) =>
+  [...s].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
+
+function formatTable(label: string, runs: SweepRun[], best: number, heads: string[], locale: string): string {
+  const n = (v: number) => Math.round(v).toLocaleString(locale);
+  const head = [label, ...heads];
   const body = runs.map((r) => [
     `${r.value}${r.value === best ? ' ◀' : ''}`,
     n(r.offeredRecords),
@@ -217,8 +223,11 @@ function formatTable(label: string, runs: SweepRun[], best: number): string {
     n(r.maxIteratorAgeMs),
     r.costPerMonthUsd.toFixed(2),
   ]);
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
-  const line = (cells: string[]) =>
-    `${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')}\n`;
+  const widths = head.map((h, i) => Math.max(cells(h), ...body.map((row) => cells(row[i]))));
+  const pad = (c: string, w: number, left: boolean) => {
+    const fill = ' '.repeat(Math.max(0, w - cells(c)));
+    return left ? c + fill : fill + c;
+  };
+  const line = (row: string[]) => `${row.map((c, i) => pad(c, widths[i], i === 0)).join('  ')}\n`;
   return line(head) + line(widths.map((w) => '-'.repeat(w))) + body.map(line).join('');
 }

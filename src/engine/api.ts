@@ -312,7 +312,7 @@ export class DesignError extends Error {
 }
 
 /** Cost before running, from the design alone (the Cost tab and the toolbar badge while idle). */
-export { assumptionJa, type CostEstimate, estimateCost } from './plan/estimate.ts';
+export { type CostEstimate, estimateCost } from './plan/estimate.ts';
 /** Sizing answers from the design alone: shards per stream, Lambda factor and concurrency, Firehose buffers. */
 export { type DesignSizingAll, sizeDesign } from './plan/sizing-all.ts';
 // The few engine functions the studio calls outside a run (pure, synchronous). ui/ and store/ reach

@@ -17,7 +17,7 @@ export const producerFields: FieldDef<ProducerConfig>[] = [
     label: t('Source', '送信方式'),
     help: t(
       'How records are written: SDK calls, the Kinesis Producer Library, the Kinesis Agent tailing a log file, or the Kinesis Data Generator.',
-      'レコードの書き込み方法: SDK 呼び出し、Kinesis Producer Library、ログファイルを監視する Kinesis エージェント、Kinesis Data Generator。',
+      'レコードの書き込み方法: SDK 呼び出し、KPL (Kinesis プロデューサーライブラリ)、ログファイルを監視する Kinesis エージェント、Kinesis Data Generator。',
     ),
     type: 'select',
     options: [

@@ -27,6 +27,7 @@ import { importFile } from '../app/files.ts';
 import { KIND_COLOR } from '../kinds/index.tsx';
 import { canvasBridge } from './bridge.ts';
 import { CanvasMenu, type MenuState } from './CanvasMenu.tsx';
+import { FlowAttribution, useFlowAriaLabels } from './flow-labels.tsx';
 import { NodeCard } from './NodeCard.tsx';
 import { type CardNode, createFlowMapper, type EdgeRole, type WireEdge as WireEdgeType } from './toFlow.ts';
 import { WireEdge } from './WireEdge.tsx';
@@ -49,12 +50,15 @@ const presenterFitOptions: FitViewOptions = {
 };
 const miniMapStyle = { width: 128, height: 80 };
 const miniMapColor = (n: CardNode) => KIND_COLOR[n.data.node.kind];
+/** React Flow's own attribution link is named in English; flow-labels.tsx draws the studio's. */
+const HIDE_BUILT_IN_ATTRIBUTION = { hideAttribution: true };
 
 /** Drag payload type of palette entries. */
 export const KIND_MIME = 'application/x-shardscape-kind';
 
 export function FlowCanvas() {
   const { t } = useTranslation('canvas');
+  const ariaLabels = useFlowAriaLabels();
   const flow = useReactFlow<CardNode, WireEdgeType>();
   const doc = useStudio((s) => s.doc);
   const selection = useStudio((s) => s.selection);
@@ -282,7 +286,10 @@ export function FlowCanvas() {
         onlyRenderVisibleElements
         minZoom={0.05}
         maxZoom={2}
+        ariaLabelConfig={ariaLabels}
+        proOptions={HIDE_BUILT_IN_ATTRIBUTION}
       >
+        <FlowAttribution />
         <Background gap={24} size={1.2} color="#c8cdd6" />
         {!presenter && (
           <MiniMap

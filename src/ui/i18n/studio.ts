@@ -134,6 +134,10 @@ export const en = {
       'The design was imported. These resources of the template have no Shardscape node, or only part of them could be carried over:',
     where: 'Where',
     untouched: 'Your current design is unchanged.',
+    notJson: 'The file is not valid JSON.',
+    notDesign: 'The file is JSON but not a design Shardscape can open.',
+    unreadable: 'The file cannot be read as a design.',
+    detail: 'Details',
   },
   layout: {
     resizePalette: 'Resize palette',
@@ -170,7 +174,7 @@ export const ja: typeof en = {
     cancel: '開かない',
     notOpened: '{{file}} は開きませんでした。',
   },
-  exportAs: '形式を選んで書き出す…',
+  exportAs: '形式を選んで出力…',
   exportDialog: {
     title: 'デプロイ用の設定として書き出す',
     format: '形式',
@@ -211,7 +215,7 @@ export const ja: typeof en = {
     opened: 'リンクのデザインを新しいデザインとして開きました。',
     broken: 'このリンクには読み取れるデザインがありません: {{message}}',
   },
-  autoLayout: '自動レイアウト',
+  autoLayout: '自動配置',
   fit: '全体を表示',
   shortcuts: 'キーボードショートカット',
   language: '言語',
@@ -288,6 +292,10 @@ export const ja: typeof en = {
       'デザインはインポートしました。テンプレートの次のリソースには Shardscape のノードがないか、一部しか引き継げませんでした:',
     where: '場所',
     untouched: '現在のデザインは変更されていません。',
+    notJson: 'このファイルは正しい JSON ではありません。',
+    notDesign: 'このファイルは JSON ですが、Shardscape で開けるデザインではありません。',
+    unreadable: 'このファイルはデザインとして読み込めません。',
+    detail: '詳細',
   },
   layout: {
     resizePalette: 'パレットの幅を変更',
@@ -299,7 +307,7 @@ export const ja: typeof en = {
     showBottom: 'パネルを表示',
     hideInspector: 'インスペクターを隠す',
     showInspector: 'インスペクターを表示',
-    presenter: 'プレゼンターモード',
+    presenter: 'プレゼンター',
     presenterHint:
       'プロジェクター向けの大きな文字、大きな時計と 1 つのグラフ。実行中も表示位置は動きません (P、Esc で終了)',
   },

@@ -263,7 +263,7 @@ export function Field(props: FieldProps) {
         <p className="field__help" id={helpId}>
           {/* The unit is printed next to the input; say it for screen readers only. */}
           {field.unit ? (
-            <span className="sr-only">{`${t('unit')}: ${unitText(field.unit, locale)}. `}</span>
+            <span className="sr-only">{t('unitSentence', { unit: unitText(field.unit, locale) })}</span>
           ) : null}
           {field.help?.[locale]}
           {field.min !== undefined && field.max !== undefined

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ContentsOf } from '../../engine/api.ts';
+import { useLocale } from '../locale.ts';
 import { fmtNum } from '../run/format.ts';
 import { Json } from './json.tsx';
 import { utilization } from './metrics.ts';
@@ -7,8 +8,8 @@ import type { KindView } from './types.ts';
 
 /** The latest 100 items written. */
 function DynamoDbContents({ d }: { d: ContentsOf<'dynamodb'> }) {
-  const { t, i18n } = useTranslation('run');
-  const l = i18n.language;
+  const { t } = useTranslation('run');
+  const l = useLocale();
   return (
     <div className="run-dest">
       <p>

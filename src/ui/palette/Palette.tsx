@@ -11,6 +11,7 @@ import { useStudio } from '../../store/studio.ts';
 import { addNode } from '../app/commands.ts';
 import { KIND_MIME } from '../canvas/FlowCanvas.tsx';
 import { KIND_COLOR, KindIcon } from '../kinds/index.tsx';
+import { Phrases } from './phrases.tsx';
 
 export function Palette() {
   const { t } = useTranslation('canvas');
@@ -67,7 +68,7 @@ export function Palette() {
               <span className="palette__icon">
                 <KindIcon kind={kind} size={18} />
               </span>
-              {KINDS[kind].label[locale]}
+              <Phrases text={KINDS[kind].label[locale]} locale={locale} />
             </button>
           ))}
         </section>

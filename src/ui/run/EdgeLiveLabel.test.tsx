@@ -5,6 +5,7 @@ import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EdgeLive, LiveFrame } from '../../engine/api.ts';
 import { initialSimState, simStore } from '../../store/simStore.ts';
+import { studioStore } from '../../store/studio.ts';
 import { i18n } from '../i18n/index.ts';
 import { EdgeLiveLabel, shownAgoSec } from './EdgeLiveLabel.tsx';
 
@@ -124,14 +125,14 @@ describe('an edge label between bursts', () => {
   });
 
   it('in Japanese: 「8 秒前に 600 件」, the sentence 「現在 0 件/秒、8 秒前に 600 件」', async () => {
-    await act(() => i18n.changeLanguage('ja'));
+    act(() => studioStore.getState().setLocale('ja'));
     try {
       wrap(<EdgeLiveLabel edgeId="toS3" />);
       showAt(129_000, { toS3: betweenFlushes });
       const compact = screen.getByText('8 秒前に 600 件');
       expect(compact.parentElement?.getAttribute('title')).toBe('現在 0 件/秒、8 秒前に 600 件');
     } finally {
-      await act(() => i18n.changeLanguage('en'));
+      act(() => studioStore.getState().setLocale('en'));
     }
   });
 });

@@ -5,12 +5,13 @@
  * animation frame, charts off screen not at all (until seen or exported), ≤ 200 points per line. The
  * CSV comes from the engine: one row per simulated second, whatever the speed.
  */
-import { type RefObject, useEffect, useMemo, useRef, useState } from 'react';
+import { type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TimelineMarker } from '../../engine/api.ts';
 import { type MetricDef, SHARD_SERIES_LIMIT } from '../../store/simMetrics.ts';
 import { type SimState, simSeries, useSim, useThrottledSim } from '../../store/simStore.ts';
 import { KIND_METRICS } from '../kinds/index.tsx';
+import { unitLabel, useLocale } from '../locale.ts';
 import { counterLabel } from './counterLabels.ts';
 import { exportCsv, exportPng } from './exportChart.ts';
 import { fmtNum } from './format.ts';
@@ -70,8 +71,10 @@ function LiveChart({
   stamp,
   drawAll,
   limitLine,
+  label,
 }: {
   title: string;
+  label?: (name: string) => string;
   seriesKey: string;
   lines: string[] | typeof BUSIEST;
   /** The redraw clock (≤ 4 Hz) and markers. */
@@ -112,6 +115,7 @@ function LiveChart({
           rows={data.rows}
           markers={shown.markers}
           limitLine={limitLine}
+          label={label}
         />
       ) : (
         // Same footprint as a drawn chart, so the tab does not jump while charts take their turns.
@@ -124,7 +128,8 @@ function LiveChart({
 }
 
 export function MetricsTab() {
-  const { t, i18n } = useTranslation('run');
+  const { t } = useTranslation('run');
+  const l = useLocale();
   const exists = useRunExists();
   const { node, candidates, pick } = useTargetNode();
   // 4 redraws a second at 1× to 60×; at max speed once a second: the curves move by minutes of
@@ -142,6 +147,11 @@ export function MetricsTab() {
     return [...byGroup.values()];
   }, [node]);
 
+  // CloudWatch's metric names stay as AWS prints them; our own `Utilization` is translated.
+  const metricName = useCallback(
+    (name: string) => (name === 'Utilization' ? t('metrics.utilizationName') : name),
+    [t],
+  );
   // Markers and the redraw clock travel together, so a chart draws both from one turn.
   const stamp = useMemo(() => ({ v, markers }), [v, markers]);
   const exporting = useExportWhenDrawn(charts, node?.name ?? '', v);
@@ -172,9 +182,10 @@ export function MetricsTab() {
           {groups.map((defs) => (
             <LiveChart
               key={defs[0].group}
-              title={defs.map((d) => `${d.name} (${d.unit})`).join(' · ')}
+              title={defs.map((d) => `${metricName(d.name)} (${unitLabel(d.unit, l)})`).join(' · ')}
               seriesKey={node.id}
               lines={defs.map((d) => d.name)}
+              label={metricName}
               stamp={stamp}
               drawAll={exporting.busy}
             />
@@ -215,10 +226,10 @@ export function MetricsTab() {
           <tbody>
             {Object.entries(counters).map(([k, value]) => (
               <tr key={k}>
-                <th scope="row" title={k} data-counter={k}>
-                  {counterLabel(k, i18n.language === 'ja' ? 'ja' : 'en', nameOf)}
+                <th scope="row" data-counter={k}>
+                  {counterLabel(k, l, nameOf)}
                 </th>
-                <td className="num">{fmtNum(value, i18n.language, Number.isInteger(value) ? 0 : 2)}</td>
+                <td className="num">{fmtNum(value, l, Number.isInteger(value) ? 0 : 2)}</td>
               </tr>
             ))}
           </tbody>

@@ -5,6 +5,7 @@ import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LiveFrame, NodeLive, ShardLive } from '../../engine/api.ts';
 import { initialSimState, simStore } from '../../store/simStore.ts';
+import { studioStore } from '../../store/studio.ts';
 import { i18n } from '../i18n/index.ts';
 import { EdgeLiveLabel } from './EdgeLiveLabel.tsx';
 import { NodeLiveOverlay } from './NodeLiveOverlay.tsx';
@@ -285,7 +286,7 @@ describe('live figures on a node card', () => {
   });
 
   it('in Japanese the Analytics card reads 「3 秒前に 10 件」 between 10 s windows', async () => {
-    await act(() => i18n.changeLanguage('ja'));
+    act(() => studioStore.getState().setLocale('ja'));
     try {
       wrap(<NodeLiveOverlay nodeId="a" kind="analytics" />);
       showAt(64_000, {
@@ -304,11 +305,11 @@ describe('live figures on a node card', () => {
           },
         }),
       });
-      const line = rate('0 レコード/秒、3 秒前に 10 件');
-      expect(line.getAttribute('title')).toBe('直近 13 秒の平均: 0.8 レコード/秒、0.00 MiB/秒');
-      expect(screen.getByText('100 レコード/秒 · 0.00 MiB/秒')).toBeTruthy();
+      const line = rate('0 件/秒、3 秒前に 10 件');
+      expect(line.getAttribute('title')).toBe('直近 13 秒の平均: 0.8 件/秒、0.00 MiB/秒');
+      expect(screen.getByText('100 件/秒 · 0.00 MiB/秒')).toBeTruthy();
     } finally {
-      await act(() => i18n.changeLanguage('en'));
+      act(() => studioStore.getState().setLocale('en'));
     }
   });
 });

@@ -11,6 +11,7 @@ import type { NodeKind, PipelineNode } from '../../model/types.ts';
 import { useLive, useNodeLive } from '../../store/simStore.ts';
 import { useStudio } from '../../store/studio.ts';
 import { KIND_VIEWS } from '../kinds/index.tsx';
+import { useLocale } from '../locale.ts';
 import { agoOf, band, fmtMiB, fmtNum, fmtPct, fmtRate } from './format.ts';
 import { ShardStrip } from './ShardStrip.tsx';
 
@@ -70,8 +71,8 @@ function IdleRate({
   avgBytes: number;
   windowSec: number;
 }) {
-  const { t, i18n } = useTranslation('run');
-  const l = i18n.language;
+  const { t } = useTranslation('run');
+  const l = useLocale();
   const units = useUnits();
   // Whole seconds since that second ended (sim ms): the line re-renders once a simulated second.
   const agoSec = useLive((s) => Math.max(0, Math.floor((s.simMs - last.atMs) / 1000)), last.atMs);
@@ -107,8 +108,8 @@ function RateFigure({
   avgBytes: number;
   windowSec: number;
 }) {
-  const { t, i18n } = useTranslation('run');
-  const l = i18n.language;
+  const { t } = useTranslation('run');
+  const l = useLocale();
   // Steady flows (and nodes nothing has reached yet) show the last second only.
   if (records === 0 && last)
     return <IdleRate last={last} avgRecords={avgRecords} avgBytes={avgBytes} windowSec={windowSec} />;
@@ -183,7 +184,8 @@ function NodeLiveOverlayImpl({
    */
   compact?: boolean;
 }) {
-  const { t, i18n } = useTranslation('run');
+  const { t } = useTranslation('run');
+  const l = useLocale();
   const n = useNodeLive(nodeId);
   // The card passes its name; callers that do not get an O(1) lookup in a per-doc index.
   const looked = useStudio((s) =>
@@ -191,7 +193,6 @@ function NodeLiveOverlayImpl({
   );
   const name = nameProp ?? looked ?? nodeId;
   if (!n) return null;
-  const l = i18n.language;
   const total = throttleTotal(n);
   const pct = fmtPct(n.utilization, l);
   const view = KIND_VIEWS[kind];

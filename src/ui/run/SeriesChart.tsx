@@ -41,8 +41,11 @@ function SeriesChartImpl({
   markers,
   limitLine,
   height = 150,
+  label = String,
 }: {
   title: string;
+  /** How a line's name reads in the legend (CloudWatch names stay; `Utilization` is translated). */
+  label?: (name: string) => string;
   lines: string[];
   rows: Record<string, number | null>[];
   markers: TimelineMarker[];
@@ -68,7 +71,8 @@ function SeriesChartImpl({
           />
           <YAxis width={56} />
           <Tooltip isAnimationActive={false} labelFormatter={tooltipLabel} />
-          <Legend />
+          {/* Our own legend: recharts' names each icon "<name> legend icon", in English. */}
+          <Legend content={({ payload }) => <LegendList payload={payload} label={label} />} />
           {limitLine !== undefined && <ReferenceLine y={limitLine} stroke="#c62828" strokeDasharray="4 2" />}
           {markers.map((m, i) => (
             <ReferenceLine
@@ -100,6 +104,25 @@ function SeriesChartImpl({
 }
 
 export const SeriesChart = memo(SeriesChartImpl);
+
+function LegendList({
+  payload,
+  label,
+}: {
+  payload?: readonly { value?: unknown; color?: string }[];
+  label: (name: string) => string;
+}) {
+  return (
+    <ul className="run-chart__legend">
+      {(payload ?? []).map((p) => (
+        <li key={String(p.value)}>
+          <span className="run-chart__swatch" style={{ background: p.color }} aria-hidden="true" />
+          {label(String(p.value))}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** The numbered markers of the charts, spelled out once under them. */
 export function MarkerKey({ markers, label }: { markers: TimelineMarker[]; label: string }) {

@@ -6,6 +6,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { ShardLive } from '../../engine/api.ts';
+import { useLocale } from '../locale.ts';
 import { band, fmtDuration, fmtMiB, fmtPct, fmtRate } from './format.ts';
 
 export const STRIP_LIMIT = 64;
@@ -56,8 +57,8 @@ function Busiest({ open }: { open: ShardLive[] }) {
 }
 
 function ShardCell({ s }: { s: ShardLive }) {
-  const { t, i18n } = useTranslation('run');
-  const l = i18n.language;
+  const { t } = useTranslation('run');
+  const l = useLocale();
   const demand = writeDemand(s);
   const throttling = s.writeThrottledPerSec > 0 || demand > 1;
   const hot = band(demand) === 'hot';
@@ -105,7 +106,8 @@ const BINS: [number, number][] = [
 ];
 
 function ShardHistogram({ shards }: { shards: ShardLive[] }) {
-  const { t, i18n } = useTranslation('run');
+  const { t } = useTranslation('run');
+  const l = useLocale();
   const counts = BINS.map(
     ([from, to]) =>
       shards.filter((s) => s.writeUtilization * 100 >= from && s.writeUtilization * 100 < to).length,
@@ -116,11 +118,9 @@ function ShardHistogram({ shards }: { shards: ShardLive[] }) {
   return (
     <figure
       className="shard-hist"
-      aria-label={t('live.shardsCompact', { count: shards.length, hot, max: fmtPct(max, i18n.language) })}
+      aria-label={t('live.shardsCompact', { count: shards.length, hot, max: fmtPct(max, l) })}
     >
-      <figcaption>
-        {t('live.shardsCompact', { count: shards.length, hot, max: fmtPct(max, i18n.language) })}
-      </figcaption>
+      <figcaption>{t('live.shardsCompact', { count: shards.length, hot, max: fmtPct(max, l) })}</figcaption>
       <ol>
         {BINS.map(([from, to], i) => {
           const label = t('live.histogramBin', {
