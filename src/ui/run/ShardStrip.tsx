@@ -54,8 +54,10 @@ function ShardCell({ s }: { s: ShardLive }) {
     throttled: fmtRate(s.writeThrottledPerSec, l),
     age: fmtDuration(s.iteratorAgeMs, l),
   });
+  // A named graphic per shard inside a group (a <li role="img"> would leave its list without
+  // list items: axe "list", serious).
   return (
-    <li
+    <div
       className={`shard${hot ? ' shard--hot' : ''}${throttling ? ' shard--throttling' : ''}`}
       role="img"
       aria-label={label}
@@ -64,7 +66,7 @@ function ShardCell({ s }: { s: ShardLive }) {
       {/* Hot cells take their striped fill from CSS; the others their heat colour. */}
       <span className="shard__write" style={hot ? undefined : { background: heat(demand) }} />
       <span className="shard__read" style={{ width: `${Math.min(100, s.readUtilization * 100)}%` }} />
-    </li>
+    </div>
   );
 }
 
@@ -138,11 +140,12 @@ export function ShardStrip({ shards }: { shards: ShardLive[] }) {
   return (
     <div className="shards">
       <div className="shards__caption">{t('live.shards')}</div>
-      <ul className="shards__strip" aria-label={t('live.shards')}>
+      {/* biome-ignore lint/a11y/useSemanticElements: a labelled group of shard graphics, not a form fieldset */}
+      <div className="shards__strip" role="group" aria-label={t('live.shards')}>
         {open.map((s) => (
           <ShardCell key={s.shardId} s={s} />
         ))}
-      </ul>
+      </div>
       {looksLikeHotKey(open) && <div className="shards__hint">{t('live.hotKeyHint')}</div>}
     </div>
   );
