@@ -1,12 +1,12 @@
-import { useTranslation } from 'react-i18next';
 import type { NodeLive } from '../../engine/api.ts';
 import { fmtDuration, fmtNum, fmtRate } from '../run/format.ts';
+import { useFastT } from '../run/useFastT.ts';
 import { utilization } from './metrics.ts';
 import type { KindView } from './types.ts';
 
 /** Concurrency, iterator age (amber past 60 s) and errors while there are any. */
 function LambdaDetails({ n }: { n: NodeLive }) {
-  const { t, i18n } = useTranslation('run');
+  const { t, i18n } = useFastT('run');
   const l = i18n.language;
   if (!n.lambda) return null;
   return (

@@ -4,9 +4,10 @@
  * red AND striped, and says "throttling" in its accessible name, so a hot shard reads at a
  * glance without relying on colour. Above 64 shards the strip becomes a compact histogram.
  */
-import { useTranslation } from 'react-i18next';
+
 import type { ShardLive } from '../../engine/api.ts';
 import { band, fmtDuration, fmtMiB, fmtPct, fmtRate } from './format.ts';
+import { useFastT } from './useFastT.ts';
 
 export const STRIP_LIMIT = 64;
 
@@ -30,7 +31,7 @@ export function writeDemand(s: ShardLive): number {
 }
 
 function ShardCell({ s }: { s: ShardLive }) {
-  const { t, i18n } = useTranslation('run');
+  const { t, i18n } = useFastT('run');
   const l = i18n.language;
   const demand = writeDemand(s);
   const throttling = s.writeThrottledPerSec > 0 || demand > 1;
@@ -80,7 +81,7 @@ const BINS: [number, number][] = [
 ];
 
 function ShardHistogram({ shards }: { shards: ShardLive[] }) {
-  const { t, i18n } = useTranslation('run');
+  const { t, i18n } = useFastT('run');
   const counts = BINS.map(
     ([from, to]) =>
       shards.filter((s) => s.writeUtilization * 100 >= from && s.writeUtilization * 100 < to).length,
@@ -134,7 +135,7 @@ export function looksLikeHotKey(open: ShardLive[]): boolean {
 }
 
 export function ShardStrip({ shards }: { shards: ShardLive[] }) {
-  const { t } = useTranslation('run');
+  const { t } = useFastT('run');
   const open = shards.filter((s) => s.open);
   if (open.length > STRIP_LIMIT) return <ShardHistogram shards={open} />;
   return (
