@@ -32,7 +32,9 @@ test('clickstream: meters and a chart show traffic, and an S3 object is readable
   await page.getByRole('tab', { name: 'Metrics' }).click();
   await page.getByRole('combobox', { name: 'Node' }).selectOption({ label: 'clickstream' });
   const chart = page.getByRole('figure', { name: /IncomingRecords/ });
-  await expect(chart.locator('.recharts-line-curve').first()).toBeVisible();
+  // Drawn: the chart's canvas is up and its latest point has a time.
+  await expect(chart.locator('.uplot canvas')).toBeVisible();
+  await expect(chart).toHaveAttribute('data-last-t', /\d/);
   // Export PNG draws every chart first, the ones scrolled out of view too, then downloads one image.
   const png = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export PNG' }).click();

@@ -17,7 +17,6 @@ import {
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canConnect } from '../../model/connections.ts';
-import { newId } from '../../model/factory.ts';
 import type { NodeKind } from '../../model/types.ts';
 import { useDesigns } from '../../store/designs.ts';
 import { studioStore, useStudio } from '../../store/studio.ts';
@@ -27,9 +26,13 @@ import { importFile } from '../app/files.ts';
 import { KIND_COLOR } from '../kinds/index.tsx';
 import { canvasBridge } from './bridge.ts';
 import { CanvasMenu, type MenuState } from './CanvasMenu.tsx';
-import { FlowAttribution, useFlowAriaLabels } from './flow-labels.tsx';
+import { connectNodes } from './connect.ts';
+import { FlowAttribution } from './flow-labels.tsx';
+import { KeyboardAnnouncer, useFlowAriaLabels } from './KeyboardAnnouncer.tsx';
+import './keyboard.css';
 import { NodeCard } from './NodeCard.tsx';
 import { type CardNode, createFlowMapper, type EdgeRole, type WireEdge as WireEdgeType } from './toFlow.ts';
+import { onCanvasKeyDownCapture, useCanvasAnnouncements, useCanvasKeyboard } from './useCanvasKeyboard.ts';
 import { WireEdge } from './WireEdge.tsx';
 
 // Module scope: React Flow warns (error002) and re-mounts every node if these objects change.
@@ -58,7 +61,6 @@ export const KIND_MIME = 'application/x-shardscape-kind';
 
 export function FlowCanvas() {
   const { t } = useTranslation('canvas');
-  const ariaLabels = useFlowAriaLabels();
   const flow = useReactFlow<CardNode, WireEdgeType>();
   const doc = useStudio((s) => s.doc);
   const selection = useStudio((s) => s.selection);
@@ -186,24 +188,9 @@ export function FlowCanvas() {
     return verdict.ok;
   }, []);
 
-  const onConnect = useCallback(
-    (conn: Connection) => {
-      const { doc: current, locale: loc, dispatch, select } = studioStore.getState();
-      const verdict = canConnect(current, conn.source, conn.target);
-      if (!verdict.ok) {
-        uiStore.getState().notify(verdict.reason[loc], 'error');
-        return;
-      }
-      const id = newId('edge');
-      dispatch([
-        { type: 'edge/add', edge: { id, source: conn.source, target: conn.target, config: verdict.config } },
-      ]);
-      select({ nodeIds: [], edgeIds: [id] });
-      const names = (nid: string) => current.nodes.find((n) => n.id === nid)?.name ?? nid;
-      uiStore.getState().notify(t('connected', { from: names(conn.source), to: names(conn.target) }));
-    },
-    [t],
-  );
+  const onConnect = useCallback((conn: Connection) => {
+    connectNodes(conn.source, conn.target);
+  }, []);
 
   // Dropped on a node body (not a handle) or refused on its handle: say why.
   const onConnectEnd = useCallback((_event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
@@ -229,6 +216,9 @@ export function FlowCanvas() {
     setMenu({ type: 'pane', x: e.clientX, y: e.clientY });
   }, []);
   const closeMenu = useCallback(() => setMenu(null), []);
+  const onKeyDown = useCanvasKeyboard(setMenu);
+  useCanvasAnnouncements();
+  const ariaLabelConfig = useFlowAriaLabels();
 
   const onDragOver = useCallback((event: DragEvent) => {
     const types = event.dataTransfer.types;
@@ -261,6 +251,10 @@ export function FlowCanvas() {
       ref={wrapper}
       onDragOver={onDragOver}
       onDrop={onDrop}
+      onKeyDown={onKeyDown}
+      onKeyDownCapture={onCanvasKeyDownCapture}
+      // Focus lands here when the last focused card is deleted (-1: not a Tab stop itself).
+      tabIndex={-1}
       aria-label={t('region')}
     >
       <ReactFlow<CardNode, WireEdgeType>
@@ -286,7 +280,7 @@ export function FlowCanvas() {
         onlyRenderVisibleElements
         minZoom={0.05}
         maxZoom={2}
-        ariaLabelConfig={ariaLabels}
+        ariaLabelConfig={ariaLabelConfig}
         proOptions={HIDE_BUILT_IN_ATTRIBUTION}
       >
         <FlowAttribution />
@@ -304,6 +298,7 @@ export function FlowCanvas() {
         <Controls showInteractive={false} aria-label={t('zoomControls')} onFitView={fit} />
       </ReactFlow>
       {menu && <CanvasMenu menu={menu} onClose={closeMenu} />}
+      <KeyboardAnnouncer />
     </section>
   );
 }

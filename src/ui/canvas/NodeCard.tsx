@@ -55,6 +55,9 @@ function NodeCardImpl({ data, selected }: NodeProps<CardNode>) {
           type="target"
           position={Position.Left}
           className="card__handle"
+          // A named graphic: a bare div may not carry aria-label (axe aria-prohibited-attr). Handles are
+          // for the mouse; the keyboard connects through the card's "Connect…" menu (C).
+          role="img"
           aria-label={t('handle.in', { name: node.name })}
         />
       )}
@@ -96,6 +99,9 @@ function NodeCardImpl({ data, selected }: NodeProps<CardNode>) {
           type="source"
           position={Position.Right}
           className="card__handle"
+          // A named graphic: a bare div may not carry aria-label (axe aria-prohibited-attr). Handles are
+          // for the mouse; the keyboard connects through the card's "Connect…" menu (C).
+          role="img"
           aria-label={t('handle.out', { name: node.name })}
         />
       )}

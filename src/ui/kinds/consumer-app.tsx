@@ -1,13 +1,13 @@
-import { useTranslation } from 'react-i18next';
 import type { ContentsOf } from '../../engine/api.ts';
 import { useLocale } from '../locale.ts';
 import { fmtClock, fmtNum } from '../run/format.ts';
+import { useFastT } from '../run/useFastT.ts';
 import { maxShardAge, utilization } from './metrics.ts';
 import type { KindView } from './types.ts';
 
 /** Records processed and each shard's last checkpoint. */
 function ConsumerAppContents({ d }: { d: ContentsOf<'consumerApp'> }) {
-  const { t } = useTranslation('run');
+  const { t } = useFastT('run');
   const l = useLocale();
   return (
     <div className="run-dest">

@@ -1,7 +1,7 @@
-import { useTranslation } from 'react-i18next';
 import type { NodeLive } from '../../engine/api.ts';
 import { useLocale } from '../locale.ts';
 import { fmtDuration, fmtNum, fmtRate } from '../run/format.ts';
+import { useFastT } from '../run/useFastT.ts';
 import { utilization } from './metrics.ts';
 import type { KindView } from './types.ts';
 
@@ -11,7 +11,7 @@ import type { KindView } from './types.ts';
  * transform reads no shard: it has no iterator age, so the card shows none (it read "0 ms").
  */
 function LambdaDetails({ n }: { n: NodeLive }) {
-  const { t } = useTranslation('run');
+  const { t } = useFastT('run');
   const l = useLocale();
   if (!n.lambda) return null;
   const readsShards = n.lambda.iteratorAgeMs > 0 || Object.keys(n.lambda.shardIteratorAgeMs ?? {}).length > 0;

@@ -4,11 +4,11 @@
  * and animation (moving dots only when the user has not asked for reduced motion).
  */
 import { memo, useSyncExternalStore } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { ActiveSecond } from '../../engine/api.ts';
 import { useEdgeLive, useLive } from '../../store/simStore.ts';
 import { useLocale } from '../locale.ts';
 import { agoOf, fmtNum, fmtRate } from './format.ts';
+import { useFastT } from './useFastT.ts';
 
 export { useEdgeLive };
 
@@ -54,7 +54,7 @@ export function shownAgoSec(ms: number): number {
  * render (the unit, the compact label, the sentence), and it renders only when one changes.
  */
 function IdleEdgeLabel({ edgeId, last }: { edgeId: string; last: ActiveSecond }) {
-  const { t } = useTranslation('run');
+  const { t } = useFastT('run');
   const l = useLocale();
   // A transition like the edge's own figures (useLive), keyed by the last second it counts from.
   const ago = useLive((s) => shownAgoSec(s.simMs - last.atMs), last.atMs);
@@ -75,7 +75,7 @@ function IdleEdgeLabel({ edgeId, last }: { edgeId: string; last: ActiveSecond })
 }
 
 function EdgeLiveLabelImpl({ edgeId }: { edgeId: string }) {
-  const { t } = useTranslation('run');
+  const { t } = useFastT('run');
   const l = useLocale();
   const e = useEdgeLive(edgeId);
   if (!e) return null;

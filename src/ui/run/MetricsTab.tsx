@@ -103,7 +103,7 @@ function LiveChart({
         .map(([name]) => name)
         .sort();
     } else names = lines;
-    return { names, rows: series.rows(names, CHART_POINTS) };
+    return { names, data: series.aligned(names, CHART_POINTS) };
   }, [shown, seriesKey, linesKey]);
   return (
     // `data-drawn`: the redraw clock this chart shows (the PNG export waits for every chart).
@@ -112,7 +112,7 @@ function LiveChart({
         <SeriesChart
           title={title}
           lines={data.names}
-          rows={data.rows}
+          data={data.data}
           markers={shown.markers}
           limitLine={limitLine}
           label={label}

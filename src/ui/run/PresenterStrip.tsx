@@ -12,12 +12,13 @@ import { useStudio } from '../../store/studio.ts';
 import { KIND_METRICS } from '../kinds/index.tsx';
 import { fmtClock } from './format.ts';
 import { useRunExists } from './hooks.ts';
-import { SeriesChart } from './SeriesChart.tsx';
+import { type ChartData, SeriesChart } from './SeriesChart.tsx';
 import './presenter.css';
 
 const version = (s: SimState) => s.seriesVersion;
 const markersOf = (s: SimState) => s.frame?.markers;
 const NO_MARKERS: TimelineMarker[] = [];
+const EMPTY: ChartData = [[], []];
 /** Points drawn: the chart is about 1,000 px wide. */
 const CHART_POINTS = 300;
 
@@ -45,11 +46,11 @@ function Chart({ node, metric, title }: { node: PipelineNode; metric: string; ti
   const v = useThrottledSim(version, fast ? 1_000 : 500);
   const markers = useThrottledSim(markersOf) ?? NO_MARKERS;
   // biome-ignore lint/correctness/useExhaustiveDependencies: `v` is the redraw clock of the mutable series
-  const rows = useMemo(
-    () => simSeries.get(node.id)?.rows([metric], CHART_POINTS) ?? [],
+  const data = useMemo(
+    () => simSeries.get(node.id)?.aligned([metric], CHART_POINTS) ?? EMPTY,
     [v, node.id, metric],
   );
-  return <SeriesChart title={title} lines={[metric]} rows={rows} markers={markers} height={140} />;
+  return <SeriesChart title={title} lines={[metric]} data={data} markers={markers} height={140} />;
 }
 
 /** The node charted at first: the first data stream (the talk's subject), else the first node. */

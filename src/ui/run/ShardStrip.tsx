@@ -4,10 +4,11 @@
  * red AND striped, and says "throttling" in its accessible name, so a hot shard reads at a
  * glance without relying on colour. Above 64 shards the strip becomes a compact histogram.
  */
-import { useTranslation } from 'react-i18next';
+
 import type { ShardLive } from '../../engine/api.ts';
 import { useLocale } from '../locale.ts';
 import { band, fmtDuration, fmtMiB, fmtPct, fmtRate } from './format.ts';
+import { useFastT } from './useFastT.ts';
 
 export const STRIP_LIMIT = 64;
 
@@ -40,7 +41,7 @@ function offeredPerSec(s: ShardLive): number {
 
 /** The busiest shard in words under the strip: "busiest: shard 3: 1,240 rec/s · 124 %". */
 function Busiest({ open }: { open: ShardLive[] }) {
-  const { t, i18n } = useTranslation('run');
+  const { t, i18n } = useFastT('run');
   let top: ShardLive | null = null;
   for (const s of open) if (!top || writeDemand(s) > writeDemand(top)) top = s;
   if (!top || writeDemand(top) === 0) return null;
@@ -57,7 +58,7 @@ function Busiest({ open }: { open: ShardLive[] }) {
 }
 
 function ShardCell({ s }: { s: ShardLive }) {
-  const { t } = useTranslation('run');
+  const { t } = useFastT('run');
   const l = useLocale();
   const demand = writeDemand(s);
   const throttling = s.writeThrottledPerSec > 0 || demand > 1;
@@ -82,8 +83,10 @@ function ShardCell({ s }: { s: ShardLive }) {
     throttled: fmtRate(s.writeThrottledPerSec, l),
     age: fmtDuration(s.iteratorAgeMs, l),
   });
+  // A named graphic per shard inside a group (a <li role="img"> would leave its list without
+  // list items: axe "list", serious).
   return (
-    <li
+    <div
       className={`shard${hot ? ' shard--hot' : ''}${throttling ? ' shard--throttling' : ''}`}
       role="img"
       aria-label={label}
@@ -92,7 +95,7 @@ function ShardCell({ s }: { s: ShardLive }) {
       {/* Hot cells take their striped fill from CSS; the others their heat colour. */}
       <span className="shard__write" style={hot ? undefined : { background: heat(demand) }} />
       <span className="shard__read" style={{ width: `${Math.min(100, s.readUtilization * 100)}%` }} />
-    </li>
+    </div>
   );
 }
 
@@ -106,7 +109,7 @@ const BINS: [number, number][] = [
 ];
 
 function ShardHistogram({ shards }: { shards: ShardLive[] }) {
-  const { t } = useTranslation('run');
+  const { t } = useFastT('run');
   const l = useLocale();
   const counts = BINS.map(
     ([from, to]) =>
@@ -160,17 +163,18 @@ export function looksLikeHotKey(open: ShardLive[]): boolean {
 
 /** `compact`: zoomed far out, colour and shape only (no rates in words). */
 export function ShardStrip({ shards, compact = false }: { shards: ShardLive[]; compact?: boolean }) {
-  const { t } = useTranslation('run');
+  const { t } = useFastT('run');
   const open = shards.filter((s) => s.open);
   if (open.length > STRIP_LIMIT) return <ShardHistogram shards={open} />;
   return (
     <div className="shards">
       <div className="shards__caption">{t('live.shards')}</div>
-      <ul className="shards__strip" aria-label={t('live.shards')}>
+      {/* biome-ignore lint/a11y/useSemanticElements: a labelled group of shard graphics, not a form fieldset */}
+      <div className="shards__strip" role="group" aria-label={t('live.shards')}>
         {open.map((s) => (
           <ShardCell key={s.shardId} s={s} />
         ))}
-      </ul>
+      </div>
       {!compact && <Busiest open={open} />}
       {looksLikeHotKey(open) && <div className="shards__hint">{t('live.hotKeyHint')}</div>}
     </div>

@@ -1,4 +1,4 @@
-/** Metrics export: the node's series as CSV, and its charts as one PNG (SVG → canvas). */
+/** Metrics export: the node's series as CSV, and its charts as one PNG (the charts' canvases, stacked). */
 import { simSeries } from '../../store/simStore.ts';
 import { simController } from './controller.ts';
 
@@ -29,38 +29,20 @@ export async function exportCsv(nodeId: string, nodeName: string): Promise<void>
   download(new Blob([text], { type: 'text/csv' }), `${safeName(nodeName)}-metrics.csv`);
 }
 
-function svgImage(svg: SVGSVGElement): Promise<HTMLImageElement> {
-  const clone = svg.cloneNode(true) as SVGSVGElement;
-  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  const text = new XMLSerializer().serializeToString(clone);
-  return new Promise((resolve, reject) => {
-    const img = new Image();
-    img.onload = () => resolve(img);
-    img.onerror = () => reject(new Error('SVG could not be rendered'));
-    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
-  });
-}
-
 /** Draws every chart of `container` (with its caption) onto one white PNG. */
 export async function exportPng(container: HTMLElement, nodeName: string, suffix = 'metrics'): Promise<void> {
   const figures = [...container.querySelectorAll('figure')];
-  const parts: { caption: string; img: HTMLImageElement; w: number; h: number }[] = [];
+  const parts: { caption: string; img: CanvasImageSource; w: number; h: number }[] = [];
   for (const f of figures) {
-    // The chart's own surface is the largest: legend icons are small recharts surfaces too (and
-    // the first in the figure, which once made the export a 14 px wide strip of icons).
-    let svg: SVGSVGElement | null = null;
-    let width = 0;
-    let height = 0;
-    for (const s of f.querySelectorAll<SVGSVGElement>('svg.recharts-surface')) {
-      const r = s.getBoundingClientRect();
-      if (r.width * r.height > width * height) [svg, width, height] = [s, r.width, r.height];
-    }
-    if (!svg) continue;
+    // Each chart is one uPlot canvas (device px); it is drawn at its CSS size.
+    const canvas = f.querySelector<HTMLCanvasElement>('.uplot canvas');
+    if (!canvas) continue;
+    const r = canvas.getBoundingClientRect();
     parts.push({
       caption: f.querySelector('figcaption')?.textContent ?? '',
-      img: await svgImage(svg),
-      w: width,
-      h: height,
+      img: canvas,
+      w: r.width,
+      h: r.height,
     });
   }
   if (parts.length === 0) return;
