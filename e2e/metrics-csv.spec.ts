@@ -93,7 +93,7 @@ test('hot key: the Lambda card shows the maximum iterator age over its shards, t
   await page.getByRole('combobox', { name: 'Node' }).selectOption({ label: 'telemetry-processor' });
   await expect(page.getByRole('figure', { name: /Per shard: IteratorAge/ })).toBeVisible();
   // The stream card says its busiest shard in words: rec/s with the %.
-  await expect(page.getByText(/^busiest: shard \d+: [\d,]+ rec\/s · \d+ %$/)).toBeVisible();
+  await expect(page.getByText(/^busiest: shard \d+: [\d,]+ rec\/s · \d+\u00a0%$/)).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/planfig-lambda-shard-ages.png` });
 });
 
@@ -106,5 +106,6 @@ test('slow lambda, nothing running: the Cost tab gives the sizing answers, Lambd
   // 500 rec/s over 2 shards, 2 s per batch of 100: 250 ÷ (50 × 80 %) = 6.3 → 7 per shard.
   await expect(sizing).toContainText('slow-enricher: ParallelizationFactor 7, concurrency 14');
   await expect(sizing).toContainText('orders: 1 shard');
+  await sizing.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/planfig-sizing.png` });
 });

@@ -61,16 +61,16 @@ describe('the Metrics CSV has one row per simulated second (engine/second-log.ts
     expect(rows(sim.metricsCsv('s'))).toHaveLength(0);
   });
 
-  it('a ring: with 1,000 metrics in a 2M-value budget it keeps the newest 1,350 s, without gaps', () => {
+  it('a ring: with 1,000 metrics in a 2M-value budget it keeps the newest 2,000 s, without gaps', () => {
     const log = new SecondLog(2_000_000);
     const values = new Float64Array(1000);
     for (let s = 0; s < 5000; s++) {
       values.fill(s);
       log.record(values, 1000, () => true);
     }
-    // 86,400 halved until × 1,000 fits 2M values: 1,350 s.
-    expect(log.capacitySec).toBe(1350);
-    expect(log.first).toBe(5000 - 1350);
+    // 2M values ÷ 1,000 metrics: 2,000 s.
+    expect(log.capacitySec).toBe(2000);
+    expect(log.first).toBe(5000 - 2000);
     for (let s = log.first; s < log.seconds; s++) expect(log.value(999, s)).toBe(s);
   });
 

@@ -6,7 +6,8 @@
  *
  * Storage: one Float64Array column per metric handle, written as a ring. The ring holds
  * `capacitySec` seconds: 24 hours, or fewer when the metrics are many, so the log never holds more
- * than LOG_CELLS values (64 MiB); a stream of 64 shards (~470 metrics) keeps about 5 hours. When
+ * than LOG_CELLS values (64 MiB); a stream of 64 shards (~470 metrics) keeps about 5 hours (never
+ * under a minute). When
  * the run outgrows the ring, the oldest seconds go and the CSV starts later (its rows stay one per
  * second, without gaps). Only switched on when someone watches (the first `frame()`): headless runs
  * pay nothing.
@@ -31,8 +32,7 @@ export class SecondLog {
 
   /** Fits the ring to `handles` metrics: fewer seconds when the metrics are many. */
   private fit(handles: number): void {
-    let cap = LOG_MAX_SECONDS;
-    while (cap > 60 && cap * handles > this.cellBudget) cap = Math.floor(cap / 2);
+    const cap = Math.max(60, Math.min(LOG_MAX_SECONDS, Math.floor(this.cellBudget / Math.max(1, handles))));
     if (cap >= this.capacitySec) return;
     // Keep the newest `cap` seconds, in order, at their ring positions for the new capacity.
     const keepFrom = Math.max(this.first, this.seconds - cap);

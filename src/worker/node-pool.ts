@@ -17,14 +17,21 @@ interface Reply {
 export async function runPointsInThreads(
   doc: PipelineDoc,
   points: SweepPoint[],
-  opts: { threads?: number; durationSec?: number; onDone?: (done: number, total: number) => void } = {},
+  opts: {
+    threads?: number;
+    durationSec?: number;
+    onDone?: (done: number, total: number) => void;
+    /** false: load the engine from source through tsx in each thread (the bench's comparison). */
+    bundle?: boolean;
+  } = {},
 ): Promise<SweepRun[]> {
   const threads = Math.max(1, Math.min(opts.threads ?? 2, points.length));
   const results: SweepRun[] = new Array(points.length);
   let next = 0;
   let done = 0;
   // Pre-bundled thread code when it can be built (thread-bundle.ts), else tsx in each thread.
-  const entry = (await sweepThreadBundle()) ?? new URL('./sweep-thread.mjs', import.meta.url);
+  const bundled = opts.bundle === false ? null : await sweepThreadBundle();
+  const entry = bundled ?? new URL('./sweep-thread.mjs', import.meta.url);
   const workers = Array.from({ length: threads }, () => new Worker(entry));
   try {
     await Promise.all(

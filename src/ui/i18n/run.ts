@@ -84,7 +84,7 @@ export const en = {
     shardsRead: 'read',
     shardsCompact: '{{count}} shards: {{hot}} over the limit, hottest {{max}} %',
     shardCell: '{{shardId}}: {{records}} rec/s · write {{write}} %, read {{read}} %{{throttling}}',
-    shardBusiest: 'busiest: shard {{n}}: {{records}} rec/s · {{write}} %',
+    shardBusiest: 'busiest: shard {{n}}: {{records}} rec/s · {{write}}\u00a0%',
     shardThrottling: ', throttling',
     shardTooltip:
       '{{shardId}}\nHash keys {{start}} – {{end}}\nWrite {{write}} % ({{records}} rec/s, {{mib}} MiB/s)\nRead {{read}} %\nThrottled {{throttled}} rec/s\nIterator age {{age}}',
@@ -327,7 +327,7 @@ export const ja: typeof en = {
     shardsCompact: '{{count}} シャード: 上限超過 {{hot}}、最大 {{max}} %',
     shardCell:
       '{{shardId}}: {{records}} レコード/秒 · 書き込み {{write}} %、読み取り {{read}} %{{throttling}}',
-    shardBusiest: '最大: シャード {{n}}: {{records}} レコード/秒 · {{write}} %',
+    shardBusiest: '最大: シャード {{n}}: {{records}} レコード/秒 · {{write}}\u00a0%',
     shardThrottling: '、スロットリング中',
     shardTooltip:
       '{{shardId}}\nハッシュキー {{start}} – {{end}}\n書き込み {{write}} % ({{records}} 件/秒、{{mib}} MiB/秒)\n読み取り {{read}} %\nスロットリング {{throttled}} 件/秒\nイテレーターの経過時間 {{age}}',
