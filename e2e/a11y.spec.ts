@@ -125,7 +125,7 @@ test('axe: the studio, a running design, the SQL editor and the Lessons panel ha
   studio,
   page,
 }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000); // a loaded 2-core box: Monaco alone can take a minute
   await studio.open();
   expect(await axeProblems(page), 'studio').toEqual([]);
 
