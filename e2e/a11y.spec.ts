@@ -125,7 +125,7 @@ test('axe: the studio, a running design, the SQL editor and the Lessons panel ha
   studio,
   page,
 }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000); // a loaded 2-core box: Monaco alone can take a minute
   await studio.open();
   expect(await axeProblems(page), 'studio').toEqual([]);
 
@@ -133,7 +133,7 @@ test('axe: the studio, a running design, the SQL editor and the Lessons panel ha
   await run(page, '10×');
   await waitForClock(page, 5);
   await page.getByRole('tab', { name: 'Metrics' }).click();
-  await expect(page.getByRole('figure').first()).toBeVisible();
+  await expect(page.getByRole('figure').first()).toBeVisible({ timeout: 60_000 }); // a lazy chunk, then a redraw turn
   // Paused mid-run: the live figures, shard strips and charts stay on screen while axe reads a
   // page that holds still (on a busy 2-core box axe over a page redrawing 10× a second takes minutes).
   await page.getByRole('button', { name: '❚❚ Pause' }).click();

@@ -152,7 +152,10 @@ test('a 300-node design loads, drags and pans without stalling', async ({ studio
   const running = { ...(await measureMainThread(page, 5_000)), simulatedSec: 0 };
   running.simulatedSec = (await clockSec(page)) - simFrom;
   expect(running.simulatedSec, 'the engine keeps running 300 nodes').toBeGreaterThan(0);
-  await page.getByRole('button', { name: '❚❚ Pause' }).click();
+  // On a heavily overloaded box the worker can miss the 6 s watchdog and the run stops by itself
+  // (seen at load average 25 on 2 cores): the figures above are still what the page did.
+  const pause = page.getByRole('button', { name: '❚❚ Pause' });
+  if (await pause.isEnabled()) await pause.click();
 
   const figures = { nodes: 300, edges: doc.edges.length, loadMs, loadLongTasksMs, drag, pan, running };
   console.log(`PERF ${JSON.stringify(figures)}`);
