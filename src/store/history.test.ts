@@ -102,6 +102,18 @@ describe('design history store', () => {
     expect(await backend.list('d')).toHaveLength(MAX_RUNS);
   });
 
+  it('the same run reported twice at once (Pause, then Reset) stays one entry', async () => {
+    const store = createHistoryStore(freshDb());
+    await store.getState().load('d');
+    await Promise.all([
+      store.getState().addRun(run(4, 20, 0), 'run-x'),
+      store.getState().addRun(run(4, 21, 0), 'run-x'),
+    ]);
+    expect(store.getState().entries.map((e) => [e.id, e.label])).toEqual([
+      ['run-x', 'Run 1 · 4 shards · 21 s'],
+    ]);
+  });
+
   it('a renamed run keeps its name when the same run is updated; removing it repicks', async () => {
     const store = createHistoryStore(memoryBackend());
     await store.getState().load('d');
