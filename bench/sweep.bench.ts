@@ -5,7 +5,7 @@
  * load average at the start and end, since the box may be shared.
  */
 import { readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { runPoint, type SweepPoint } from '../src/engine/plan/sweep.ts';
 import type { PipelineDoc } from '../src/model/types.ts';
@@ -30,11 +30,14 @@ export async function run(print: (o: object) => void): Promise<void> {
   const parallel = await runPointsInThreads(doc, points, { threads: 2, durationSec });
   const parallelMs = performance.now() - t;
   const same = JSON.stringify(serial) === JSON.stringify(parallel);
-  // What starting two threads costs (each registers tsx and loads the engine from source): two
-  // 1-second points, nearly all start-up.
+  // What starting two threads costs: two 1-second points, nearly all start-up; with the pre-built
+  // bundle (src/worker/thread-bundle.ts) and, for comparison, with tsx transpiling in each thread.
   t = performance.now();
   await runPointsInThreads(doc, points.slice(0, 2), { threads: 2, durationSec: 1 });
   const startupMs = performance.now() - t;
+  t = performance.now();
+  await runPointsInThreads(doc, points.slice(0, 2), { threads: 2, durationSec: 1, bundle: false });
+  const startupTsxMs = performance.now() - t;
   print({
     workload: 'sweep: hot-key 12 shard counts × 300 s',
     serialWallSec: Math.round(serialMs) / 1000,
@@ -42,6 +45,8 @@ export async function run(print: (o: object) => void): Promise<void> {
     threads: 2,
     speedUp: Math.round((serialMs / parallelMs) * 100) / 100,
     threadStartupWallSec: Math.round(startupMs) / 1000,
+    threadStartupTsxWallSec: Math.round(startupTsxMs) / 1000,
+    cores: availableParallelism(),
     goal: 1.6,
     sameResults: same,
     loadAvg1mBefore: Math.round(loadBefore * 100) / 100,

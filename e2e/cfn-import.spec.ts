@@ -36,11 +36,9 @@ test('import a CloudFormation YAML template: nodes on the canvas and the not-map
   ]);
   await expect(alert).not.toContainText('Your current design is unchanged.');
   await expect(
-    page
-      .getByRole('status')
-      .filter({
-        hasText: 'Imported CloudFormation template orders.yaml as a new design: 3 nodes, 2 connections.',
-      }),
+    page.getByRole('status').filter({
+      hasText: 'Imported CloudFormation template orders.yaml as a new design: 3 nodes, 2 connections.',
+    }),
   ).toBeVisible();
   await page.screenshot({ path: '/tmp/shots/cfnimport-not-mapped.png' });
   await alert.getByRole('button', { name: 'OK' }).click();

@@ -5,6 +5,7 @@
  *      E2E_REPORT=reports/e2e-compare.json npx playwright test e2e/history.spec.ts
  */
 import { mkdirSync, readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { openTemplate, run, waitForClock } from './fixtures/run.ts';
 
@@ -48,13 +49,24 @@ test('hot key: 1 shard vs 4 shards side by side, the verdict, the Markdown repor
   await expect(figures.getByRole('row', { name: /Shards · telemetry/ })).toContainText(
     '1 4 +3'.replaceAll(' ', ''),
   );
-  await expect(figures.getByRole('row', { name: /Throttled put attempts/ })).toContainText('−');
+  await expect(figures).toContainText('Throttled put attempts');
+  await expect(figures).toContainText('Cost per month');
+  // 4 shards accept more of the hot key's records, so Lambda and DynamoDB cost more.
+  await expect(verdict).toContainText(/more per month/);
   await expect(
     page.getByRole('figure', { name: /device-telemetry · PutRecords.ThrottledRecords/ }),
   ).toBeVisible();
   await expect(page.locator('.history-chart .recharts-line')).toHaveCount(2);
-  await page.waitForTimeout(300);
+  // As a presenter would show it: no inspector, a taller bottom panel (15 × 20 px).
+  await page.getByRole('button', { name: 'Hide inspector' }).click();
+  const splitter = page.getByRole('separator', { name: 'Resize bottom panel' });
+  await splitter.focus();
+  for (let i = 0; i < 15; i++) await splitter.press('ArrowUp');
+  await page.waitForTimeout(400);
   await page.screenshot({ path: `${SHOTS}/compare-history.png` });
+  const axe = await new AxeBuilder({ page }).include('.history').analyze();
+  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`))).toEqual([]);
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: /Report \(Markdown\)/ }).click();
@@ -66,7 +78,7 @@ test('hot key: 1 shard vs 4 shards side by side, the verdict, the Markdown repor
   expect(md).toContain('| Shards · telemetry | 1 | 4 | +3 |');
 
   const csv = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'CSV', exact: true }).click();
+  await page.getByRole('button', { name: '⤓ CSV' }).click();
   const csvText = readFileSync((await (await csv).path()) ?? '', 'utf8');
   expect(csvText.split('\n')[0]).toBe('figure,unit,a,b,b_minus_a');
   expect(csvText).toContain('Shards · telemetry,shards,1,4,3');
@@ -83,8 +95,15 @@ test('hot key: 1 shard vs 4 shards side by side, the verdict, the Markdown repor
 
   // Load run 1 (one shard) into this design; Undo brings four shards back.
   await page.getByRole('button', { name: 'Load A into this design' }).click();
-  await page.getByTestId('rf__node-telemetry').click();
-  await expect(page.getByRole('spinbutton', { name: 'Shards' })).toHaveValue('1');
-  await page.keyboard.press('Control+z');
-  await expect(page.getByRole('spinbutton', { name: 'Shards' })).toHaveValue('4');
+  const card = page.getByTestId('rf__node-telemetry');
+  await expect(card).toContainText('1 shard ·');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(card).toContainText('4 shards ·');
+
+  // In Japanese: the verdict, the figures and the chart's legend.
+  await page.getByRole('button', { name: '日本語' }).click();
+  await expect(page.getByRole('region', { name: '結論' })).toContainText('B では');
+  await expect(page.getByRole('table', { name: 'A と B の比較' })).toContainText('月額コスト');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${SHOTS}/compare-history-ja.png` });
 });

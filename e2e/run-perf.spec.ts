@@ -1,7 +1,8 @@
 /**
- * The main thread at max speed: the engine worker runs flat out while the page stays responsive.
- * Measures long tasks (PerformanceObserver) and each task's CPU time (a Chromium trace) on the
- * canvas and with the Metrics charts drawing, and prints them.
+ * The main thread at max speed (issue 15, item 7): the default template (Web clickstream
+ * analytics) runs flat out in the engine worker while the page stays responsive, on the canvas
+ * and with the Metrics tab's charts drawing. Per view: long tasks over 20 wall s
+ * (PerformanceObserver 'longtask', buffered), then each task's CPU time from a 5 s Chromium trace.
  * Run: E2E_PORT=4183 E2E_DIST=dist-run E2E_REPORT=reports/e2e-run.json E2E_RESULTS=test-results-run \
  *      npx playwright test e2e/run-perf.spec.ts
  */
@@ -14,49 +15,51 @@ import { clockSec, openTemplate, run, waitForClock } from './fixtures/run.ts';
 // here, so the figures are the studio's.
 test.use({ trace: 'off' });
 
-/** Runs the page for 2 × 5 s, prints what its main thread did and returns the figures. */
+const LONG_TASK_WINDOW_MS = 20_000;
+const TRACE_WINDOW_MS = 5_000;
+
+/** Runs the page for 20 + 5 s, prints what its main thread did and returns the figures. */
 async function measure(page: Page, label: string) {
   const simFrom = await clockSec(page);
-  const m = await measureMainThread(page, 5_000);
+  const loadBefore = loadavg()[0];
+  const m = await measureMainThread(page, LONG_TASK_WINDOW_MS, TRACE_WINDOW_MS);
   const simulated = (await clockSec(page)) - simFrom;
-  const line = `max speed, ${label}: ${simulated} simulated s in 10 wall s; ${m.tasks} main-thread tasks, ${m.totalCpuMs} ms CPU; costliest tasks ${m.topCpuMs.join(', ')} ms CPU; long tasks (wall) ${JSON.stringify(m.longTasksMs)}; load ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`;
+  const load = Math.max(loadBefore, loadavg()[0]);
+  const line = `max speed, ${label}: ${simulated} simulated s in 25 wall s; long tasks over 20 s (wall ms) ${JSON.stringify(m.longTasksMs)}; over 5 s traced: ${m.tasks} main-thread tasks, ${m.totalCpuMs} ms CPU, costliest ${m.topCpuMs.join(', ')} ms CPU; load ${load.toFixed(1)} on ${cpus().length} cores`;
   console.log(line);
   test.info().annotations.push({ type: 'main thread', description: line });
-  expect(simulated, 'the engine keeps running at max speed').toBeGreaterThan(10);
+  expect(simulated, 'the engine keeps running at max speed').toBeGreaterThan(20);
+  // CPU time is what the studio itself spends per task, whatever else the machine runs.
+  expect(m.topCpuMs[0] ?? 0, `${label}: costliest task, ms CPU`).toBeLessThan(50);
+  // Wall time as the page sees it: a 10 ms task that waits for a busy core reads as 60 ms, and on
+  // an overloaded machine the garbage collector's helper threads wait too, leaving their work to
+  // the main thread. So this holds only when the machine had a core to spare (the engine worker
+  // fills one of the two); the figures are printed either way.
+  if (load <= cpus().length * 1.5) expect(m.longTasksMs, `${label}: long tasks (wall ms)`).toEqual([]);
   return m;
 }
 
-test('at max speed the canvas never blocks the main thread for 50 ms; the Metrics charts are measured too', async ({
+test('at max speed with the Metrics tab open no main-thread task reaches 50 ms (default template, production build)', async ({
   page,
 }) => {
+  test.setTimeout(150_000);
   await observeLongTasks(page);
   await openTemplate(page, 'Web clickstream analytics');
   await run(page, 'max');
   await waitForClock(page, 10);
-  const load = loadavg()[0];
 
-  const canvas = await measure(page, 'canvas');
-  // CPU time is what the studio itself spends per task: 10–24 ms measured, even at load 7 on
-  // 2 cores, so this holds on any machine.
-  expect(canvas.topCpuMs[0] ?? 0, 'costliest task, ms CPU').toBeLessThan(50);
-  // Wall time as the page sees it: a 10 ms task that waits for a busy core reads as 60 ms, and on
-  // an overloaded machine the garbage collector's helper threads wait too, leaving their work to
-  // the main thread. So this holds only when the machine had a core to spare (the engine worker
-  // fills one of the two).
-  if (load <= cpus().length * 1.5) expect(canvas.longTasksMs, 'long tasks (wall ms)').toEqual([]);
+  await measure(page, 'canvas');
 
-  // The Metrics tab of the stream: 5 recharts charts, the visible ones redrawn once a second at
-  // max speed, one per animation frame. Reported, not held to 50 ms: each recharts redraw forces a
-  // layout per line and allocates per point (20–46 ms CPU measured, some tasks 50–100 ms wall).
+  // The Metrics tab of the stream: 5 uPlot canvas charts, redrawn once a second at max speed,
+  // one per animation frame.
   await page.getByRole('tab', { name: 'Metrics' }).click();
   await page.getByRole('combobox', { name: 'Node' }).selectOption({ label: 'clickstream' });
   const chart = page.getByRole('figure', { name: /IncomingRecords/ });
-  await expect(chart.locator('.recharts-line-curve').first()).toBeVisible();
-  // The last tick of the time axis (times read "45 s", "12:30"; the y axis has plain numbers).
-  const lastTime = () =>
-    chart.locator('.recharts-cartesian-axis-tick-value').filter({ hasText: / s$|:/ }).last().textContent();
-  const before = await lastTime();
+  await expect(chart.locator('.uplot canvas')).toBeVisible();
+  // The time of the chart's latest point ("45 s", "12:30", "1:02:00").
+  await expect(chart).toHaveAttribute('data-last-t', /\d/);
+  const before = await chart.getAttribute('data-last-t');
   await measure(page, 'Metrics tab (clickstream stream: 5 charts)');
-  // The charts kept redrawing: the time axis reaches further than before.
-  expect(await lastTime()).not.toBe(before);
+  // The charts kept redrawing: the latest point is further on than before.
+  expect(await chart.getAttribute('data-last-t')).not.toBe(before);
 });

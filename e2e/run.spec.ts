@@ -32,7 +32,9 @@ test('clickstream: meters and a chart show traffic, and an S3 object is readable
   await page.getByRole('tab', { name: 'Metrics' }).click();
   await page.getByRole('combobox', { name: 'Node' }).selectOption({ label: 'clickstream' });
   const chart = page.getByRole('figure', { name: /IncomingRecords/ });
-  await expect(chart.locator('.recharts-line-curve').first()).toBeVisible();
+  // Drawn: the chart's canvas is up and its latest point has a time.
+  await expect(chart.locator('.uplot canvas')).toBeVisible();
+  await expect(chart).toHaveAttribute('data-last-t', /\d/);
   // Export PNG draws every chart first, the ones scrolled out of view too, then downloads one image.
   const png = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export PNG' }).click();
@@ -59,7 +61,9 @@ test('hot key: one shard throttles while its neighbours do not, the producer cou
   await run(page, '10×');
   const stream = live(page, 'telemetry');
   await expect(stream.getByRole('img', { name: /throttling/ })).toHaveCount(1);
-  await expect(stream.getByRole('img', { name: /^shardId-\d+: write \d+ %, read \d+ %$/ })).toHaveCount(3);
+  await expect(
+    stream.getByRole('img', { name: /^shardId-\d+: [\d,]+ rec\/s · write \d+ %, read \d+ %$/ }),
+  ).toHaveCount(3);
   const before = await throttledTotal(page, 'device-telemetry');
   await expect.poll(() => throttledTotal(page, 'device-telemetry')).toBeGreaterThan(before);
   await page.screenshot({ path: `${SHOTS}/run-hot-shard.png` });
@@ -114,6 +118,7 @@ test('raising the shard count while running adds a reshard marker and the thrott
 
   await page.getByTestId('rf__node-telemetry').click();
   await page.getByRole('spinbutton', { name: 'Shards' }).fill('8');
+  await page.getByRole('spinbutton', { name: 'Shards' }).press('Enter'); // a live edit applies on commit
   await page.getByRole('tab', { name: 'Timeline' }).click();
   await expect(page.getByRole('table', { name: 'What happened' })).toContainText(/shard/i);
   await expect(stream.getByRole('img', { name: /^shardId-/ })).toHaveCount(8, { timeout: 30_000 });

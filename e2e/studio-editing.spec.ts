@@ -73,6 +73,7 @@ test('shortcut list, context menu rename and duplicate, copy/paste, delete, and 
   // A range error: the Problems tab counts it, and clicking it selects the node.
   await studio.node('Data stream: orders-copy').click();
   await studio.inspector.getByLabel('Retention period', { exact: true }).fill('10');
+  await studio.inspector.getByLabel('Retention period', { exact: true }).press('Enter');
   await studio.canvas.click({ position: { x: 30, y: 30 } }); // deselect
   await expect(studio.inspector.getByRole('heading', { name: 'Design' })).toBeVisible();
   const problem = page

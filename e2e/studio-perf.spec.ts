@@ -2,9 +2,11 @@
  * 300 nodes stay responsive. Loads a generated 300-node design, then drags one card and pans the
  * canvas with the mouse while recording, in the page, every animation-frame interval (wall ms) and
  * every long task (> 50 ms, PerformanceObserver 'longtask'); then runs all 300 at max speed and
- * measures each main-thread task's CPU time. Prints the figures as one JSON line.
+ * measures each main-thread task's CPU time. Prints the figures as one JSON line, and holds the
+ * longest task under 100 ms (issue 15): CPU time always, wall time when the machine is not overloaded.
  */
 import { writeFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
 import { bigDesign } from './fixtures/bigDesign.ts';
 import { measureMainThread, observeLongTasks } from './fixtures/mainThread.ts';
 import { clockSec } from './fixtures/run.ts';
@@ -17,6 +19,8 @@ interface Figures {
   maxFrameMs: number;
   longTasks: number;
   longTaskTotalMs: number;
+  /** The longest task (wall ms), 0 when none reached 50 ms. */
+  maxLongTaskMs: number;
 }
 
 async function startRecording(page: import('@playwright/test').Page) {
@@ -50,6 +54,7 @@ async function stopRecording(page: import('@playwright/test').Page): Promise<Fig
       maxFrameMs: round(f[f.length - 1] ?? 0),
       longTasks: w.__perf.long.length,
       longTaskTotalMs: round(w.__perf.long.reduce((a, b) => a + b, 0)),
+      maxLongTaskMs: round(Math.max(0, ...w.__perf.long)),
     };
   });
 }
@@ -62,6 +67,7 @@ test('a 300-node design loads, drags and pans without stalling', async ({ studio
   expect(doc.nodes).toHaveLength(300);
 
   const t0 = Date.now();
+  const pageT0 = await page.evaluate(() => performance.now());
   await page.evaluate((d) => {
     const w = window as unknown as { __studio: { getState(): { loadDocument(doc: unknown): void } } };
     w.__studio.getState().loadDocument(d);
@@ -72,6 +78,14 @@ test('a 300-node design loads, drags and pans without stalling', async ({ studio
     studio.canvas.getByRole('group', { name: /^(Producer|Data stream|Lambda function|DynamoDB table): / }),
   ).toHaveCount(300);
   const loadMs = Date.now() - t0;
+  // Long tasks (wall ms) from loading the design to all 300 cards on screen (the buffered observer).
+  const loadLongTasksMs = await page.evaluate(
+    (from) =>
+      (window as unknown as { __longTasks: { start: number; ms: number }[] }).__longTasks
+        .filter((x) => x.start >= from)
+        .map((x) => Math.round(x.ms)),
+    pageT0,
+  );
 
   // Zoom in on one lane so cards are big enough to grab, as a user would.
   const card = studio.node('Data stream: stream-0');
@@ -138,13 +152,27 @@ test('a 300-node design loads, drags and pans without stalling', async ({ studio
   const running = { ...(await measureMainThread(page, 5_000)), simulatedSec: 0 };
   running.simulatedSec = (await clockSec(page)) - simFrom;
   expect(running.simulatedSec, 'the engine keeps running 300 nodes').toBeGreaterThan(0);
-  await page.getByRole('button', { name: '❚❚ Pause' }).click();
+  // On a heavily overloaded box the worker can miss the 6 s watchdog and the run stops by itself
+  // (seen at load average 25 on 2 cores): the figures above are still what the page did.
+  const pause = page.getByRole('button', { name: '❚❚ Pause' });
+  if (await pause.isEnabled()) await pause.click();
 
-  const figures = { nodes: 300, edges: doc.edges.length, loadMs, drag, pan, running };
+  const figures = { nodes: 300, edges: doc.edges.length, loadMs, loadLongTasksMs, drag, pan, running };
   console.log(`PERF ${JSON.stringify(figures)}`);
   await writeFile(testInfo.outputPath('perf.json'), JSON.stringify(figures, null, 2));
   // Responsive: the typical frame of a drag or a pan stays near 60 fps (16.7 ms) even with 300
   // cards; tails (p95, max) are printed but not asserted, they follow the load of the shared box.
   expect(drag.medianFrameMs).toBeLessThan(50);
   expect(pan.medianFrameMs).toBeLessThan(50);
+  // Issue 15: a 300-node design stays under 100 ms. CPU time of the costliest task while all 300
+  // run: what the studio itself spent, whatever else the machine runs.
+  expect(running.topCpuMs[0] ?? 0, 'running 300 nodes: costliest task, ms CPU').toBeLessThan(100);
+  // Wall time, as the page sees it, while loading, dragging, panning and running: only when the
+  // machine had a core to spare (see fixtures/mainThread.ts); printed above either way.
+  if (loadavg()[0] <= cpus().length * 1.5) {
+    expect(Math.max(0, ...loadLongTasksMs), 'loading: longest task, wall ms').toBeLessThan(100);
+    expect(drag.maxLongTaskMs, 'drag: longest task, wall ms').toBeLessThan(100);
+    expect(pan.maxLongTaskMs, 'pan: longest task, wall ms').toBeLessThan(100);
+    expect(Math.max(0, ...running.longTasksMs), 'running: longest task, wall ms').toBeLessThan(100);
+  }
 });

@@ -56,13 +56,16 @@ test('build a pipeline: drag from the palette, connect, set shards, refuse a bad
   await studio.node('Data stream: stream-1').click();
   const shards = studio.inspector.getByLabel('Shards', { exact: true });
   await shards.fill('4');
+  await shards.press('Enter'); // numbers apply on Enter or blur, not per keystroke
   await expect(studio.node('Data stream: stream-1')).toContainText('4 shards');
 
   // An out-of-range value shows an inline error next to the field and a problem in the tab.
   await shards.fill('0');
+  await shards.press('Enter');
   await expect(studio.inspector.getByText(/Shards must be between 1 and 10,000/)).toBeVisible();
   await expect(page.getByRole('tab', { name: /Problems/ })).toContainText('1');
   await shards.fill('4');
+  await shards.press('Enter');
   await expect(studio.inspector.getByText(/Shards must be between/)).toHaveCount(0);
 
   // Undo / redo from the keyboard (focus off the form first: form keys never reach the canvas).
@@ -89,6 +92,7 @@ test('export, reload and find the design restored, import it back equal, refuse 
     .first()
     .click();
   await studio.inspector.getByLabel('Shards', { exact: true }).fill('6');
+  await studio.inspector.getByLabel('Shards', { exact: true }).press('Enter');
   await expect(studio.node(/^Data stream: /).first()).toContainText('6 shards');
   await studio.saved();
   const before = await studio.doc();

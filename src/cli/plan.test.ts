@@ -44,4 +44,31 @@ describe('shardscape plan', () => {
     expect(r.recommendation.hotKeys).toEqual(['device-0001']);
     expect(r.recommendation.reason).toContain('No shard count fixes');
   }, 120_000);
+
+  it('adds the Lambda and Firehose sizing answers (slow lambda: factor 7, concurrency 14) without touching the contract fields', () => {
+    const slow = new URL('../../examples/slow-lambda.json', import.meta.url).pathname;
+    const out = execFileSync(
+      'node',
+      [bin, 'plan', slow, '--stream', 'orders', '--shards', '2..2', '--duration', '10s', '--json'],
+      { encoding: 'utf8' },
+    );
+    const r = JSON.parse(out);
+    expect(Object.keys(r)).toEqual(['stream', 'runs', 'recommendation', 'sizing']);
+    expect(Object.keys(r.recommendation)).toEqual(['shards', 'reason', 'hotKeys']);
+    expect(r.recommendation.shards).toBe(2); // 500 rec/s ÷ (1,000 × 80 %) = 0.6, the sweep's smallest is 2
+    expect(r.sizing.lambdas).toEqual([
+      expect.objectContaining({
+        id: 'enricher',
+        shards: 2,
+        parallelizationFactor: 7,
+        concurrency: 14,
+        keepsUp: true,
+      }),
+    ]);
+    expect(r.sizing.lambdas[0].reason).toContain('250 records/s');
+    expect(r.sizing.firehoses).toEqual([]);
+    expect(parsePlanArgs(['d.json', '--stream', 's', '--shards', '1..2', '--object-size', '200'])).toContain(
+      '--object-size expects',
+    );
+  }, 120_000);
 });

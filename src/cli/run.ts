@@ -1,9 +1,9 @@
 /**
- * `npx shardscape run DESIGN.json [--duration 15m] [--seed N] [--price-book 2017|current] [--json]`
+ * `npx shardscape run DESIGN.json [--duration 15m] [--seed N] [--price-book 2017|current] [--json] [--lang ja]`
  *
  * Runs a design file headless. Without --json: a readable summary (per node key figures,
  * throttling, cost, conservation) and a progress bar on stderr when it is a terminal. With --json:
- * exactly one JSON report on stdout. Exit 1 (problems on stderr) for an unreadable file, an invalid
+ * exactly one JSON report on stdout (`--lang` changes only the readable summary's language). Exit 1 (problems on stderr) for an unreadable file, an invalid
  * design or bad options.
  */
 import type { RunReport } from '../engine/api.ts';
@@ -11,6 +11,7 @@ import { parseDurationSec } from '../engine/clock.ts';
 import { DesignError, runHeadless } from '../engine/index.ts';
 import { readDesign } from './read-design.ts';
 import { formatSummary } from './run-summary.ts';
+import { formatSummaryJa } from './run-summary-ja.ts';
 
 interface RunArgs {
   file: string;
@@ -18,11 +19,12 @@ interface RunArgs {
   seed?: number;
   priceBook?: '2017' | 'current';
   json: boolean;
+  lang: 'en' | 'ja';
 }
 
 export function parseRunArgs(args: string[]): RunArgs | string {
   let file: string | undefined;
-  const out: RunArgs = { file: '', json: false };
+  const out: RunArgs = { file: '', json: false, lang: 'en' };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = (): string | undefined => {
@@ -44,12 +46,16 @@ export function parseRunArgs(args: string[]): RunArgs | string {
       const v = value();
       if (v !== '2017' && v !== 'current') return '--price-book expects 2017 or current';
       out.priceBook = v;
+    } else if (name === '--lang') {
+      const v = value();
+      if (v !== 'en' && v !== 'ja') return '--lang expects en or ja';
+      out.lang = v;
     } else if (a.startsWith('-')) return `unknown option ${a}`;
     else if (file === undefined) file = a;
     else return `unexpected argument ${a}`;
   }
   if (!file)
-    return 'usage: shardscape run DESIGN.json [--duration 15m] [--seed N] [--price-book 2017|current] [--json]';
+    return 'usage: shardscape run DESIGN.json [--duration 15m] [--seed N] [--price-book 2017|current] [--json] [--lang ja]';
   out.file = file;
   return out;
 }
@@ -87,7 +93,7 @@ export async function main(args: string[]): Promise<number> {
   }
   if (tty) process.stderr.write('\r\x1b[2K');
   if (parsed.json) process.stdout.write(`${JSON.stringify(report)}\n`);
-  else process.stdout.write(formatSummary(report));
+  else process.stdout.write(parsed.lang === 'ja' ? formatSummaryJa(report) : formatSummary(report));
   return 0;
 }
 

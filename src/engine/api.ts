@@ -32,7 +32,20 @@ export interface NodeLive {
   counters: Record<string, number>;
   /** Data streams: one entry per shard, open shards first in hash-key order, then closed ones. */
   shards?: ShardLive[];
-  lambda?: { concurrency: number; iteratorAgeMs: number; errorsPerSec: number; invocationsPerSec: number };
+  lambda?: {
+    concurrency: number;
+    /** CloudWatch IteratorAge: the maximum over the function's shards (sim ms). */
+    iteratorAgeMs: number;
+    errorsPerSec: number;
+    invocationsPerSec: number;
+    /** How long the last finished invocation took (sim ms), stream batches and transforms alike. */
+    durationMs: number;
+    /**
+     * The last batch's iterator age per source shard (sim ms), keyed by shard id (`stream/shardId`
+     * when the function reads several streams); empty until a batch has finished.
+     */
+    shardIteratorAgeMs?: Record<string, number>;
+  };
   firehose?: { bufferBytes: number; bufferRecords: number; bufferLimitBytes: number; msToFlush: number };
   /** Destinations and consumer apps: whether a timeline outage is active now. */
   down?: boolean;
@@ -279,6 +292,13 @@ export interface Simulation {
   peek(target: { nodeId: string } | { edgeId: string }, limit: number): PeekRecord[];
   destination(nodeId: string): DestinationContents | undefined;
   sqlResults(nodeId: string): SqlStreamRows[];
+  /**
+   * The node's metrics as CSV, ONE ROW PER SIMULATED SECOND (`t_sec` = the second's end, 1, 2, 3…),
+   * columns by CloudWatch name, per-shard ones as `<shardId> <name>`. Kept from the first `frame()`
+   * on (the studio asks at 0 s), up to 24 simulated hours (fewer with many metrics; the oldest
+   * seconds go first): see engine/second-log.ts.
+   */
+  metricsCsv(nodeId: string): string;
 }
 
 export type CreateSimulation = (doc: PipelineDoc, options: SimulationOptions) => Simulation;
@@ -292,7 +312,9 @@ export class DesignError extends Error {
 }
 
 /** Cost before running, from the design alone (the Cost tab and the toolbar badge while idle). */
-export { assumptionJa, type CostEstimate, estimateCost } from './plan/estimate.ts';
+export { type CostEstimate, estimateCost } from './plan/estimate.ts';
+/** Sizing answers from the design alone: shards per stream, Lambda factor and concurrency, Firehose buffers. */
+export { type DesignSizingAll, sizeDesign } from './plan/sizing-all.ts';
 /** The studio sweep (the Sweep tab): fields, points, recommendation, report; the runs happen in src/worker. */
 export type { SweepRun } from './plan/sweep.ts';
 export {

@@ -132,7 +132,7 @@ export function DESTINATIONS_2017(): Partial<Record<DestinationKey, Price>> {
   };
 }
 
-/** Items the exported stack would bill that the meter does not price, by name (en; ja below). */
+/** Items the exported stack would bill that the meter does not price, by name (the studio translates them: ui/i18n/cost.ts). */
 export const NOT_PRICED: readonly string[] = [
   'Not priced: Redshift backups beyond the free snapshot storage, Concurrency Scaling and Spectrum.',
   'Not priced: S3 GET requests, lifecycle transitions and data transfer out of AWS.',
@@ -140,16 +140,3 @@ export const NOT_PRICED: readonly string[] = [
   'Not priced: DynamoDB reads, backups and streams; CloudWatch metrics and logs; KMS requests; VPC delivery; the Kinesis Agent and Data Generator hosts.',
   'Storage (S3, Redshift RA3, OpenSearch, DynamoDB) is billed per GB-month on what the run has delivered so far, so it grows with the run.',
 ];
-
-/** Japanese for the assumptions above and pricing.ts's, keyed by the English text. */
-export const ASSUMPTIONS_JA: Readonly<Record<string, string>> = {
-  [NOT_PRICED[0]]: '未計上: Redshift の無料枠を超えるバックアップ、Concurrency Scaling、Spectrum。',
-  [NOT_PRICED[1]]: '未計上: S3 の GET リクエスト、ライフサイクル移行、AWS 外へのデータ転送。',
-  [NOT_PRICED[2]]:
-    '未計上: OpenSearch の専用マスターノード、UltraWarm、一覧 (t3.small、m6g.large、r6g.large、r6g.xlarge) 以外のインスタンスタイプ。ストレージはプロビジョニングした EBS ボリュームではなく、インデックスしたバイト数で計量します。',
-  [NOT_PRICED[3]]:
-    '未計上: DynamoDB の読み込み、バックアップ、ストリーム、CloudWatch のメトリクスとログ、KMS リクエスト、VPC 配信、Kinesis Agent と Data Generator のホスト。',
-  [NOT_PRICED[4]]:
-    'ストレージ (S3、Redshift RA3、OpenSearch、DynamoDB) は実行中にこれまで配信した量に GB-月単価で課金するため、実行とともに増えます。',
-  'Free tiers are not deducted.': '無料枠は差し引いていません。',
-};

@@ -11,6 +11,7 @@
  * Per-shard metrics of very large streams can be registered without a series (sum/max only).
  */
 import type { MetricSummary } from './api.ts';
+import { SecondLog } from './second-log.ts';
 
 export type MetricAgg = 'sum' | 'max' | 'avg';
 
@@ -40,6 +41,8 @@ export class MetricStore {
   points = 0;
   resolutionSec = 1;
   private secondsInBucket = 0;
+  /** Full-resolution per-second values (the Metrics CSV), once `keepSeconds()` is called. */
+  private log: SecondLog | null = null;
 
   /** Handle of (node, name[, shard]); registering twice returns the same handle. */
   register(
@@ -107,6 +110,7 @@ export class MetricStore {
       this.cur[h] = 0;
       this.count[h] = 0;
     }
+    if (this.log) this.log.record(this.last, n, (h) => this.meta[h].series !== null);
     this.seconds++;
     if (closeBucket) {
       this.secondsInBucket = 0;
@@ -140,6 +144,48 @@ export class MetricStore {
       if (m.nodeId === nodeId && m.shardId === shardId) out[m.name] = this.summary(h);
     }
     return out;
+  }
+
+  /** Starts the per-second log (from the next second to close on). Idempotent. */
+  keepSeconds(): void {
+    if (this.log) return;
+    this.log = new SecondLog();
+    this.log.seconds = this.seconds;
+    this.log.first = this.seconds;
+  }
+
+  /**
+   * A node's metrics for every second the log holds, as CSV: `t_sec` is the simulated second's
+   * END (the clock when it closed: 1, 2, 3…, as the live frames are stamped), then the node's
+   * metrics by CloudWatch name, then its per-shard metrics as `<shardId> <name>`. Empty (header
+   * only) before `keepSeconds()`.
+   */
+  secondsCsv(nodeId: string): string {
+    const hs: number[] = [];
+    for (let h = 0; h < this.meta.length; h++) if (this.meta[h].nodeId === nodeId) hs.push(h);
+    // Node metrics first, then shard metrics grouped by shard (registration order within each).
+    hs.sort(
+      (a, b) => Number(this.meta[a].shardId !== undefined) - Number(this.meta[b].shardId !== undefined),
+    );
+    const log = this.log;
+    const cols = log ? hs.filter((h) => log.logged(h)) : hs;
+    const esc = (s: string) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
+    const head = [
+      't_sec',
+      ...cols.map((h) => {
+        const m = this.meta[h];
+        return m.shardId === undefined ? m.name : `${m.shardId} ${m.name}`;
+      }),
+    ];
+    const lines = [head.map(esc).join(',')];
+    if (log) {
+      for (let s = log.first; s < log.seconds; s++) {
+        const cells = [String(s + 1)];
+        for (const h of cols) cells.push(String(round6(log.value(h, s))));
+        lines.push(cells.join(','));
+      }
+    }
+    return `${lines.join('\n')}\n`;
   }
 
   private downsample(): void {

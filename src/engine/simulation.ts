@@ -317,6 +317,7 @@ export class EngineSimulation implements Simulation {
   frame(): LiveFrame {
     const nodes: Record<string, NodeLive> = {};
     if (!this.activity) this.activity = this.ordered.map(() => new ActivityMeter());
+    this.metrics.keepSeconds();
     for (let k = 0; k < this.ordered.length; k++) {
       const live = this.ordered[k].live();
       // Nodes behind a fluid stream: their rates (stream/fluid-flows.ts) are the live figures.
@@ -451,6 +452,10 @@ export class EngineSimulation implements Simulation {
 
   sqlResults(nodeId: string): SqlStreamRows[] {
     return this.runtimes.get(nodeId)?.sqlResults?.() ?? [];
+  }
+
+  metricsCsv(nodeId: string): string {
+    return this.metrics.secondsCsv(nodeId);
   }
 }
 

@@ -26,7 +26,7 @@ export function uniqueName(prefix: string, existingNames: Iterable<string>): str
 
 export function createNode(
   kind: NodeKind,
-  opts: { id?: string; position?: XY; existingNames?: Iterable<string> } = {},
+  opts: { id?: string; position?: XY; existingNames?: Iterable<string>; locale?: 'en' | 'ja' } = {},
 ): PipelineNode {
   const def = KINDS[kind];
   return {
@@ -34,7 +34,7 @@ export function createNode(
     kind,
     name: uniqueName(def.namePrefix, opts.existingNames ?? []),
     position: opts.position ?? { x: 0, y: 0 },
-    config: def.defaults(),
+    config: def.defaults(opts.locale),
   } as PipelineNode;
 }
 

@@ -37,9 +37,16 @@ export interface DesignsState {
   dismissHint(): void;
 }
 
+/** A template as a new design, named and described in the studio's language. */
 function templateDoc(id: string): PipelineDoc {
   const template = TEMPLATES.find((tpl) => tpl.id === id) ?? TEMPLATES[0];
-  return template ? structuredClone(template.doc) : emptyDocument('Untitled pipeline');
+  const locale = studioStore.getState().locale;
+  if (!template) return emptyDocument(locale === 'ja' ? '無題のパイプライン' : 'Untitled pipeline');
+  return {
+    ...structuredClone(template.doc),
+    name: template.title[locale],
+    description: template.description[locale],
+  };
 }
 
 export const designsStore = createStore<DesignsState>()((set, get) => {

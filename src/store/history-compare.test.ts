@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createSimulation, prepareSandbox } from '../engine/index.ts';
+import { createSimulation, prepareSandbox, runHeadless } from '../engine/index.ts';
+import { summarize } from '../engine/plan/sweep.ts';
 import type { PipelineDoc } from '../model/types.ts';
 import { KIND_METRICS } from '../ui/kinds/index.tsx';
 import { type Comparable, compareRuns, fmtAge, fmtDiff, fmtValue } from './history-compare.ts';
@@ -68,6 +69,12 @@ describe('compareRuns on the hot-key template, 1 vs 4 shards, 60 s', () => {
     expect(four.figures.acceptedRecords).toBe(96_319);
   });
 
+  it('the figures equal the sweep row of the same design and seed (npx shardscape plan, 60 s)', async () => {
+    const report = await runHeadless(withShards(hotKey, 'telemetry', 4), { durationSec: 60 });
+    const { value: _, ...sweep } = summarize(report, 4);
+    expect(four.figures).toEqual(sweep);
+  }, 120_000);
+
   it('rows carry A, B and B − A for every figure, shards first', () => {
     const byKey = Object.fromEntries(compareRuns(one, four).rows.map((r) => [r.key, r]));
     expect(byKey['shards:telemetry']).toMatchObject({ a: 1, b: 4, diff: 3 });
@@ -107,6 +114,12 @@ describe('compareRuns on the hot-key template, 1 vs 4 shards, 60 s', () => {
     );
     expect(c.rows.find((r) => r.key === 'throttledPerSec')).toMatchObject({ a: 1727.4, b: 863.7 });
     expect(compareRuns(four, four).rows.some((r) => r.key === 'throttledPerSec')).toBe(false);
+    // Stopped 0.4 s apart (max speed): still the same length, compared in totals.
+    const close = { ...four, durationSec: 60.4 };
+    expect(compareRuns(four, close).verdict.en).toBe(
+      'A and B give the same throttling, drops, iterator age and cost.',
+    );
+    expect(fmtDiff('sec', 0.4)).toBe('+0.4 s');
   });
 
   it('series keep every simulated second of a minute, each node once', () => {

@@ -8,7 +8,8 @@ import type { PipelineDoc } from '../model/types.ts';
 import type { HistoryEntry } from './history-entry.ts';
 
 /** What a comparison needs of a run (a history entry, or a sweep point made into one). */
-export type Comparable = Pick<HistoryEntry, 'label' | 'design' | 'seed' | 'durationSec' | 'figures'>;
+export type Comparable = Pick<HistoryEntry, 'label' | 'design' | 'seed' | 'durationSec' | 'figures'> &
+  Partial<Pick<HistoryEntry, 'run'>>;
 
 export type FigureUnit = 'records' | 'attempts' | 'perSec' | 'ms' | 'usd' | 'sec' | 'shards' | 'seed';
 
@@ -62,7 +63,8 @@ export function fmtValue(unit: FigureUnit, v: number, lang: 'en' | 'ja' = 'en'):
     case 'ms':
       return fmtAge(v, lang);
     case 'sec':
-      return `${n0.format(v)} ${lang === 'ja' ? '秒' : 's'}`;
+      // Runs stopped at max speed end between whole seconds: one decimal then ("15.9 s").
+      return `${Number.isInteger(v) ? n0.format(v) : v.toFixed(1)} ${lang === 'ja' ? '秒' : 's'}`;
     case 'seed':
       return String(v);
     case 'perSec':
@@ -89,6 +91,14 @@ function streamShards(doc: PipelineDoc): Map<string, { name: string; shards: num
         shards: node.config.capacityMode === 'provisioned' ? node.config.shardCount : 0,
       });
   return out;
+}
+
+/**
+ * Runs within 1 % of each other's length compare in totals; longer apart, per simulated second
+ * (a run stopped at 16.3 s next to one stopped at 15.9 s is still "the same length").
+ */
+export function sameLength(a: Comparable, b: Comparable): boolean {
+  return Math.abs(a.durationSec - b.durationSec) <= 0.01 * Math.max(a.durationSec, b.durationSec);
 }
 
 /** A run's count as a rate per simulated second (one decimal). */
@@ -141,7 +151,7 @@ export function compareRows(a: Comparable, b: Comparable): CompareRow[] {
     fa.droppedRecords,
     fb.droppedRecords,
   );
-  if (a.durationSec !== b.durationSec) {
+  if (!sameLength(a, b)) {
     // Runs of different length: totals are not comparable, rates per simulated second are.
     const ra = (v: number) => perSec(v, a.durationSec);
     const rb = (v: number) => perSec(v, b.durationSec);
@@ -191,12 +201,12 @@ export function verdict(a: Comparable, b: Comparable): { en: string; ja: string 
   const fa = a.figures;
   const fb = b.figures;
   // Runs of different length compare per simulated second; of the same length, in totals.
-  const sameLength = a.durationSec === b.durationSec;
-  const va = (n: number) => (sameLength ? n : perSec(n, a.durationSec));
-  const vb = (n: number) => (sameLength ? n : perSec(n, b.durationSec));
-  const show = (n: number) => (sameLength ? fmtCount(n) : fmtRate(n));
-  const enPer = sameLength ? '' : ' per second';
-  const jaUnit = (u: string) => (sameLength ? ` ${u}` : ` ${u}/秒`);
+  const same = sameLength(a, b);
+  const va = (n: number) => (same ? n : perSec(n, a.durationSec));
+  const vb = (n: number) => (same ? n : perSec(n, b.durationSec));
+  const show = (n: number) => (same ? fmtCount(n) : fmtRate(n));
+  const enPer = same ? '' : ' per second';
+  const jaUnit = (u: string) => (same ? ` ${u}` : ` ${u}/秒`);
   const en: string[] = [];
   const ja: string[] = [];
   const [ta, tb] = [va(fa.throttledRecords), vb(fb.throttledRecords)];
@@ -238,9 +248,9 @@ export function verdict(a: Comparable, b: Comparable): { en: string; ja: string 
     textEn = `B ${listEn([...en, costEn])}.`;
     textJa = en.length > 0 ? `B では${ja.join('、')}です。${costJa}。` : `B の${costJa}。`;
   }
-  if (!sameLength) {
-    textEn += ` (A ran ${fmtCount(a.durationSec)} s and B ${fmtCount(b.durationSec)} s, so counts are compared per simulated second.)`;
-    textJa += `（A は ${fmtCount(a.durationSec)} 秒、B は ${fmtCount(b.durationSec)} 秒の実行なので、件数は 1 秒あたりで比較しています。）`;
+  if (!same) {
+    textEn += ` (A ran ${fmtValue('sec', a.durationSec)} and B ${fmtValue('sec', b.durationSec)}, so counts are compared per simulated second.)`;
+    textJa += `（A は ${fmtValue('sec', a.durationSec, 'ja')}、B は ${fmtValue('sec', b.durationSec, 'ja')}の実行なので、件数は 1 秒あたりで比較しています。）`;
   }
   return { en: textEn, ja: textJa };
 }

@@ -80,13 +80,31 @@ export function totalShards(doc: PipelineDoc): number {
   return n;
 }
 
-/** "Run 3 · 4 shards · 60 s" (English; the label is the user's to edit). */
-export function defaultLabel(run: number, doc: PipelineDoc, durationSec: number): string {
+/** "Run 3 · 4 shards · 60 s" (Japanese: "実行 3 · 4 シャード · 60 秒"); stored in English. */
+export function defaultLabel(
+  run: number,
+  doc: PipelineDoc,
+  durationSec: number,
+  lang: 'en' | 'ja' = 'en',
+): string {
   const shards = totalShards(doc);
+  const sec = Math.round(durationSec);
+  if (lang === 'ja')
+    return [`実行 ${run}`, ...(shards > 0 ? [`${shards} シャード`] : []), `${sec} 秒`].join(' · ');
   const parts = [`Run ${run}`];
   if (shards > 0) parts.push(`${shards} shard${shards === 1 ? '' : 's'}`);
-  parts.push(`${Math.round(durationSec)} s`);
+  parts.push(`${sec} s`);
   return parts.join(' · ');
+}
+
+/** The label as shown: a default label in the reader's language, a label the user wrote as written. */
+export function displayLabel(
+  e: { label: string; run?: number; design: PipelineDoc; durationSec: number },
+  lang: 'en' | 'ja',
+): string {
+  if (lang === 'en' || e.run === undefined || e.label !== defaultLabel(e.run, e.design, e.durationSec))
+    return e.label;
+  return defaultLabel(e.run, e.design, e.durationSec, 'ja');
 }
 
 /** Four significant digits: plenty for a chart, and a quarter of the stored text. */
@@ -123,18 +141,18 @@ export function downsample(
 const isAge = (metric: string) =>
   metric.endsWith('IteratorAge') || metric.endsWith('IteratorAgeMilliseconds');
 
-/** Producers' counters summed, the worst iterator age over the series, the frame's $/month. */
+/** Producers' counters summed, the frame's $/month; `maxIteratorAgeMs` from full-resolution series. */
 export function figuresOf(
   frame: LiveFrame,
   kinds: Record<string, string>,
-  series: HistorySeries[],
+  maxIteratorAgeMs: number,
 ): RunFigures {
   const f: RunFigures = {
     offeredRecords: 0,
     acceptedRecords: 0,
     throttledRecords: 0,
     droppedRecords: 0,
-    maxIteratorAgeMs: 0,
+    maxIteratorAgeMs: Math.round(maxIteratorAgeMs),
     costPerMonthUsd: Math.round(frame.cost.perMonthUsd * 100) / 100,
   };
   for (const [id, n] of Object.entries(frame.nodes)) {
@@ -144,11 +162,16 @@ export function figuresOf(
     f.throttledRecords += n.counters.throttled ?? 0;
     f.droppedRecords += n.counters.dropped ?? 0;
   }
-  for (const s of series)
-    for (const [metric, col] of Object.entries(s.columns))
-      if (isAge(metric))
-        for (const v of col) if (v !== null && v > f.maxIteratorAgeMs) f.maxIteratorAgeMs = Math.round(v);
   return f;
+}
+
+/** The worst iterator age in any node's series (the live series keep the max of merged points). */
+function maxAge(doc: PipelineDoc, book: SeriesBook): number {
+  let age = 0;
+  for (const node of doc.nodes)
+    for (const [metric, col] of book.get(node.id)?.columns ?? [])
+      if (isAge(metric)) for (const v of col) if (v !== null && v > age) age = v;
+  return age;
 }
 
 /** What the run controller hands over when a run ends (src/store/simRun.ts `onRunEnd`). */
@@ -198,9 +221,50 @@ export function entryFromRun(
     seed: ended.seed,
     priceBook: ended.priceBook,
     durationSec: Math.round(ended.simMs / 100) / 10,
-    figures: figuresOf(ended.frame, ended.kinds, series),
+    figures: figuresOf(ended.frame, ended.kinds, maxAge(ended.doc, ended.series)),
     nodes,
     series,
     source: 'run',
+  };
+}
+
+/**
+ * An entry from figures alone (a sweep point: no series, no per-node counters), for
+ * `historyStore.getState().addRun(…)`. `figures` has the names of a sweep row (SweepRun).
+ */
+export function entryFromFigures(p: {
+  design: PipelineDoc;
+  seed: number;
+  priceBook?: '2017' | 'current';
+  durationSec: number;
+  figures: RunFigures;
+  label?: string;
+}): Omit<HistoryEntry, 'id' | 'designId' | 'run' | 'label' | 'createdAt'> & { label?: string } {
+  const {
+    offeredRecords,
+    acceptedRecords,
+    throttledRecords,
+    droppedRecords,
+    maxIteratorAgeMs,
+    costPerMonthUsd,
+  } = p.figures;
+  return {
+    design: JSON.parse(JSON.stringify(p.design)) as PipelineDoc,
+    seed: p.seed,
+    priceBook: p.priceBook ?? p.design.settings.priceBook,
+    durationSec: p.durationSec,
+    // Only the compared figures: a sweep row carries more (its varied value) that is not a figure.
+    figures: {
+      offeredRecords,
+      acceptedRecords,
+      throttledRecords,
+      droppedRecords,
+      maxIteratorAgeMs,
+      costPerMonthUsd,
+    },
+    nodes: [],
+    series: [],
+    source: 'sweep',
+    ...(p.label ? { label: p.label } : {}),
   };
 }

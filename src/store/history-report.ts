@@ -4,7 +4,7 @@
  * of the overlaid chart is drawn by the UI (src/ui/run/exportChart.ts).
  */
 import { type Comparable, compareRuns, fmtDiff, fmtValue } from './history-compare.ts';
-import type { HistoryEntry, HistorySeries } from './history-entry.ts';
+import { displayLabel, type HistoryEntry, type HistorySeries } from './history-entry.ts';
 
 type Lang = 'en' | 'ja';
 export type ReportRun = Comparable & Partial<Pick<HistoryEntry, 'createdAt' | 'priceBook' | 'nodes'>>;
@@ -60,7 +60,7 @@ export function comparisonMarkdown(a: ReportRun, b: ReportRun, lang: Lang = 'en'
   const t = T[lang];
   const { rows, verdict } = compareRuns(a, b);
   const lines: string[] = [
-    `# ${t.title}: A “${a.label}” · B “${b.label}”`,
+    `# ${t.title}: A “${displayLabel(a, lang)}” · B “${displayLabel(b, lang)}”`,
     '',
     `${t.design}: ${a.design.name}${b.design.name !== a.design.name ? ` / ${b.design.name}` : ''}`,
     '',

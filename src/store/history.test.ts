@@ -14,7 +14,7 @@ import { fakeSimulation } from '../worker/testing/fakeSimulation.ts';
 import { workerApi } from '../worker/workerApi.ts';
 import { createHistoryStore, createRunRecorder, followDesigns, type NewRun } from './history.ts';
 import { indexedDbBackend, memoryBackend } from './history-db.ts';
-import { MAX_RUNS } from './history-entry.ts';
+import { displayLabel, MAX_RUNS } from './history-entry.ts';
 import type { MetricsByKind } from './simMetrics.ts';
 import { createSimController, type StudioLike } from './simRun.ts';
 import { SeriesBook } from './simSeries.ts';
@@ -68,6 +68,9 @@ describe('design history store', () => {
     await store.getState().load('design-a');
     const added = await store.getState().addRun(run(4, 60, 0));
     expect(added?.label).toBe('Run 1 · 4 shards · 60 s');
+    // Shown in the reader's language while it is the default; a name the user wrote stays as written.
+    expect(added && displayLabel(added, 'ja')).toBe('実行 1 · 4 シャード · 60 秒');
+    expect(added && displayLabel({ ...added, label: 'before the fix' }, 'ja')).toBe('before the fix');
 
     const reloaded = createHistoryStore(backend);
     await reloaded.getState().load('design-a');
@@ -97,6 +100,18 @@ describe('design history store', () => {
     expect(store.getState().entries[0].run).toBe(3);
     expect(store.getState().dropped).toEqual(['Run 1 · 1 shard · 10 s', 'Run 2 · 2 shards · 10 s']);
     expect(await backend.list('d')).toHaveLength(MAX_RUNS);
+  });
+
+  it('the same run reported twice at once (Pause, then Reset) stays one entry', async () => {
+    const store = createHistoryStore(freshDb());
+    await store.getState().load('d');
+    await Promise.all([
+      store.getState().addRun(run(4, 20, 0), 'run-x'),
+      store.getState().addRun(run(4, 21, 0), 'run-x'),
+    ]);
+    expect(store.getState().entries.map((e) => [e.id, e.label])).toEqual([
+      ['run-x', 'Run 1 · 4 shards · 21 s'],
+    ]);
   });
 
   it('a renamed run keeps its name when the same run is updated; removing it repicks', async () => {

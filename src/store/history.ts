@@ -8,6 +8,9 @@
  *   historyStore.getState().entries         → the open design's runs, oldest first
  *   historyStore.getState().remove(id)
  *   compareRuns(a, b) in history-compare.ts → rows { figure, a, b, diff } + verdict { en, ja }
+ *   entryFromFigures({ design, seed, durationSec, figures }) in history-entry.ts → a sweep point
+ *     as an entry (figures named as in a sweep row; no series, so the History tab shows no chart)
+ *   comparisonMarkdown / comparisonCsv in history-report.ts → the report text
  */
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
@@ -78,6 +81,35 @@ export function createHistoryStore(backend: HistoryBackend, now: () => number = 
       for (const e of all.slice(0, Math.max(0, all.length - MAX_RUNS))) await backend.remove(e.id);
       return entry;
     };
+    let queue: Promise<unknown> = Promise.resolve();
+    const add = async (run: NewRun, id?: string, forDesign?: string): Promise<HistoryEntry | null> => {
+      const designId = forDesign ?? get().designId;
+      if (!designId) return null;
+      if (designId !== get().designId) return addElsewhere(run, designId, id);
+      const old = id ? get().entries.find((e) => e.id === id) : undefined;
+      const number = old?.run ?? Math.max(0, ...get().entries.map((e) => e.run)) + 1;
+      // A label the user edited stays; a default one follows the run's new duration.
+      const keepLabel = old && old.label !== defaultLabel(old.run, old.design, old.durationSec);
+      const entry: HistoryEntry = {
+        ...run,
+        id: old?.id ?? id ?? newId('run'),
+        designId,
+        run: number,
+        label: run.label ?? (keepLabel ? old.label : defaultLabel(number, run.design, run.durationSec)),
+        createdAt: old?.createdAt ?? now(),
+      };
+      await backend.put(entry);
+      if (get().designId !== designId) return entry;
+      const list = old
+        ? get().entries.map((e) => (e.id === entry.id ? entry : e))
+        : [...get().entries, entry];
+      const entries = await cap(list);
+      const { pickA, pickB } = get();
+      // A new run becomes B and the previous B becomes A: "what changed since the last run".
+      const picks = old ? repick(entries, pickA, pickB) : repick(entries, pickB, entry.id);
+      set({ entries, ...picks });
+      return entry;
+    };
     /** Picks that still exist; by default the two newest runs (A older, B newer). */
     const repick = (entries: HistoryEntry[], a: string | null, b: string | null) => {
       const has = (id: string | null) => id !== null && entries.some((e) => e.id === id);
@@ -102,33 +134,12 @@ export function createHistoryStore(backend: HistoryBackend, now: () => number = 
         set({ entries, ...repick(entries, null, null) });
       },
 
-      async addRun(run, id, forDesign) {
-        const designId = forDesign ?? get().designId;
-        if (!designId) return null;
-        if (designId !== get().designId) return addElsewhere(run, designId, id);
-        const old = id ? get().entries.find((e) => e.id === id) : undefined;
-        const number = old?.run ?? Math.max(0, ...get().entries.map((e) => e.run)) + 1;
-        // A label the user edited stays; a default one follows the run's new duration.
-        const keepLabel = old && old.label !== defaultLabel(old.run, old.design, old.durationSec);
-        const entry: HistoryEntry = {
-          ...run,
-          id: old?.id ?? id ?? newId('run'),
-          designId,
-          run: number,
-          label: run.label ?? (keepLabel ? old.label : defaultLabel(number, run.design, run.durationSec)),
-          createdAt: old?.createdAt ?? now(),
-        };
-        await backend.put(entry);
-        if (get().designId !== designId) return entry;
-        const list = old
-          ? get().entries.map((e) => (e.id === entry.id ? entry : e))
-          : [...get().entries, entry];
-        const entries = await cap(list);
-        const { pickA, pickB } = get();
-        // A new run becomes B and the previous B becomes A: "what changed since the last run".
-        const picks = old ? repick(entries, pickA, pickB) : repick(entries, pickB, entry.id);
-        set({ entries, ...picks });
-        return entry;
+      addRun(run, id, forDesign) {
+        // One at a time: a Pause and a Reset in quick succession report the same run twice, and
+        // the second must find the first's entry (to update it, not add a twin).
+        const next = queue.then(() => add(run, id, forDesign));
+        queue = next.catch(() => null);
+        return next;
       },
 
       async remove(id) {

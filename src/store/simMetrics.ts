@@ -36,3 +36,17 @@ export function shardValues(n: NodeLive): Record<string, number> {
 }
 
 export const SHARD_SERIES_LIMIT = 64;
+
+/**
+ * The per-shard figures charted for a node, or null: a stream's write demand (%) per shard, a
+ * Lambda function's iterator age (ms) per source shard. Only up to SHARD_SERIES_LIMIT shards.
+ */
+export function perShardSeries(n: NodeLive): Record<string, number> | null {
+  if (n.shards) return n.shards.length <= SHARD_SERIES_LIMIT ? shardValues(n) : null;
+  const ages = n.lambda?.shardIteratorAgeMs;
+  if (ages) {
+    const keys = Object.keys(ages);
+    return keys.length > 0 && keys.length <= SHARD_SERIES_LIMIT ? ages : null;
+  }
+  return null;
+}

@@ -10,7 +10,7 @@ import type { ClientLoadResult, EngineClient, WatchdogError } from '../worker/en
 import { createRunLoop, type RunLoopDeps, type Speed } from '../worker/runLoop.ts';
 import type { EndedRun } from './history-entry.ts';
 import { liveDiff } from './simLiveDiff.ts';
-import { type MetricsByKind, SHARD_SERIES_LIMIT, shardValues } from './simMetrics.ts';
+import { type MetricsByKind, perShardSeries } from './simMetrics.ts';
 import type { SeriesBook } from './simSeries.ts';
 import { initialSimState, type SimNotice, type SimStore } from './simStore.ts';
 import type { TurnScheduler } from './turns.ts';
@@ -27,6 +27,7 @@ export type EngineLike = Pick<
   | 'destination'
   | 's3Object'
   | 'sqlResults'
+  | 'metricsCsv'
   | 'report'
   | 'dispose'
 >;
@@ -92,8 +93,8 @@ export function createSimController(deps: SimControllerDeps) {
       const values: Record<string, number> = {};
       for (const d of defs) values[d.name] = d.get(n);
       series.push(id, frame.simMs, values);
-      if (n.shards && n.shards.length <= SHARD_SERIES_LIMIT)
-        series.push(`${id}#shards`, frame.simMs, shardValues(n));
+      const perShard = perShardSeries(n);
+      if (perShard) series.push(`${id}#shards`, frame.simMs, perShard);
     }
   }
 

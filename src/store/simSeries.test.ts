@@ -55,4 +55,16 @@ describe('bounded chart series', () => {
     // Under the limit nothing changes.
     expect(s.rows(['x'], 1_000)).toHaveLength(1_000);
   });
+
+  it("aligned (the canvas chart's column-wise data) holds the very points rows gives, spike and gaps kept", () => {
+    const s = new BucketSeries();
+    for (let sec = 0; sec < 1_000; sec++)
+      s.push(sec * 1_000, sec < 10 ? {} : { x: sec === 777 ? 1_500 : 1_000 });
+    const [t, x] = s.aligned(['x'], 250);
+    const rows = s.rows(['x'], 250);
+    expect(t).toEqual(rows.map((r) => r.t));
+    expect(x).toEqual(rows.map((r) => r.x));
+    expect(x.filter((v) => v === 1_500)).toHaveLength(1);
+    expect(x[0]).toBeNull();
+  });
 });

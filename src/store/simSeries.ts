@@ -102,6 +102,33 @@ export class BucketSeries {
     return out;
   }
 
+  /**
+   * The same points as `rows`, column-wise for a canvas chart (uPlot's AlignedData): first the
+   * times in seconds, then one array per column asked for (null = no value, drawn as a gap).
+   */
+  aligned(columns: string[], maxPoints = Number.POSITIVE_INFINITY): [number[], ...(number | null)[][]] {
+    const n = this.t.length;
+    const k = n > maxPoints ? Math.ceil(n / maxPoints) : 1;
+    const times: number[] = [];
+    for (let i = 0; i < n; i += k) times.push(this.t[i] / 1000);
+    const out: [number[], ...(number | null)[][]] = [times];
+    for (const name of columns) {
+      const col = this.columns.get(name);
+      const ys: (number | null)[] = [];
+      for (let i = 0; i < n; i += k) {
+        let v: number | null = null;
+        if (col)
+          for (let j = i; j < Math.min(n, i + k); j++) {
+            const x = col[j];
+            if (x !== null && (v === null || x > v)) v = x;
+          }
+        ys.push(v);
+      }
+      out.push(ys);
+    }
+    return out;
+  }
+
   /** The whole series as CSV text (header `t_sec,<columns…>`). */
   toCsv(columns = [...this.columns.keys()]): string {
     const esc = (s: string) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);

@@ -17,6 +17,8 @@ export interface AlertInfo {
   list?: string[];
   /** The import went ahead (the list says what it left out), so "your design is unchanged" is not said. */
   imported?: boolean;
+  /** The parser's own words (English), shown as code under a message in the studio's language. */
+  detail?: string;
 }
 
 /** A design from elsewhere that carries code, shown to the user before it is opened (issue 10). */

@@ -185,6 +185,10 @@ export class EngineClient {
   sqlResults(nodeId: string): Promise<SqlStreamRows[]> {
     return this.guard((r) => r.sqlResults(nodeId));
   }
+  /** The node's metrics, one CSV row per simulated second (kept by the engine, see Simulation). */
+  metricsCsv(nodeId: string): Promise<string> {
+    return this.guard((r) => r.metricsCsv(nodeId));
+  }
   report(): Promise<RunReport> {
     return this.guard((r) => r.report());
   }

@@ -92,6 +92,9 @@ export function createEngineHost(createSimulation: CreateSimulation) {
     sqlResults(nodeId: string): SqlStreamRows[] {
       return need().sqlResults(nodeId);
     },
+    metricsCsv(nodeId: string): string {
+      return need().metricsCsv(nodeId);
+    },
     report(): RunReport {
       return need().report();
     },

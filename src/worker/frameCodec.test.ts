@@ -16,7 +16,14 @@ function lambdaAndFirehose(frame: LiveFrame): LiveFrame {
         utilization: 0.42,
         throttledPerSec: 0,
         counters: { invocations: 12, errors: 1 },
-        lambda: { concurrency: 2, iteratorAgeMs: 1_850, errorsPerSec: 0.5, invocationsPerSec: 5 },
+        lambda: {
+          concurrency: 2,
+          iteratorAgeMs: 1_850,
+          errorsPerSec: 0.5,
+          invocationsPerSec: 5,
+          durationMs: 230,
+          shardIteratorAgeMs: { 'shardId-000000000000': 1_850, 'shardId-000000000001': 42 },
+        },
       },
       fh: {
         inRecordsPerSec: 500,

@@ -36,6 +36,8 @@ export interface NodeLayout {
   hasDown: boolean;
   hasActivity: boolean;
   counterKeys: string[];
+  /** Lambda: the source shards of `lambda.shardIteratorAgeMs`, in key order. */
+  ageKeys: string[];
   shards: ShardStatic[] | null;
 }
 
@@ -59,7 +61,7 @@ export interface PackedFrame {
 }
 
 const BASE = 6; // in/out records and bytes, utilization, throttled
-const LAMBDA = 4;
+const LAMBDA = 5;
 const FIREHOSE = 4;
 /** windowSec, 4 averages, last in (at, records, bytes), last out (same); NaN for an absent last. */
 const ACTIVITY = 11;
@@ -75,6 +77,7 @@ function nodeSize(n: Omit<NodeLayout, 'offset' | 'id'>): number {
     (n.hasDown ? 1 : 0) +
     (n.hasActivity ? ACTIVITY : 0) +
     n.counterKeys.length +
+    n.ageKeys.length +
     (n.shards ? n.shards.length * SHARD : 0)
   );
 }
@@ -90,6 +93,7 @@ export function layoutOf(frame: LiveFrame, version: number): FrameLayout {
       hasDown: n.down !== undefined,
       hasActivity: n.activity !== undefined,
       counterKeys: Object.keys(n.counters),
+      ageKeys: Object.keys(n.lambda?.shardIteratorAgeMs ?? {}),
       shards: n.shards
         ? n.shards.map((s) => ({
             shardId: s.shardId,
@@ -121,6 +125,9 @@ export function layoutMatches(frame: LiveFrame, layout: FrameLayout): boolean {
     const keys = Object.keys(n.counters);
     if (keys.length !== l.counterKeys.length) return false;
     for (let k = 0; k < keys.length; k++) if (keys[k] !== l.counterKeys[k]) return false;
+    const ages = Object.keys(n.lambda?.shardIteratorAgeMs ?? {});
+    if (ages.length !== l.ageKeys.length) return false;
+    for (let k = 0; k < ages.length; k++) if (ages[k] !== l.ageKeys[k]) return false;
     if ((n.shards === undefined) !== (l.shards === null)) return false;
     if (n.shards && l.shards) {
       if (n.shards.length !== l.shards.length) return false;
@@ -150,6 +157,7 @@ export function packNumbers(frame: LiveFrame, layout: FrameLayout): Float64Array
       out[i++] = n.lambda.iteratorAgeMs;
       out[i++] = n.lambda.errorsPerSec;
       out[i++] = n.lambda.invocationsPerSec;
+      out[i++] = n.lambda.durationMs;
     }
     if (n.firehose) {
       out[i++] = n.firehose.bufferBytes;
@@ -160,6 +168,7 @@ export function packNumbers(frame: LiveFrame, layout: FrameLayout): Float64Array
     if (l.hasDown) out[i++] = n.down ? 1 : 0;
     if (n.activity) i = packActivity(n.activity, out, i);
     for (const k of l.counterKeys) out[i++] = n.counters[k];
+    for (const k of l.ageKeys) out[i++] = n.lambda?.shardIteratorAgeMs?.[k] ?? 0;
     if (n.shards) {
       for (const s of n.shards) {
         out[i++] = s.open ? 1 : 0;
@@ -277,6 +286,7 @@ function readNode(l: NodeLayout, x: Float64Array): NodeLive {
       iteratorAgeMs: x[i++],
       errorsPerSec: x[i++],
       invocationsPerSec: x[i++],
+      durationMs: x[i++],
     };
   }
   if (l.hasFirehose) {
@@ -288,6 +298,11 @@ function readNode(l: NodeLayout, x: Float64Array): NodeLive {
     i += ACTIVITY;
   }
   for (const k of l.counterKeys) n.counters[k] = x[i++];
+  if (n.lambda && l.ageKeys.length > 0) {
+    const ages: Record<string, number> = {};
+    for (const k of l.ageKeys) ages[k] = x[i++];
+    n.lambda.shardIteratorAgeMs = ages;
+  }
   if (l.shards) {
     const shards: ShardLive[] = [];
     for (const s of l.shards) {

@@ -6,6 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import type { SweepPoint, SweepRun } from '../engine/plan/sweep.ts';
 import type { PipelineDoc } from '../model/types.ts';
+import { sweepThreadBundle } from './thread-bundle.ts';
 
 interface Reply {
   id: number;
@@ -16,25 +17,39 @@ interface Reply {
 export async function runPointsInThreads(
   doc: PipelineDoc,
   points: SweepPoint[],
-  opts: { threads?: number; durationSec?: number; onDone?: (done: number, total: number) => void } = {},
+  opts: {
+    threads?: number;
+    durationSec?: number;
+    onDone?: (done: number, total: number) => void;
+    /** false: load the engine from source through tsx in each thread (the bench's comparison). */
+    bundle?: boolean;
+  } = {},
 ): Promise<SweepRun[]> {
   const threads = Math.max(1, Math.min(opts.threads ?? 2, points.length));
   const results: SweepRun[] = new Array(points.length);
   let next = 0;
   let done = 0;
-  const workers = Array.from(
-    { length: threads },
-    () => new Worker(new URL('./sweep-thread.mjs', import.meta.url)),
-  );
+  // Pre-bundled thread code when it can be built (thread-bundle.ts), else tsx in each thread.
+  const bundled = opts.bundle === false ? null : await sweepThreadBundle();
+  const entry = bundled ?? new URL('./sweep-thread.mjs', import.meta.url);
+  const workers = Array.from({ length: threads }, () => new Worker(entry));
   try {
     await Promise.all(
       workers.map(
         (w) =>
           new Promise<void>((resolve, reject) => {
+            let first = true;
             const send = () => {
               if (next >= points.length) return resolve();
               const id = next++;
-              w.postMessage({ id, doc, point: points[id], durationSec: opts.durationSec });
+              // The design goes with a thread's first point only (the thread keeps it).
+              w.postMessage({
+                id,
+                doc: first ? doc : undefined,
+                point: points[id],
+                durationSec: opts.durationSec,
+              });
+              first = false;
             };
             w.on('message', (m: Reply) => {
               if (m.error !== undefined || !m.run) return reject(new Error(m.error ?? 'no result'));

@@ -1,15 +1,7 @@
-// A Node worker thread that runs sweep points for `npx shardscape plan` and the sweep benchmark.
-// Worker threads do not inherit the main thread's tsx loader, so it registers its own and then
-// loads the engine from source. Messages: { id, doc, point, durationSec } → { id, run } | { id, error }.
-import { parentPort } from 'node:worker_threads';
+// Fallback entry of a sweep worker thread when no pre-built bundle can be made (thread-bundle.ts):
+// worker threads do not inherit the main thread's tsx loader, so it registers its own and loads
+// the engine from source (about 3 s per thread on the 2-core box).
 import { register } from 'tsx/esm/api';
 
 register();
-const { runPoint } = await import('../engine/plan/sweep.ts');
-parentPort.on('message', async ({ id, doc, point, durationSec }) => {
-  try {
-    parentPort.postMessage({ id, run: await runPoint(doc, point, durationSec) });
-  } catch (e) {
-    parentPort.postMessage({ id, error: e instanceof Error ? e.message : String(e) });
-  }
-});
+await import('./sweep-thread-main.ts');

@@ -94,6 +94,8 @@ export class LambdaInvoker implements EsmHost, TransformFunction {
   sampleLeft: number;
   /** Sim ms: age of the last record of the last successful batch when it finished. */
   lastIteratorAgeMs = 0;
+  /** Sim ms: how long the last finished invocation took (the card; bursty transforms too). */
+  lastDurationMs = 0;
   /**
    * Sim ms, per shard consumer: the last batch's iterator age on that shard. The function's
    * IteratorAge (the card) is the maximum over its shards, as CloudWatch reports it, not whichever
@@ -107,6 +109,39 @@ export class LambdaInvoker implements EsmHost, TransformFunction {
     for (const v of this.iteratorAgeByShard.values()) if (v > m) m = v;
     return m;
   }
+
+  /**
+   * The last batch's iterator age per source shard (sim ms), keyed by shard id (`stream/shardId`
+   * when the function reads several streams); the max over a shard's parallel batches. Push
+   * sources (an Analytics output) have no shards and are left out.
+   */
+  shardIteratorAgesMs(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [c, v] of this.iteratorAgeByShard) {
+      const k = this.shardKey(c);
+      if (k !== null && !(v <= out[k])) out[k] = v;
+    }
+    return out;
+  }
+
+  private readonly shardKeys = new Map<ShardConsumer, { key: string | null; h: number }>();
+  private shardKey(c: ShardConsumer): string | null {
+    return this.shardEntry(c).key;
+  }
+  private shardEntry(c: ShardConsumer): { key: string | null; h: number } {
+    let e = this.shardKeys.get(c);
+    if (!e) {
+      const push = c.input.streamId.startsWith(PUSH_STREAM_PREFIX);
+      const key = push ? null : this.sourceStreamCount > 1 ? `${c.input.streamId}/${c.shardId}` : c.shardId;
+      // Per-shard IteratorAge (CloudWatch has it per function; the studio's CSV and chart per shard).
+      const h = key === null ? -1 : this.ctx.metrics.register(this.id, 'IteratorAge', 'max', key);
+      e = { key, h };
+      this.shardKeys.set(c, e);
+    }
+    return e;
+  }
+  /** Streams the function reads (set by the runtime): over one, per-shard keys name the stream. */
+  sourceStreamCount = 1;
   /** Throttles counted in this simulated second (the runtime takes them when it closes). */
   secondThrottles = 0;
   /** Set once a tick has counted its throttle (cleared by the runtime's beginTick). */
@@ -264,6 +299,7 @@ export class LambdaInvoker implements EsmHost, TransformFunction {
     this.ctx.metrics.add(this.m.invocations, 1);
     this.ctx.metrics.max(this.m.concurrent, this.pool.runningOf(this.id));
     this.ctx.metrics.observe(this.m.duration, durationMs);
+    this.lastDurationMs = durationMs;
     this.ctx.cost.accrue(this.id, 'lambda.request', 1);
     this.ctx.cost.accrue(this.id, 'lambda.gbSecond', gbSeconds(durationMs, this.config.memoryMB));
     if (failed) {
@@ -299,6 +335,7 @@ export class LambdaInvoker implements EsmHost, TransformFunction {
     inv.accounted = true;
     this.pool.release(this.id);
     const ms = inv.endMs - inv.startMs;
+    this.lastDurationMs = ms;
     this.ctx.metrics.observe(this.m.duration, ms);
     this.ctx.cost.accrue(this.id, 'lambda.request', 1);
     this.ctx.cost.accrue(this.id, 'lambda.gbSecond', gbSeconds(ms, this.config.memoryMB));
@@ -324,6 +361,8 @@ export class LambdaInvoker implements EsmHost, TransformFunction {
     this.lastIteratorAgeMs = age;
     this.iteratorAgeByShard.set(consumer, age);
     this.ctx.metrics.max(this.m.iteratorAge, age);
+    const shard = this.shardEntry(consumer);
+    if (shard.h >= 0) this.ctx.metrics.max(shard.h, age);
     if (this.outputs.wired) {
       // The rows [start, end) are handled as a range: the few sampled rows (ascending) ran the real
       // handler, the others are modelled; no per-record list or set is built.

@@ -76,6 +76,7 @@ export class LambdaRuntime implements NodeRuntime {
       peeks: this.peeks,
     });
     this.counts = this.invoker.counts;
+    this.invoker.sourceStreamCount = wiring.streamInputs.length;
     this.transform = new TransformHost(this.invoker, ctx, this.pool, this.rng);
     this.pushed = pushInput(node.id, () => ctx.clock.nowMs);
     this.inputs = [...wiring.streamInputs, this.pushed];
@@ -180,6 +181,8 @@ export class LambdaRuntime implements NodeRuntime {
     live.lambda = {
       concurrency: running,
       iteratorAgeMs: this.invoker.maxIteratorAgeMs(),
+      durationMs: this.invoker.lastDurationMs,
+      shardIteratorAgeMs: this.invoker.shardIteratorAgesMs(),
       errorsPerSec: this.ctx.metrics.lastValue(this.invoker.m.errors),
       invocationsPerSec: this.ctx.metrics.lastValue(this.invoker.m.invocations),
     };

@@ -4,7 +4,6 @@
  * cost (cost.ts) replaces it once a run starts.
  */
 import type { NodeKind, PipelineDoc } from '../../model/types.ts';
-import { ASSUMPTIONS_JA } from '../destination-prices.ts';
 import { PRICE_ASSUMPTIONS, PRICE_BOOKS } from '../pricing.ts';
 import { designLoad, type NodeLoad } from './load.ts';
 import { PRICE_ITEMS, type PriceContext, type PriceLine } from './price-items.ts';
@@ -81,13 +80,3 @@ export function estimateCost(
     assumptions: [...ESTIMATE_ASSUMPTIONS, ...PRICE_ASSUMPTIONS[book], ...notes],
   };
 }
-
-/** Japanese for an assumption line where one is known (the UI falls back to the English). */
-export function assumptionJa(text: string): string | undefined {
-  return ASSUMPTIONS_JA[text] ?? ESTIMATE_JA[text];
-}
-
-const ESTIMATE_JA: Record<string, string> = {
-  [ESTIMATE_ASSUMPTIONS[0]]:
-    '設計だけからの見積もり: プロデューサーの平均レートとレコードサイズ、Lambda はレコードを 1 対 1 で渡し、集計する Analytics クエリは毎秒約 1 行、圧縮なしと仮定。',
-};

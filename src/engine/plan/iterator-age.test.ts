@@ -22,10 +22,28 @@ describe("the Lambda card's iterator age is the maximum over its shards (CloudWa
     const ages: number[] = [];
     for (let k = 0; k < 10; k++) {
       sim.advanceSync(sim.nowMs + 1000);
-      ages.push(sim.frame().nodes.f.lambda?.iteratorAgeMs ?? 0);
+      const l = sim.frame().nodes.f.lambda;
+      ages.push(l?.iteratorAgeMs ?? 0);
+      // The per-shard ages (the Metrics tab's chart): two shards, and the card is their maximum.
+      const perShard = Object.values(l?.shardIteratorAgeMs ?? {});
+      expect(perShard).toHaveLength(2);
+      expect(Math.max(...perShard)).toBe(l?.iteratorAgeMs);
+      expect(Math.min(...perShard)).toBeLessThan(5_000); // the quiet shard keeps up
     }
     // Every frame shows the lagging shard's age (over 10 s behind by then), never the quiet one's.
     for (const a of ages) expect(a).toBeGreaterThan(10_000);
     for (let k = 1; k < ages.length; k++) expect(ages[k]).toBeGreaterThanOrEqual(ages[k - 1] - 1000);
+    // The CSV has IteratorAge per shard beside the function's, whose every second is their max.
+    const [head, ...rows] = sim
+      .metricsCsv('f')
+      .trimEnd()
+      .split('\n')
+      .map((l) => l.split(','));
+    const fn = head.indexOf('IteratorAge');
+    const shards = head.flatMap((h, i) => (h.endsWith(' IteratorAge') ? [i] : []));
+    expect(shards).toHaveLength(2);
+    // Kept from the first frame on (at 31 s here; the studio asks at 0 s): seconds 32–40.
+    expect(rows.map((r) => r[0])).toEqual(['32', '33', '34', '35', '36', '37', '38', '39', '40']);
+    for (const r of rows) expect(Number(r[fn])).toBe(Math.max(...shards.map((i) => Number(r[i]))));
   });
 });

@@ -132,7 +132,7 @@ export function sizeStream(
     read: `${polling} polling consumer(s) × ${fmt(peakBytes / 1024)} KiB/s ÷ (2 MiB/s per shard × ${pct} %)`,
   }[binding];
   const limitJa = {
-    records: `ピーク ${fmt(peakRecords)} レコード/秒 ÷ (シャードあたり 1,000 レコード/秒 × ${pct} %)`,
+    records: `ピーク ${fmt(peakRecords)} 件/秒 ÷ (シャードあたり 1,000 件/秒 × ${pct} %)`,
     bytes: `ピーク ${fmt(peakBytes / 1024)} KiB/秒 ÷ (シャードあたり 1 MiB/秒 × ${pct} %)`,
     read: `ポーリングのコンシューマー ${polling} 個 × ${fmt(peakBytes / 1024)} KiB/秒 ÷ (シャードあたり 2 MiB/秒 × ${pct} %)`,
   }[binding];
@@ -144,9 +144,9 @@ export function sizeStream(
   }
   if (hotKeys.length > 0) {
     const names = hotKeys.map((h) => `"${h.key}" (${fmt(h.recordsPerSec)} records/s)`).join(', ');
-    const namesJa = hotKeys.map((h) => `"${h.key}" (${fmt(h.recordsPerSec)} レコード/秒)`).join('、');
+    const namesJa = hotKeys.map((h) => `"${h.key}" (${fmt(h.recordsPerSec)} 件/秒)`).join('、');
     en += ` No shard count fixes the throttling of ${names}: one partition key always goes to one shard, whose limit is 1,000 records/s. Spread the key (add a suffix) or aggregate its records (KPL).`;
-    ja += ` ${namesJa} のスロットリングはどのシャード数でも解消しません: 1 つのパーティションキーは常に 1 つのシャードに入り、その上限は 1,000 レコード/秒です。キーを分散する (接尾辞を付ける) か、レコードを集約 (KPL) してください。`;
+    ja += ` ${namesJa} のスロットリングはどのシャード数でも解消しません: 1 つのパーティションキーは常に 1 つのシャードに入り、その上限は 1,000 件/秒です。キーを分散する (接尾辞を付ける) か、レコードを集約 (KPL) してください。`;
   }
   if (tooManyPollers) {
     en += ` ${polling} polling consumers exceed the 5 GetRecords calls/s a shard allows at one call per second each: move some to enhanced fan-out.`;

@@ -33,5 +33,11 @@ describe("a Firehose transform Lambda's card shows what Firehose handed it", () 
     expect(handed).toBeGreaterThan(10_000); // 400 rec/s × 30 s, less what is still buffered
     expect(seen).toBe(handed);
     expect(busiest).toBeGreaterThan(400); // ~1 MiB batches of 1 KB records
+    // Its duration is the last invocation's (the default model: tens of ms a batch), and it has
+    // no iterator age: it reads no shard (the card showed "0 ms").
+    const l = sim.frame().nodes.t.lambda;
+    expect(l?.durationMs).toBeGreaterThan(0);
+    expect(l?.iteratorAgeMs).toBe(0);
+    expect(l?.shardIteratorAgeMs).toEqual({});
   });
 });

@@ -114,8 +114,14 @@ export function csvToJson(fieldNames: string, line: string, delimiter = ','): st
 }
 
 /** A record the agent would send for one new log line. */
-export function agentRecord(settings: AgentSettings, rng: Rng, epochMs: number): string {
-  let line = logLine(settings.logFormat, rng, epochMs);
+export function agentRecord(
+  settings: AgentSettings,
+  rng: Rng,
+  epochMs: number,
+  /** The line the server wrote, when the design's record template says it (else one made up here). */
+  written?: string,
+): string {
+  let line = written ?? logLine(settings.logFormat, rng, epochMs);
   switch (settings.processing) {
     case 'SINGLELINE':
       line = line.replace(/\s*\n\s*/g, ' ').trim();

@@ -5,6 +5,7 @@
  * (the key strategy, or a timeline hot key) and size (the size strategy). The generators are drawn
  * record by record in a fixed order, so a seed replays the same records.
  */
+import { DEFAULT_PRODUCER_TEMPLATE } from '../../model/kinds/producer.ts';
 import type { ProducerConfig } from '../../model/types.ts';
 import { type RecordBatch, utf8Length } from '../records.ts';
 import type { Rng } from '../rng.ts';
@@ -29,6 +30,12 @@ export class RecordGenerator {
   private readonly samplePayload = new Int32Array(SAMPLES_PER_TICK);
   private readonly sampleBytes = new Int32Array(SAMPLES_PER_TICK);
   private readonly sampleKey = new Int32Array(SAMPLES_PER_TICK);
+  /**
+   * The Kinesis Agent tails what the server writes: a record template the design wrote (the
+   * log-analytics template's Apache lines with their `/health` checks) is that line. Left at the
+   * kind's default (a JSON clickstream event), the agent makes up lines in its log format instead.
+   */
+  private readonly agentTailsTemplate: boolean;
   /** The target stream's shard map (set by the producer once targets exist; random keys use it). */
   routing: RoutingTable | null = null;
 
@@ -45,6 +52,7 @@ export class RecordGenerator {
   ) {
     this.renderer = new TemplateRenderer(ctx.rngFor(nodeId, 'faker').nextU32());
     this.template = compileTemplate(cfg.template);
+    this.agentTailsTemplate = cfg.template.trim() !== '' && cfg.template !== DEFAULT_PRODUCER_TEMPLATE;
     this.picker = createKeyPicker(cfg.partitionKey, ctx.keys, ctx.rngFor(nodeId, 'keys'), () => this.routing);
     this.sizer = createSizer(cfg.size, ctx.rngFor(nodeId, 'sizes'));
   }
@@ -62,21 +70,18 @@ export class RecordGenerator {
     for (let s = 0; s < samples; s++) {
       const text =
         this.cfg.source === 'agent'
-          ? agentRecord(this.cfg.agent, this.rng, epoch)
+          ? agentRecord(
+              this.cfg.agent,
+              this.rng,
+              epoch,
+              this.agentTailsTemplate ? this.renderer.render(this.template, epoch) : undefined,
+            )
           : this.renderer.render(this.template, epoch);
       this.samplePayload[s] = ctx.payloads.add(text);
       this.sampleBytes[s] = utf8Length(text);
       this.sampleKey[s] = fieldKey
         ? ctx.keys.intern(fieldOf(text, fieldKey) ?? String(this.rng.int(1e9)))
         : 0;
-      if (s === 0) {
-        this.peeks.push({
-          atMs: nowMs,
-          partitionKey: '',
-          bytes: this.sampleBytes[s],
-          data: truncateForPeek(text),
-        });
-      }
     }
     const picker = this.hotPicker ?? this.picker;
     const agentDeterministic =
@@ -101,6 +106,15 @@ export class RecordGenerator {
       bytesCol[j] = sizer(sampleBytes[s]);
       payloadCol[j] = samplePayload[s];
     }
+    // The peek shows the tick's first record once its partition key is drawn (it was pushed
+    // before, with an empty key: the Records tab's key column stayed blank for producers).
+    if (n > 0)
+      this.peeks.push({
+        atMs: nowMs,
+        partitionKey: ctx.keys.text(keyCol[from]),
+        bytes: sampleBytes[0],
+        data: truncateForPeek(ctx.payloads.get(samplePayload[0]) ?? ''),
+      });
     b.arrivalMs.fill(nowMs, from, to);
     b.bornMs.fill(nowMs, from, to);
     b.seq.fill(0, from, to);

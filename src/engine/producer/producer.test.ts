@@ -74,6 +74,25 @@ describe('Kinesis Data Generator templates', () => {
       expect(rec.bytes).toBe(rec.data.length);
     }
   });
+
+  it('the producer’s own peek (the Records tab) shows each record’s partition key, the one in its data', () => {
+    const doc = design(
+      [
+        node('p', 'producer', {
+          source: 'putRecords',
+          template: '{"userId":"user-{{random.number(3)}}"}',
+          size: { type: 'template' },
+          partitionKey: { type: 'field', field: 'userId' },
+          rate: { type: 'constant', recordsPerSec: 200 },
+        }),
+        node('s', 'stream', { shardCount: 1 }),
+      ],
+      [['p', 's']],
+    );
+    const peek = runFor(doc, 2).peek({ nodeId: 'p' }, 20);
+    expect(peek.length).toBeGreaterThan(0);
+    for (const rec of peek) expect(rec.partitionKey).toBe(JSON.parse(rec.data).userId);
+  });
 });
 
 describe('rate profiles', () => {

@@ -99,15 +99,25 @@ export function compileTemplate(text: string): CompiledTemplate {
   return { parts, unknown };
 }
 
-/** Format epoch ms (UTC) with the moment.js tokens KDG users write: YYYY MM DD HH mm ss SSS x X. */
+const MONTH_ABBR = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Format epoch ms (UTC) with the moment.js tokens KDG users write: YYYY MMM MM DD HH mm ss SSS ZZ Z x X. */
 export function formatMoment(epochMs: number, format?: string): string {
   const d = new Date(epochMs);
   if (!format) return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const p = (n: number, w = 2) => String(n).padStart(w, '0');
-  return format.replace(/YYYY|MM|DD|HH|mm|ss|SSS|x|X/g, (t) => {
+  // moment.js tokens (the Data Generator formats with moment). Simulated time is UTC, so the
+  // offset tokens are +0000 (ZZ, an Apache log's) and +00:00 (Z).
+  return format.replace(/YYYY|MMM|MM|DD|HH|mm|ss|SSS|ZZ|Z|x|X/g, (t) => {
     switch (t) {
       case 'YYYY':
         return String(d.getUTCFullYear());
+      case 'MMM':
+        return MONTH_ABBR[d.getUTCMonth()];
+      case 'ZZ':
+        return '+0000';
+      case 'Z':
+        return '+00:00';
       case 'MM':
         return p(d.getUTCMonth() + 1);
       case 'DD':

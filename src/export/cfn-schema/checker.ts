@@ -132,7 +132,7 @@ class Walker {
     if (Array.isArray(v)) {
       if ((s.minI !== undefined && v.length < s.minI) || (s.maxI !== undefined && v.length > s.maxI))
         this.add(path, 'items', `${s.minI ?? 0}–${s.maxI ?? '∞'} items`, v.length);
-      if (s.items) v.forEach((x, i) => this.check(s.items as Spec, x, `${path}[${i}]`, depth + 1));
+      if (s.items) for (const [i, x] of v.entries()) this.check(s.items, x, `${path}[${i}]`, depth + 1);
     }
     if (isObject(v) && s.p) this.object(s, v, path, depth);
   }

@@ -17,11 +17,15 @@ const examples = readdirSync(EXAMPLES)
 const ofType = (t: Template, type: string) => Object.values(t.Resources).filter((r) => r.Type === type);
 
 describe('CloudFormation export, checked by AWS’s offline validator', () => {
-  it.each(examples)('$file exports with no FATAL or ERROR finding', ({ file, doc }) => {
-    const { template } = toCloudFormation(doc);
-    expect(refusals(lintTemplate(template, file))).toEqual([]);
-    expect(Object.keys(template.Resources).length).toBeGreaterThan(2);
-  });
+  it.each(examples)(
+    '$file exports with no FATAL or ERROR finding',
+    ({ file, doc }) => {
+      const { template } = toCloudFormation(doc);
+      expect(refusals(lintTemplate(template, file))).toEqual([]);
+      expect(Object.keys(template.Resources).length).toBeGreaterThan(2);
+    },
+    120_000,
+  ); // the first call starts the WASM engine: 40 s and more at a load average of 20
 
   it('catches a deliberately broken template (ShardCount misspelt, BatchSize over 10,000)', () => {
     const { template } = toCloudFormation(

@@ -36,7 +36,7 @@ data "aws_partition" "current" {}
 `;
 
 export function toTerraform(doc: PipelineDoc): TerraformFiles {
-  const template = toCloudFormation(doc).template;
+  const template = toCloudFormation(doc, { metadata: false }).template;
   const cx = new Cx(template);
   const parts: string[] = [`# ${doc.name}: exported by Shardscape (Terraform, hashicorp/aws v6).\n`, HEADER];
   for (const [id, r] of Object.entries(template.Resources)) {

@@ -28,7 +28,7 @@ export const lambdaLag: LessonInput = {
       },
       hint: {
         en: 'Parallelization factor N runs N batches per shard at once: 10 × 50 = 500 records/s per shard.',
-        ja: '並列化係数 N でシャードごとに N バッチを同時に処理: 10 × 50 = 500 レコード/秒/シャード。',
+        ja: '並列化係数 N でシャードごとに N バッチを同時に処理: 10 × 50 = 500 件/秒/シャード。',
       },
     },
   ],

@@ -9,7 +9,7 @@ export const firstStream: LessonInput = {
   title: { en: 'The first stream and its shards', ja: '最初のストリームとシャード' },
   text: {
     en: 'A device fleet sends 3,000 records/s into the stream `telemetry`, which has 1 shard. Each shard takes at most 1,000 records/s or 1 MiB/s of writes: size the stream so nothing is throttled, without paying for shards you do not need.',
-    ja: 'デバイス群が毎秒 3,000 レコードをストリーム `telemetry` (1 シャード) に送ります。1 シャードの書き込みは最大 1,000 レコード/秒 または 1 MiB/秒です。スロットリングが起きず、不要なシャードに払わないシャード数にしてください。',
+    ja: 'デバイス群が毎秒 3,000 レコードをストリーム `telemetry` (1 シャード) に送ります。1 シャードの書き込みは最大 1,000 件/秒 または 1 MiB/秒です。スロットリングが起きず、不要なシャードに払わないシャード数にしてください。',
   },
   runSec: 60,
   start: {
@@ -41,7 +41,7 @@ export const firstStream: LessonInput = {
       },
       hint: {
         en: '3,000 records/s ÷ 1,000 per shard = 3 shards at 100 %; leave some headroom.',
-        ja: '3,000 レコード/秒 ÷ シャードあたり 1,000 = 3 シャードで使用率 100 %。少し余裕を持たせましょう。',
+        ja: '3,000 件/秒 ÷ シャードあたり 1,000 = 3 シャードで使用率 100 %。少し余裕を持たせましょう。',
       },
     },
   ],
@@ -70,7 +70,7 @@ export const firstStream: LessonInput = {
   solution: {
     text: {
       en: '5 shards: 600 records/s each, 60 % used.',
-      ja: '5 シャード: 各 600 レコード/秒、使用率 60 %。',
+      ja: '5 シャード: 各 600 件/秒、使用率 60 %。',
     },
     changes: [{ type: 'patch', node: 'telemetry', config: { shardCount: 5 } }],
   },
@@ -134,7 +134,7 @@ export const hotKey: LessonInput = {
   solution: {
     text: {
       en: 'Random partition keys spread the records evenly over the 4 shards (about 500 records/s each).',
-      ja: 'ランダムなパーティションキーでレコードが 4 シャードに均等に分散します (各約 500 レコード/秒)。',
+      ja: 'ランダムなパーティションキーでレコードが 4 シャードに均等に分散します (各約 500 件/秒)。',
     },
     changes: [{ type: 'patch', node: 'devices', config: { partitionKey: { type: 'random' } } }],
   },
@@ -226,7 +226,7 @@ export const peakSizing: LessonInput = {
   },
   text: {
     en: 'Traffic is 500 records/s with a 20 s burst of 3,500 records/s every minute. The stream has 10 shards: nothing is lost, but you pay for twice what the peak needs. Find the fewest shards that still throttle nothing.',
-    ja: 'トラフィックは毎秒 500 レコードで、1 分ごとに 20 秒間 3,500 レコード/秒のバーストがあります。ストリームは 10 シャードで何も失われませんが、ピークに必要な量の 2 倍を払っています。スロットリングが起きない最小のシャード数を見つけてください。',
+    ja: 'トラフィックは毎秒 500 レコードで、1 分ごとに 20 秒間 3,500 件/秒のバーストがあります。ストリームは 10 シャードで何も失われませんが、ピークに必要な量の 2 倍を払っています。スロットリングが起きない最小のシャード数を見つけてください。',
   },
   runSec: 120,
   start: {
@@ -258,7 +258,7 @@ export const peakSizing: LessonInput = {
       },
       hint: {
         en: 'Size for the peak (3,500 records/s), not the average, with about 30 % headroom.',
-        ja: '平均ではなくピーク (3,500 レコード/秒) に合わせ、30 % ほど余裕を持たせます。',
+        ja: '平均ではなくピーク (3,500 件/秒) に合わせ、30 % ほど余裕を持たせます。',
       },
     },
   ],

@@ -26,7 +26,7 @@ export const analyticsKind: KindDef<'analytics', typeof analyticsConfig> = {
   label: t('Analytics SQL application', 'Analytics SQL アプリケーション'),
   description: t(
     'Kinesis Data Analytics for SQL: continuous queries over in-application streams with ROWTIME windows; up to three outputs.',
-    'Kinesis Data Analytics for SQL: アプリケーション内ストリームに対する継続的なクエリ (ROWTIME ウィンドウ)。出力は最大 3 つ。',
+    'SQL 版 Kinesis Data Analytics: アプリケーション内ストリームに対する継続的なクエリ (ROWTIME ウィンドウ)。出力は最大 3 つ。',
   ),
   icon: 'SQL',
   namePrefix: 'analytics',

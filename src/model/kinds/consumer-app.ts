@@ -81,7 +81,7 @@ export const consumerAppKind: KindDef<'consumerApp', typeof consumerAppConfig> =
   ],
   summary: (c, locale) => [
     locale === 'ja'
-      ? `ワーカー ${fmt(c.workers)} · ${fmt(c.processingRecordsPerSec)} rec/s`
+      ? `ワーカー ${fmt(c.workers)} · ${fmt(c.processingRecordsPerSec)} 件/秒`
       : `${fmt(c.workers)} ${c.workers === 1 ? 'worker' : 'workers'} · ${fmt(c.processingRecordsPerSec)} rec/s`,
     locale === 'ja' ? `ポーリング ${fmt(c.pollIntervalMs)} ms` : `${fmt(c.pollIntervalMs)} ms poll`,
   ],

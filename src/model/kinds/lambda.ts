@@ -1,10 +1,10 @@
 import type { z } from 'zod/mini';
 import { makeDiagnostic } from '../messages.ts';
 import type { Diagnostic } from '../types.ts';
-import { DEFAULT_CONSUMER_CODE, DEFAULT_TRANSFORM_CODE } from './lambda-code.ts';
+import { STARTER_CODE } from './lambda-code.ts';
 import type { lambdaConfig } from './lambda-config.ts';
 import { esmFields } from './lambda-esm-fields.ts';
-import { type ConfigProblem, type FieldDef, fmt, type KindDef, t } from './types.ts';
+import { type ConfigProblem, type FieldDef, fmt, type KindDef, t, unitText } from './types.ts';
 
 type LambdaConfig = z.infer<typeof lambdaConfig>;
 
@@ -169,10 +169,10 @@ export const lambdaKind: KindDef<'lambda', typeof lambdaConfig> = {
     ),
   },
   faults: ['lambdaErrorRate'],
-  defaults: (): LambdaConfig => ({
+  defaults: (locale = 'en'): LambdaConfig => ({
     use: 'consumer',
     runtime: 'nodejs20.x',
-    code: DEFAULT_CONSUMER_CODE,
+    code: STARTER_CODE[locale].consumer, // its comments in the studio's language
     memoryMB: 128,
     timeoutSec: 60,
     duration: { type: 'perRecord', baseMs: 20, perRecordMs: 0.5, jitterPct: 10 },
@@ -203,19 +203,24 @@ export const lambdaKind: KindDef<'lambda', typeof lambdaConfig> = {
     if (path !== 'use') return next;
     // A handler the user never edited follows the use: a consumer reads event.Records, a transform
     // returns event.records with their recordId. Firehose transforms may run 300 s at most.
-    const defaults = { consumer: DEFAULT_CONSUMER_CODE, firehoseTransform: DEFAULT_TRANSFORM_CODE };
     let c = next;
-    if (previous.code === defaults[previous.use]) c = { ...c, code: defaults[c.use] };
+    for (const starter of Object.values(STARTER_CODE))
+      if (previous.code === starter[previous.use]) c = { ...c, code: starter[c.use] };
     if (c.use === 'firehoseTransform' && c.timeoutSec > 300) c = { ...c, timeoutSec: 300 };
     return c;
   },
   summary(c, locale) {
     const ja = locale === 'ja';
     const d = c.duration;
-    const dur = d.type === 'fixed' ? `${fmt(d.ms)} ms` : `${fmt(d.baseMs)} + ${fmt(d.perRecordMs)} ms/rec`;
+    const perRec = unitText('ms/rec', locale);
+    const dur = d.type === 'fixed' ? `${fmt(d.ms)} ms` : `${fmt(d.baseMs)} + ${fmt(d.perRecordMs)} ${perRec}`;
     const fn = `${fmt(c.memoryMB)} MB · ${dur}`;
     if (c.use === 'firehoseTransform') return [ja ? 'Firehose 変換' : 'Firehose transform', fn];
-    return [`${ja ? 'バッチ' : 'batch'} ${fmt(c.esm.batchSize)} · PF ${c.esm.parallelizationFactor}`, fn];
+    const pf = c.esm.parallelizationFactor;
+    return [
+      ja ? `バッチ ${fmt(c.esm.batchSize)} · 並列化 ${pf}` : `batch ${fmt(c.esm.batchSize)} · PF ${pf}`,
+      fn,
+    ];
   },
   checks(c) {
     const out: ConfigProblem[] = [];

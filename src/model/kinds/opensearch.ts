@@ -11,7 +11,7 @@ export const opensearchKind: KindDef<'opensearch', typeof opensearchConfig> = {
   label: t('OpenSearch domain', 'OpenSearch ドメイン'),
   description: t(
     'Search and dashboards (formerly Elasticsearch Service): Firehose indexes documents with the bulk API.',
-    '検索とダッシュボード (旧 Elasticsearch Service): Firehose は bulk API でドキュメントをインデックスします。',
+    '検索とダッシュボード (旧 Elasticsearch Service): Firehose は一括インデックス API でドキュメントを登録します。',
   ),
   icon: 'OS',
   namePrefix: 'search',

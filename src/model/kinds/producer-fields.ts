@@ -17,7 +17,7 @@ export const producerFields: FieldDef<ProducerConfig>[] = [
     label: t('Source', '送信方式'),
     help: t(
       'How records are written: SDK calls, the Kinesis Producer Library, the Kinesis Agent tailing a log file, or the Kinesis Data Generator.',
-      'レコードの書き込み方法: SDK 呼び出し、Kinesis Producer Library、ログファイルを監視する Kinesis エージェント、Kinesis Data Generator。',
+      'レコードの書き込み方法: SDK 呼び出し、KPL (Kinesis プロデューサーライブラリ)、ログファイルを監視する Kinesis エージェント、Kinesis Data Generator。',
     ),
     type: 'select',
     options: [
@@ -33,8 +33,8 @@ export const producerFields: FieldDef<ProducerConfig>[] = [
     path: 'template',
     label: t('Record template', 'レコードテンプレート'),
     help: t(
-      'Kinesis Data Generator syntax: {{random.uuid}}, {{random.number(100)}}, {{random.arrayElement(["a","b"])}}, {{date.utc}}.',
-      'Kinesis Data Generator の書式: {{random.uuid}}、{{random.number(100)}}、{{random.arrayElement(["a","b"])}}、{{date.utc}}。',
+      'Kinesis Data Generator syntax: {{random.uuid}}, {{random.number(100)}}, {{random.arrayElement(["a","b"])}}, {{date.utc}}. For the Kinesis Agent it is the line the server writes to its log (left at the default, the agent tails made-up lines in its log format).',
+      'Kinesis Data Generator の書式: {{random.uuid}}、{{random.number(100)}}、{{random.arrayElement(["a","b"])}}、{{date.utc}}。Kinesis エージェントでは、サーバーがログに書き込む 1 行です (既定のままなら、エージェントはログ形式に沿った行を生成して監視します)。',
     ),
     type: 'textarea',
     required: true,

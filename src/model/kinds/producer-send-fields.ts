@@ -151,8 +151,8 @@ function agentFields(): FieldDef<ProducerConfig>[] {
       section: AGENT,
       type: 'select',
       options: [
-        { value: 'COMMONAPACHELOG', label: t('Apache common log', 'Apache Common Log') },
-        { value: 'COMBINEDAPACHELOG', label: t('Apache combined log', 'Apache Combined Log') },
+        { value: 'COMMONAPACHELOG', label: t('Apache common log', 'Apache コモンログ形式') },
+        { value: 'COMBINEDAPACHELOG', label: t('Apache combined log', 'Apache コンバインドログ形式') },
         { value: 'APACHEERRORLOG', label: t('Apache error log', 'Apache エラーログ') },
         { value: 'SYSLOG', label: t('Syslog (RFC 3164)', 'Syslog (RFC 3164)') },
       ],

@@ -2,7 +2,7 @@ import { makeDiagnostic } from '../messages.ts';
 import type { Diagnostic } from '../types.ts';
 import type { producerConfig } from './producer-config.ts';
 import { DEFAULT_HOURLY, producerFields } from './producer-fields.ts';
-import { type ConfigProblem, fmt, type KindDef, t } from './types.ts';
+import { type ConfigProblem, fmt, type KindDef, t, unitText } from './types.ts';
 
 /** The largest ExplicitHashKey: 2^128 − 1. */
 const MAX_HASH = (1n << 128n) - 1n;
@@ -81,14 +81,15 @@ export const producerKind: KindDef<'producer', typeof producerConfig> = {
   summary(c, locale) {
     const ja = locale === 'ja';
     const r = c.rate;
+    const rps = unitText('rec/s', locale);
     const rate =
       r.type === 'constant'
-        ? `${fmt(r.recordsPerSec)} rec/s`
+        ? `${fmt(r.recordsPerSec)} ${rps}`
         : r.type === 'ramp'
-          ? `${fmt(r.fromPerSec)}→${fmt(r.toPerSec)} rec/s`
+          ? `${fmt(r.fromPerSec)}→${fmt(r.toPerSec)} ${rps}`
           : r.type === 'burst'
-            ? `${fmt(r.basePerSec)} rec/s (${ja ? 'バースト' : 'burst'} ${fmt(r.burstPerSec)})`
-            : `${ja ? '周期' : 'periodic'} ≤ ${fmt(Math.max(0, ...r.hourly))} rec/s`;
+            ? `${fmt(r.basePerSec)} ${rps} (${ja ? 'バースト' : 'burst'} ${fmt(r.burstPerSec)})`
+            : `${ja ? '周期' : 'periodic'} ≤ ${fmt(Math.max(0, ...r.hourly))} ${rps}`;
     const source = {
       putRecord: 'PutRecord',
       putRecords: `PutRecords × ${c.batchSize}`,

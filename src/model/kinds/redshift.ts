@@ -41,6 +41,6 @@ export const redshiftKind: KindDef<'redshift', typeof redshiftConfig> = {
   ],
   summary: (c, locale) => [
     `${c.nodeType} × ${c.nodes}`,
-    locale === 'ja' ? `DB: ${c.database}` : `db ${c.database}`,
+    locale === 'ja' ? `データベース ${c.database}` : `db ${c.database}`,
   ],
 };

@@ -33,7 +33,7 @@ export const streamKind: KindDef<'stream', typeof streamConfig> = {
   label: t('Data stream', 'データストリーム'),
   description: t(
     'A Kinesis data stream: shards of 1 MiB/s or 1,000 records/s in, 2 MiB/s out each; records kept for the retention period.',
-    'Kinesis データストリーム: シャードごとに書き込み 1 MiB/秒 または 1,000 レコード/秒、読み取り 2 MiB/秒。保持期間の間レコードを保持します。',
+    'Kinesis データストリーム: シャードごとに書き込み 1 MiB/秒 または 1,000 件/秒、読み取り 2 MiB/秒。保持期間の間レコードを保持します。',
   ),
   icon: 'KDS',
   namePrefix: 'stream',
@@ -71,7 +71,7 @@ export const streamKind: KindDef<'stream', typeof streamConfig> = {
       label: t('Shards', 'シャード数'),
       help: t(
         'Each shard takes 1 MiB/s or 1,000 records/s of writes and serves 2 MiB/s of reads.',
-        '1 シャードあたり書き込み 1 MiB/秒 または 1,000 レコード/秒、読み取り 2 MiB/秒。',
+        '1 シャードあたり書き込み 1 MiB/秒 または 1,000 件/秒、読み取り 2 MiB/秒。',
       ),
       type: 'integer',
       unit: 'shards',

@@ -130,7 +130,8 @@ export interface KindDef<K extends string = string, S extends z.ZodMiniType = z.
   receives?: 'records' | 'items';
   /** The timeline faults it accepts (the node menu offers exactly these; validation allows exactly these). */
   faults: readonly FaultType[];
-  defaults(): z.infer<S>;
+  /** `locale`: the studio's language when the node is created (a Lambda's starter code comments). */
+  defaults(locale?: Locale): z.infer<S>;
   fields: FieldDef<z.infer<S>>[];
   /** Key figures for the node card: `4 shards · 24 h`, `batch 100 · PF 1`. */
   summary(config: z.infer<S>, locale: Locale): string[];
@@ -165,10 +166,17 @@ export function fmt(n: number): string {
 
 export const t = (en: string, ja: string): Text => ({ en, ja });
 
-/** Japanese for the word units fields use; symbols (MiB, ms, %, rec/s, WCU) read the same in both. */
+/** Japanese for the units fields and figures use; symbols (MiB, ms, %, WCU) read the same in both. */
 const UNIT_JA: Record<string, string> = {
   shards: 'シャード',
-  records: 'レコード',
+  // Records count as 件 in Japanese, everywhere (件/秒, never rec/s or 件/秒 beside it).
+  records: '件',
+  rec: '件',
+  'rec/s': '件/秒',
+  'ms/rec': 'ms/件',
+  'MiB/s': 'MiB/秒',
+  'B/s': 'B/秒',
+  '1/s': '回/秒',
   bytes: 'バイト',
   nodes: 'ノード',
   h: '時間',

@@ -28,7 +28,7 @@ export const clickstream = buildTemplate({
   title: { en: 'Web clickstream analytics', ja: 'Web クリックストリーム分析' },
   description: {
     en: 'Page views from a web site (400 records/s) go into a 2-shard data stream; an Analytics SQL application counts views per page every 10 s and sends the results through Firehose to S3 and, staged in S3, to Redshift.',
-    ja: 'Web サイトのページビュー (400 レコード/秒) を 2 シャードのデータストリームに送り、Analytics SQL アプリケーションが 10 秒ごとにページ別ビュー数を集計して、Firehose で S3 と (S3 にステージングして) Redshift に配信します。',
+    ja: 'Web サイトのページビュー (400 件/秒) を 2 シャードのデータストリームに送り、Analytics SQL アプリケーションが 10 秒ごとにページ別ビュー数を集計して、Firehose で S3 と (S3 にステージングして) Redshift に配信します。',
   },
   nodes: [
     {

@@ -41,7 +41,7 @@ export const leaderboard = buildTemplate({
   title: { en: 'Game leaderboard (top 10)', ja: 'ゲームのリーダーボード (トップ 10)' },
   description: {
     en: 'Game servers send one record per point scored (500 records/s). An Analytics SQL application finds the top 10 players of each minute with TOP_K_ITEMS_TUMBLING, writes them to a stream, and a Lambda function publishes the board to DynamoDB.',
-    ja: 'ゲームサーバーが得点ごとに 1 レコード (500 レコード/秒) を送ります。Analytics SQL アプリケーションが TOP_K_ITEMS_TUMBLING で 1 分ごとの上位 10 プレイヤーを求めてストリームに書き込み、Lambda 関数がリーダーボードを DynamoDB に反映します。',
+    ja: 'ゲームサーバーが得点ごとに 1 レコード (500 件/秒) を送ります。Analytics SQL アプリケーションが TOP_K_ITEMS_TUMBLING で 1 分ごとの上位 10 プレイヤーを求めてストリームに書き込み、Lambda 関数がリーダーボードを DynamoDB に反映します。',
   },
   nodes: [
     {

@@ -35,7 +35,7 @@ export const sushiIot = buildTemplate({
   title: { en: 'Conveyor-belt sushi IoT', ja: '回転寿司の IoT センサー' },
   description: {
     en: 'Sensors on the belts of 40 conveyor-belt sushi restaurants send every plate event (200 records/s) to a data stream. A Lambda function records taken and discarded plates in DynamoDB; Firehose archives every event to S3.',
-    ja: '40 店舗の回転寿司レーンのセンサーが皿のイベント (200 レコード/秒) をデータストリームに送ります。Lambda 関数が取られた皿と廃棄された皿を DynamoDB に記録し、Firehose がすべてのイベントを S3 に保存します。',
+    ja: '40 店舗の回転寿司レーンのセンサーが皿のイベント (200 件/秒) をデータストリームに送ります。Lambda 関数が取られた皿と廃棄された皿を DynamoDB に記録し、Firehose がすべてのイベントを S3 に保存します。',
   },
   nodes: [
     {

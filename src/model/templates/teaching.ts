@@ -13,7 +13,7 @@ export const hotKey = buildTemplate({
   title: { en: 'Hot partition key', ja: 'ホットパーティションキー' },
   description: {
     en: '2,000 records/s into a 4-shard stream (4,000 records/s of capacity), but 60% of the records share the key "device-0001". All of them land on one shard: about 1,200 + 200 = 1,400 records/s against its 1,000 limit, so about 400 records/s are throttled while the other three shards idle at about 200.',
-    ja: '4 シャード (容量 4,000 レコード/秒) のストリームに毎秒 2,000 レコードを送りますが、60% が同じキー「device-0001」です。それらはすべて 1 つのシャードに入るため、そのシャードは約 1,200 + 200 = 1,400 レコード/秒となり上限 1,000 を超え、約 400 レコード/秒がスロットリングされます。残りの 3 シャードは約 200 レコード/秒しか使いません。',
+    ja: '4 シャード (容量 4,000 件/秒) のストリームに毎秒 2,000 レコードを送りますが、60% が同じキー「device-0001」です。それらはすべて 1 つのシャードに入るため、そのシャードは約 1,200 + 200 = 1,400 件/秒となり上限 1,000 を超え、約 400 件/秒がスロットリングされます。残りの 3 シャードは約 200 件/秒しか使いません。',
   },
   nodes: [
     {
@@ -52,7 +52,7 @@ export const slowLambda = buildTemplate({
   title: { en: 'Slow Lambda consumer', ja: '遅い Lambda コンシューマー' },
   description: {
     en: '500 records/s into a 2-shard stream: 250 records/s per shard. The function takes 2 s per batch of 100, so each shard drains only 50 records/s with parallelization factor 1. The backlog grows by about 200 records/s per shard and the iterator age climbs; raise the parallelization factor or the batch size to catch up.',
-    ja: '2 シャードのストリームに毎秒 500 レコード (シャードあたり 250 レコード/秒)。関数は 100 件のバッチに 2 秒かかるため、並列化係数 1 では各シャードで毎秒 50 レコードしか処理できません。未処理はシャードごとに毎秒約 200 レコード増え、イテレーターエイジが伸び続けます。並列化係数かバッチサイズを上げると追いつきます。',
+    ja: '2 シャードのストリームに毎秒 500 レコード (シャードあたり 250 件/秒)。関数は 100 件のバッチに 2 秒かかるため、並列化係数 1 では各シャードで毎秒 50 レコードしか処理できません。未処理はシャードごとに毎秒約 200 レコード増え、イテレーターエイジが伸び続けます。並列化係数かバッチサイズを上げると追いつきます。',
   },
   nodes: [
     {

@@ -1,11 +1,11 @@
 /** The studio shell: toolbar, palette, canvas, inspector, bottom panel, dialogs. */
 import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { designsStore, useDesigns } from '../../store/designs.ts';
 import { loadBottomTab, loadLocale, saveBottomTab, saveLocale } from '../../store/prefs.ts';
-import { studioStore, useStudio } from '../../store/studio.ts';
+import { studioStore } from '../../store/studio.ts';
 import { FlowCanvas } from '../canvas/FlowCanvas.tsx';
 import { Dialogs } from '../dialogs/Dialogs.tsx';
 import { i18n } from '../i18n/index.ts';
@@ -17,8 +17,12 @@ import { Layout } from './Layout.tsx';
 import { FirstHint, Notice } from './Notice.tsx';
 import { openLinkInUrl } from './open-link.ts';
 import { Toolbar } from './Toolbar.tsx';
+import '../locale.ts';
 import { useShortcuts } from './useShortcuts.ts';
 import './studio.css';
+
+// Presenter view's clock and chart load the first time presenter view is switched on.
+const PresenterStrip = lazy(() => import('../run/PresenterStrip.tsx'));
 
 declare global {
   interface Window {
@@ -31,26 +35,26 @@ window.__studio = studioStore;
 // Language: the saved choice, else the browser's (ja → 日本語), else English.
 const initialLocale = loadLocale() ?? (navigator.language.startsWith('ja') ? 'ja' : 'en');
 studioStore.getState().setLocale(initialLocale);
+// The store's locale is the one source (ui/locale.ts, which i18next follows); the page's lang and
+// the saved choice follow it too.
+const followLocale = (locale: 'en' | 'ja') => {
+  document.documentElement.lang = locale;
+  saveLocale(locale);
+};
+followLocale(initialLocale);
+studioStore.subscribe((s, prev) => {
+  if (s.locale !== prev.locale) followLocale(s.locale);
+});
 // The open bottom tab persists too (a tab that no longer exists falls back to Problems).
 studioStore.getState().setBottomTab(loadBottomTab() ?? 'problems');
 studioStore.subscribe((s, prev) => {
   if (s.bottomTab !== prev.bottomTab) saveBottomTab(s.bottomTab);
 });
 
-function useLocaleSync() {
-  const locale = useStudio((s) => s.locale);
-  useEffect(() => {
-    void i18n.changeLanguage(locale);
-    document.documentElement.lang = locale;
-    saveLocale(locale);
-  }, [locale]);
-}
-
 function Shell() {
   const { t } = useTranslation('studio');
   const ready = useDesigns((s) => s.ready);
   useShortcuts();
-  useLocaleSync();
   useEffect(() => {
     // A share link opens as a new design once the saved ones are loaded.
     void designsStore
@@ -81,6 +85,11 @@ function Shell() {
           }
           inspector={<Inspector />}
           bottom={<BottomPanel />}
+          presenter={
+            <Suspense fallback={null}>
+              <PresenterStrip />
+            </Suspense>
+          }
         />
         <LazyLessonsPanel />
       </main>

@@ -64,16 +64,22 @@ function Separator({
   );
 }
 
+/** Height of presenter view's strip (CSS px): a 60 px clock and a 140 px chart with its pickers. */
+const PRESENTER_STRIP_PX = 180;
+
 export function Layout({
   palette,
   canvas,
   inspector,
   bottom,
+  presenter,
 }: {
   palette: ReactNode;
   canvas: ReactNode;
   inspector: ReactNode;
   bottom: ReactNode;
+  /** Presenter view's strip (big clock, one chart): it takes the bottom panel's place. */
+  presenter?: ReactNode;
 }) {
   const { t } = useTranslation('studio');
   const layout = useUi((s) => s.layout);
@@ -111,13 +117,16 @@ export function Layout({
       <div
         className="layout__center"
         style={{
-          gridTemplateRows: layout.bottomOpen
-            ? `minmax(0, 1fr) 6px ${layout.bottomHeight}px`
-            : 'minmax(0, 1fr) auto',
+          gridTemplateRows: layout.presenter
+            ? `minmax(0, 1fr) ${PRESENTER_STRIP_PX}px`
+            : layout.bottomOpen
+              ? `minmax(0, 1fr) 6px ${layout.bottomHeight}px`
+              : 'minmax(0, 1fr) auto',
         }}
       >
         <div className="layout__canvas">{canvas}</div>
-        {layout.bottomOpen && (
+        {layout.presenter && <div className="layout__presenter">{presenter}</div>}
+        {layout.bottomOpen && !layout.presenter && (
           <>
             <Separator
               label={t('layout.resizeBottom')}

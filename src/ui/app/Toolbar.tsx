@@ -33,9 +33,11 @@ function PanelSwitches() {
           {layout.paletteOpen ? t('layout.hidePalette') : t('layout.showPalette')}
         </button>
       )}
-      <button type="button" onClick={() => set({ bottomOpen: !layout.bottomOpen })}>
-        {layout.bottomOpen ? t('layout.hideBottom') : t('layout.showBottom')}
-      </button>
+      {!layout.presenter && (
+        <button type="button" onClick={() => set({ bottomOpen: !layout.bottomOpen })}>
+          {layout.bottomOpen ? t('layout.hideBottom') : t('layout.showBottom')}
+        </button>
+      )}
       {!layout.presenter && (
         <button type="button" onClick={() => set({ inspectorOpen: !layout.inspectorOpen })}>
           {layout.inspectorOpen ? t('layout.hideInspector') : t('layout.showInspector')}

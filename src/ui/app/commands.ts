@@ -22,6 +22,7 @@ export function addNode(kind: NodeKind, position?: { x: number; y: number }): st
     // Centre the 240 × 110 px card on the point rather than hanging it off its corner.
     position: { x: Math.round(at.x - 120), y: Math.round(at.y - 50) },
     existingNames: doc.nodes.map((n) => n.name),
+    locale: studioStore.getState().locale,
   });
   dispatch([{ type: 'node/add', node }]);
   select({ nodeIds: [id], edgeIds: [] });

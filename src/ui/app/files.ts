@@ -8,6 +8,7 @@ import { designsStore } from '../../store/designs.ts';
 import { studioStore } from '../../store/studio.ts';
 import { uiStore } from '../../store/ui.ts';
 import { i18n } from '../i18n/index.ts';
+import { currentLocale } from '../locale.ts';
 
 /** A safe file name from the design name: `Clickstream analytics` → `clickstream-analytics.json`. */
 export function fileNameFor(name: string): string {
@@ -84,10 +85,15 @@ async function readDesignText(text: string, fileName: string): Promise<Imported 
     ]
       .filter(Boolean)
       .join(' · ');
+    // The parser speaks English (the CLI prints the same words); the studio says what is wrong
+    // in its language and shows the parser's exact words as a detail.
+    const ja = currentLocale() === 'ja';
+    const kind = error.line !== undefined ? 'notJson' : error.path ? 'notDesign' : 'unreadable';
     uiStore.getState().showAlert({
       title: t('studio:file.importFailed', { file: fileName }),
-      message: error.message,
+      message: ja ? t(`studio:file.${kind}`) : error.message,
       where: where || undefined,
+      detail: ja ? error.message : undefined,
     });
     return null;
   }

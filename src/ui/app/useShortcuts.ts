@@ -44,6 +44,12 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: 'Ctrl/⌘ + A', labelKey: 'keys.selectAll' },
   { keys: 'Delete · Backspace', labelKey: 'keys.delete' },
   { keys: 'Shift + click · Shift + drag', labelKey: 'keys.multiSelect' },
+  // The canvas from the keyboard (src/ui/canvas/useCanvasKeyboard.ts; texts in i18n/keyboard.ts).
+  { keys: 'Tab · ← ↑ → ↓', labelKey: 'keyboard:shortcuts.navigate' },
+  { keys: 'Enter · Space', labelKey: 'keyboard:shortcuts.select' },
+  { keys: '← ↑ → ↓ · Shift + ←', labelKey: 'keyboard:shortcuts.move' },
+  { keys: 'C', labelKey: 'keyboard:shortcuts.connect' },
+  { keys: 'Shift + F10', labelKey: 'keyboard:shortcuts.menu' },
   { keys: 'Space + drag · drag on empty canvas', labelKey: 'keys.pan' },
   { keys: 'F', labelKey: 'keys.fit' },
   { keys: 'L', labelKey: 'keys.layout' },
@@ -74,6 +80,7 @@ export function useShortcuts(): void {
       else if (e.key === 'Escape') {
         // Not prevented: Escape must still reach an open dialog or menu.
         store.select({ nodeIds: [], edgeIds: [] });
+        if (uiStore.getState().layout.presenter) togglePresenter(); // Esc leaves presenter view
         handled = false;
       } else handled = false;
       if (handled) e.preventDefault();

@@ -7,25 +7,35 @@ import { studioStore, useStudio } from '../../store/studio.ts';
 import { addNode, deleteSelection, duplicateSelection, renameNode } from '../app/commands.ts';
 import { menuItemsFor } from '../run/index.tsx';
 import { canvasBridge } from './bridge.ts';
+import { connectNodes } from './connect.ts';
+import { connectOptions } from './connect-targets.ts';
+import { focusCard } from './focus-node.ts';
 
 export type MenuState =
   | { type: 'node'; nodeId: string; x: number; y: number }
-  | { type: 'pane'; x: number; y: number };
+  | { type: 'pane'; x: number; y: number }
+  /** The keyboard's way to draw a wire: every card this one may connect to or from. */
+  | { type: 'connect'; nodeId: string; x: number; y: number };
 
 export function CanvasMenu({ menu, onClose }: { menu: MenuState; onClose: () => void }) {
   const { t } = useTranslation('canvas');
   const { t: tRun } = useTranslation('run');
+  const { t: tKey } = useTranslation('keyboard');
   const locale = useStudio((s) => s.locale);
   const node = useStudio((s) =>
-    menu.type === 'node' ? s.doc.nodes.find((n) => n.id === menu.nodeId) : undefined,
+    menu.type !== 'pane' ? s.doc.nodes.find((n) => n.id === menu.nodeId) : undefined,
   );
   const [renaming, setRenaming] = useState(false);
+  const [connecting, setConnecting] = useState(menu.type === 'connect');
   const ref = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     ref.current?.querySelector<HTMLElement>('[role="menuitem"], input')?.focus();
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onClose();
+      if (e.key !== 'Escape') return;
+      onClose();
+      // Opened from a card by keyboard: Escape gives the focus back to that card.
+      if (menu.type !== 'pane') focusCard(menu.nodeId);
     };
     const onDown = (e: PointerEvent) => {
       if (ref.current && !ref.current.contains(e.target as Node)) onClose();
@@ -36,7 +46,11 @@ export function CanvasMenu({ menu, onClose }: { menu: MenuState; onClose: () => 
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('pointerdown', onDown, true);
     };
-  }, [onClose]);
+  }, [onClose, menu]);
+  // "Connect…" chosen in the card's menu: the list of cards replaces the menu; focus its first entry.
+  useEffect(() => {
+    if (connecting) ref.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+  }, [connecting]);
 
   // Arrow keys move between entries, as in any menu.
   const onKeyDown = (e: React.KeyboardEvent) => {
@@ -84,6 +98,34 @@ export function CanvasMenu({ menu, onClose }: { menu: MenuState; onClose: () => 
   }
 
   if (!node) return null;
+  if (connecting) {
+    const doc = studioStore.getState().doc;
+    const options = connectOptions(doc, node.id);
+    const nameOf = (id: string) => doc.nodes.find((n) => n.id === id)?.name ?? id;
+    return (
+      <div
+        className="menu nokey"
+        role="menu"
+        aria-label={tKey('connectMenu', { name: node.name })}
+        ref={ref}
+        style={style}
+        onKeyDown={onKeyDown}
+      >
+        <div className="menu__title">{tKey('connectTitle', { name: node.name })}</div>
+        {options.length === 0 && item(tKey('connectNone', { name: node.name }), () => focusCard(node.id))}
+        {options.map((o) =>
+          item(
+            tKey(o.direction === 'to' ? 'connectTo' : 'connectFrom', { name: nameOf(o.peer) }),
+            () => {
+              connectNodes(o.source, o.target);
+              focusCard(node.id);
+            },
+            `${o.direction}:${o.peer}`,
+          ),
+        )}
+      </div>
+    );
+  }
   const runItems = menuItemsFor(node.kind);
   return (
     <div
@@ -116,6 +158,9 @@ export function CanvasMenu({ menu, onClose }: { menu: MenuState; onClose: () => 
           {t('menu.rename')}
         </button>
       )}
+      <button type="button" role="menuitem" onClick={() => setConnecting(true)}>
+        {tKey('connectItem')}
+      </button>
       {item(t('menu.duplicate'), () => {
         studioStore.getState().select({ nodeIds: [node.id], edgeIds: [] });
         duplicateSelection();

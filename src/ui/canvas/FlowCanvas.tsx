@@ -17,7 +17,6 @@ import {
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canConnect } from '../../model/connections.ts';
-import { newId } from '../../model/factory.ts';
 import type { NodeKind } from '../../model/types.ts';
 import { useDesigns } from '../../store/designs.ts';
 import { studioStore, useStudio } from '../../store/studio.ts';
@@ -27,8 +26,13 @@ import { importFile } from '../app/files.ts';
 import { KIND_COLOR } from '../kinds/index.tsx';
 import { canvasBridge } from './bridge.ts';
 import { CanvasMenu, type MenuState } from './CanvasMenu.tsx';
+import { connectNodes } from './connect.ts';
+import { FlowAttribution } from './flow-labels.tsx';
+import { KeyboardAnnouncer, useFlowAriaLabels } from './KeyboardAnnouncer.tsx';
+import './keyboard.css';
 import { NodeCard } from './NodeCard.tsx';
 import { type CardNode, createFlowMapper, type EdgeRole, type WireEdge as WireEdgeType } from './toFlow.ts';
+import { onCanvasKeyDownCapture, useCanvasAnnouncements, useCanvasKeyboard } from './useCanvasKeyboard.ts';
 import { WireEdge } from './WireEdge.tsx';
 
 // Module scope: React Flow warns (error002) and re-mounts every node if these objects change.
@@ -41,8 +45,16 @@ const fitViewOptions: FitViewOptions = {
   padding: { top: '24px', left: '48px', right: '24px', bottom: '100px' },
   maxZoom: 1.2,
 };
+// Presenter view: no minimap to keep clear, room above the cards for their badges, and a small
+// design may grow larger than at the desk (type for the back row).
+const presenterFitOptions: FitViewOptions = {
+  padding: { top: '28px', left: '56px', right: '24px', bottom: '16px' },
+  maxZoom: 1.6,
+};
 const miniMapStyle = { width: 128, height: 80 };
 const miniMapColor = (n: CardNode) => KIND_COLOR[n.data.node.kind];
+/** React Flow's own attribution link is named in English; flow-labels.tsx draws the studio's. */
+const HIDE_BUILT_IN_ATTRIBUTION = { hideAttribution: true };
 
 /** Drag payload type of palette entries. */
 export const KIND_MIME = 'application/x-shardscape-kind';
@@ -79,21 +91,13 @@ export function FlowCanvas() {
 
   const measuredRef = useRef(measured);
   measuredRef.current = measured;
-  // True while the view is the one the last fit produced (the user has not panned or zoomed since):
-  // cards that then grow (live figures appear when a run starts, presenter mode enlarges type,
-  // Japanese labels wrap) are refitted so none hangs off the canvas or slides under the minimap.
-  const autoFit = useRef(true);
-  const refitFrame = useRef(0);
+  // The view moves only when asked: first load, a design or template opened, Fit view, Auto-layout,
+  // presenter mode switched. Cards that change size (a dropped node measured, live figures when a
+  // run starts, Japanese labels wrapping) never refit it: a refit there jumped the view under the
+  // user's pointer after a drop, and shrank a running presenter view to tiny type.
   const fit = useCallback(() => {
-    autoFit.current = true;
-    void flow.fitView(fitViewOptions);
+    void flow.fitView(uiStore.getState().layout.presenter ? presenterFitOptions : fitViewOptions);
   }, [flow]);
-  const userZoomed = useCallback(() => {
-    autoFit.current = false;
-  }, []);
-  const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null) => {
-    if (event) autoFit.current = false; // null = a programmatic move (fitView, setCenter)
-  }, []);
   useEffect(() => {
     canvasBridge.current = {
       center() {
@@ -104,7 +108,6 @@ export function FlowCanvas() {
       toFlow: (p) => flow.screenToFlowPosition(p),
       fitView: fit,
       centerOn: (p) => {
-        autoFit.current = false;
         void flow.setCenter(p.x, p.y, { zoom: Math.max(flow.getZoom(), 0.8), duration: 300 });
       },
       sizes: () => measuredRef.current,
@@ -137,39 +140,28 @@ export function FlowCanvas() {
     });
   }, [focusRequest]);
 
-  const onNodesChange = useCallback(
-    (changes: NodeChange<CardNode>[]) => {
-      const store = studioStore.getState();
-      const moves = [];
-      let nextSizes: Map<string, { width: number; height: number }> | null = null;
-      let selected: Set<string> | null = null;
-      for (const c of changes) {
-        if (c.type === 'position' && c.position) {
-          moves.push({ type: 'node/move' as const, id: c.id, position: c.position });
-        } else if (c.type === 'dimensions' && c.dimensions) {
-          nextSizes ??= new Map(measuredRef.current);
-          nextSizes.set(c.id, { width: c.dimensions.width, height: c.dimensions.height });
-        } else if (c.type === 'select') {
-          selected ??= new Set(store.selection.nodeIds);
-          if (c.selected) selected.add(c.id);
-          else selected.delete(c.id);
-        }
+  const onNodesChange = useCallback((changes: NodeChange<CardNode>[]) => {
+    const store = studioStore.getState();
+    const moves = [];
+    let nextSizes: Map<string, { width: number; height: number }> | null = null;
+    let selected: Set<string> | null = null;
+    for (const c of changes) {
+      if (c.type === 'position' && c.position) {
+        moves.push({ type: 'node/move' as const, id: c.id, position: c.position });
+      } else if (c.type === 'dimensions' && c.dimensions) {
+        nextSizes ??= new Map(measuredRef.current);
+        nextSizes.set(c.id, { width: c.dimensions.width, height: c.dimensions.height });
+      } else if (c.type === 'select') {
+        selected ??= new Set(store.selection.nodeIds);
+        if (c.selected) selected.add(c.id);
+        else selected.delete(c.id);
       }
-      // One drag (all moves of the selection within a second of each other) = one undo step.
-      if (moves.length) store.dispatch(moves, { group: 'drag' });
-      if (nextSizes) {
-        setMeasured(nextSizes);
-        if (autoFit.current) {
-          cancelAnimationFrame(refitFrame.current);
-          refitFrame.current = requestAnimationFrame(() => {
-            if (autoFit.current) void flow.fitView(fitViewOptions);
-          });
-        }
-      }
-      if (selected) store.select({ nodeIds: [...selected] });
-    },
-    [flow],
-  );
+    }
+    // One drag (all moves of the selection within a second of each other) = one undo step.
+    if (moves.length) store.dispatch(moves, { group: 'drag' });
+    if (nextSizes) setMeasured(nextSizes);
+    if (selected) store.select({ nodeIds: [...selected] });
+  }, []);
 
   const onEdgesChange = useCallback((changes: EdgeChange<WireEdgeType>[]) => {
     const store = studioStore.getState();
@@ -196,24 +188,9 @@ export function FlowCanvas() {
     return verdict.ok;
   }, []);
 
-  const onConnect = useCallback(
-    (conn: Connection) => {
-      const { doc: current, locale: loc, dispatch, select } = studioStore.getState();
-      const verdict = canConnect(current, conn.source, conn.target);
-      if (!verdict.ok) {
-        uiStore.getState().notify(verdict.reason[loc], 'error');
-        return;
-      }
-      const id = newId('edge');
-      dispatch([
-        { type: 'edge/add', edge: { id, source: conn.source, target: conn.target, config: verdict.config } },
-      ]);
-      select({ nodeIds: [], edgeIds: [id] });
-      const names = (nid: string) => current.nodes.find((n) => n.id === nid)?.name ?? nid;
-      uiStore.getState().notify(t('connected', { from: names(conn.source), to: names(conn.target) }));
-    },
-    [t],
-  );
+  const onConnect = useCallback((conn: Connection) => {
+    connectNodes(conn.source, conn.target);
+  }, []);
 
   // Dropped on a node body (not a handle) or refused on its handle: say why.
   const onConnectEnd = useCallback((_event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
@@ -239,6 +216,9 @@ export function FlowCanvas() {
     setMenu({ type: 'pane', x: e.clientX, y: e.clientY });
   }, []);
   const closeMenu = useCallback(() => setMenu(null), []);
+  const onKeyDown = useCanvasKeyboard(setMenu);
+  useCanvasAnnouncements();
+  const ariaLabelConfig = useFlowAriaLabels();
 
   const onDragOver = useCallback((event: DragEvent) => {
     const types = event.dataTransfer.types;
@@ -271,6 +251,10 @@ export function FlowCanvas() {
       ref={wrapper}
       onDragOver={onDragOver}
       onDrop={onDrop}
+      onKeyDown={onKeyDown}
+      onKeyDownCapture={onCanvasKeyDownCapture}
+      // Focus lands here when the last focused card is deleted (-1: not a Tab stop itself).
+      tabIndex={-1}
       aria-label={t('region')}
     >
       <ReactFlow<CardNode, WireEdgeType>
@@ -285,19 +269,21 @@ export function FlowCanvas() {
         isValidConnection={isValidConnection}
         onNodeContextMenu={onNodeContextMenu}
         onPaneContextMenu={onPaneContextMenu}
-        onMoveStart={onMoveStart}
         onPaneClick={closeMenu}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         fitView
-        fitViewOptions={fitViewOptions}
+        fitViewOptions={presenter ? presenterFitOptions : fitViewOptions}
         // Only cards and edges in view are in the DOM: with 300 nodes every pan frame otherwise
         // repaints 300 cards, 225 curves and 225 labels (measured in e2e/studio-perf.spec.ts).
         onlyRenderVisibleElements
         minZoom={0.05}
         maxZoom={2}
+        ariaLabelConfig={ariaLabelConfig}
+        proOptions={HIDE_BUILT_IN_ATTRIBUTION}
       >
+        <FlowAttribution />
         <Background gap={24} size={1.2} color="#c8cdd6" />
         {!presenter && (
           <MiniMap
@@ -309,15 +295,10 @@ export function FlowCanvas() {
             nodeStrokeWidth={2}
           />
         )}
-        <Controls
-          showInteractive={false}
-          aria-label={t('zoomControls')}
-          onZoomIn={userZoomed}
-          onZoomOut={userZoomed}
-          onFitView={fit}
-        />
+        <Controls showInteractive={false} aria-label={t('zoomControls')} onFitView={fit} />
       </ReactFlow>
       {menu && <CanvasMenu menu={menu} onClose={closeMenu} />}
+      <KeyboardAnnouncer />
     </section>
   );
 }

@@ -10,8 +10,10 @@ import { END_POINT_KINDS, KINDS, RECEIVING_KINDS } from '../../model/kinds/index
 import type { NodeKind, PipelineNode } from '../../model/types.ts';
 import { hasRun, useSim } from '../../store/simStore.ts';
 import { useStudio } from '../../store/studio.ts';
+import { useUi } from '../../store/ui.ts';
 import { KIND_COLOR, KindIcon } from '../kinds/index.tsx';
 import { COMPACT_ZOOM, NodeLiveOverlay } from '../run/index.tsx';
+import { PresenterLive } from '../run/PresenterLive.tsx';
 import type { CardNode } from './toFlow.ts';
 
 /** Kinds that send somewhere have an output handle; kinds something may send to have an input handle. */
@@ -39,6 +41,8 @@ function NodeCardImpl({ data, selected }: NodeProps<CardNode>) {
   const running = useSim(hasRun);
   // A boolean, so a card re-renders when the zoom crosses the threshold, not on every zoom step.
   const compact = useFlowStore((s) => s.transform[2] < COMPACT_ZOOM);
+  // Presenter view: a fixed-size card (see studio.css), live figures in a fixed area inside it.
+  const presenter = useUi((s) => s.layout.presenter);
   const lines = summaryOf(node, locale).slice(0, running ? 1 : 2);
   const problemCount = errors + warnings;
   return (
@@ -51,6 +55,9 @@ function NodeCardImpl({ data, selected }: NodeProps<CardNode>) {
           type="target"
           position={Position.Left}
           className="card__handle"
+          // A named graphic: a bare div may not carry aria-label (axe aria-prohibited-attr). Handles are
+          // for the mouse; the keyboard connects through the card's "Connect…" menu (C).
+          role="img"
           aria-label={t('handle.in', { name: node.name })}
         />
       )}
@@ -82,12 +89,19 @@ function NodeCardImpl({ data, selected }: NodeProps<CardNode>) {
           ))}
         </ul>
       )}
-      <NodeLiveOverlay nodeId={node.id} kind={node.kind} name={node.name} compact={compact} />
+      {presenter ? (
+        <PresenterLive nodeId={node.id} kind={node.kind} name={node.name} />
+      ) : (
+        <NodeLiveOverlay nodeId={node.id} kind={node.kind} name={node.name} compact={compact} />
+      )}
       {HAS_OUTPUT(node.kind) && (
         <Handle
           type="source"
           position={Position.Right}
           className="card__handle"
+          // A named graphic: a bare div may not carry aria-label (axe aria-prohibited-attr). Handles are
+          // for the mouse; the keyboard connects through the card's "Connect…" menu (C).
+          role="img"
           aria-label={t('handle.out', { name: node.name })}
         />
       )}

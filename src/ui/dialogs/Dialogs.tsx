@@ -112,6 +112,11 @@ function ImportAlert() {
       className={alert.imported ? 'modal--alert modal--partial' : 'modal--alert'}
     >
       <p className="alert__message">{alert.message}</p>
+      {alert.detail && (
+        <p className="alert__where">
+          {t('file.detail')}: <code>{alert.detail}</code>
+        </p>
+      )}
       {alert.where && (
         <p className="alert__where">
           {t('file.where')}: <code>{alert.where}</code>

@@ -5,7 +5,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { compareRuns, fmtDiff, fmtValue } from '../../store/history-compare.ts';
-import type { HistoryEntry } from '../../store/history-entry.ts';
+import { displayLabel, type HistoryEntry } from '../../store/history-entry.ts';
 import { overlayRows } from '../../store/history-report.ts';
 import {
   downloadCsv,
@@ -50,6 +50,8 @@ export function CompareView({ a, b }: { a: HistoryEntry; b: HistoryEntry }) {
   const { t, i18n } = useTranslation('history');
   const lang = i18n.language === 'ja' ? 'ja' : 'en';
   const { rows, verdict } = compareRuns(a, b);
+  const labelA = displayLabel(a, lang);
+  const labelB = displayLabel(b, lang);
   const choices = chartChoices(a, b);
   const [chosen, setChosen] = useState<string | null>(null);
   const choice = choices.find((c) => c.key === chosen) ?? choices[0];
@@ -77,11 +79,11 @@ export function CompareView({ a, b }: { a: HistoryEntry; b: HistoryEntry }) {
           <thead>
             <tr>
               <th scope="col">{t('figure')}</th>
-              <th scope="col" className="num history-col--a" title={a.label}>
-                A · {a.label}
+              <th scope="col" className="num history-col--a" title={labelA}>
+                A<span className="history-col__label">{labelA}</span>
               </th>
-              <th scope="col" className="num history-col--b" title={b.label}>
-                B · {b.label}
+              <th scope="col" className="num history-col--b" title={labelB}>
+                B<span className="history-col__label">{labelB}</span>
               </th>
               <th scope="col" className="num">
                 {t('diff')}
@@ -117,8 +119,8 @@ export function CompareView({ a, b }: { a: HistoryEntry; b: HistoryEntry }) {
               <OverlayChart
                 title={title}
                 rows={overlayRows(overlay.a, overlay.b, choice.metric)}
-                nameA={`A · ${a.label}`}
-                nameB={`B · ${b.label}`}
+                nameA={`A · ${labelA}`}
+                nameB={`B · ${labelB}`}
               />
             </>
           ) : (
@@ -160,7 +162,7 @@ export function CompareView({ a, b }: { a: HistoryEntry; b: HistoryEntry }) {
                 title={t('openHereTitle')}
                 onClick={() => {
                   loadIntoThisDesign(entry);
-                  setLoaded(entry.label);
+                  setLoaded(displayLabel(entry, lang));
                 }}
               >
                 {t('openHere', { slot })}

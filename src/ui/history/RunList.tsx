@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { historyStore, useHistory } from '../../store/history.ts';
 import { fmtCount, fmtDollars } from '../../store/history-compare.ts';
-import type { HistoryEntry } from '../../store/history-entry.ts';
+import { displayLabel, type HistoryEntry } from '../../store/history-entry.ts';
 
 function RunItem({ entry }: { entry: HistoryEntry }) {
   const { t, i18n } = useTranslation('history');
@@ -13,9 +13,10 @@ function RunItem({ entry }: { entry: HistoryEntry }) {
   const [text, setText] = useState(entry.label);
   const f = entry.figures;
   const store = historyStore.getState();
+  const label = displayLabel(entry, i18n.language === 'ja' ? 'ja' : 'en');
   const slot = entry.id === pickA ? 'a' : entry.id === pickB ? 'b' : null;
   return (
-    <li className={`history-run${slot ? ` history-run--${slot}` : ''}`} aria-label={entry.label}>
+    <li className={`history-run${slot ? ` history-run--${slot}` : ''}`} aria-label={label}>
       <div className="history-run__picks">
         <button
           type="button"
@@ -66,7 +67,7 @@ function RunItem({ entry }: { entry: HistoryEntry }) {
               setEditing(true);
             }}
           >
-            {entry.label}
+            {label}
           </button>
         )}
         <span className="history-run__figures">
@@ -88,8 +89,8 @@ function RunItem({ entry }: { entry: HistoryEntry }) {
       <button
         type="button"
         className="history-run__remove"
-        title={t('removeTitle', { label: entry.label })}
-        aria-label={t('removeTitle', { label: entry.label })}
+        title={t('removeTitle', { label })}
+        aria-label={t('removeTitle', { label })}
         onClick={() => void store.remove(entry.id)}
       >
         ✕

@@ -45,6 +45,7 @@ export const en = {
   download: 'Download lesson',
   addToList: 'Add to the list',
   cancel: 'Cancel',
+  between: 'between',
   noChecks: 'No check proposed: run the design a little longer.',
   invalid: 'This lesson is not valid: {{message}}',
 };
@@ -91,6 +92,7 @@ export const ja: typeof en = {
   download: 'レッスンをダウンロード',
   addToList: '一覧に追加',
   cancel: 'キャンセル',
+  between: '範囲内',
   noChecks: '提案できるチェックがありません。もう少し長く実行してください。',
   invalid: 'このレッスンは無効です: {{message}}',
 };

@@ -111,7 +111,7 @@ export const en = {
     layout: 'Auto-layout, left to right',
     presenter: 'Presenter mode on/off',
     help: 'Show this list',
-    escape: 'Close a dialog or menu · clear the selection',
+    escape: 'Close a dialog or menu · clear the selection · leave presenter view',
   },
   gallery: {
     title: 'Templates',
@@ -134,6 +134,10 @@ export const en = {
       'The design was imported. These resources of the template have no Shardscape node, or only part of them could be carried over:',
     where: 'Where',
     untouched: 'Your current design is unchanged.',
+    notJson: 'The file is not valid JSON.',
+    notDesign: 'The file is JSON but not a design Shardscape can open.',
+    unreadable: 'The file cannot be read as a design.',
+    detail: 'Details',
   },
   layout: {
     resizePalette: 'Resize palette',
@@ -146,7 +150,8 @@ export const en = {
     hideInspector: 'Hide inspector',
     showInspector: 'Show inspector',
     presenter: 'Presenter mode',
-    presenterHint: 'Hide the side panels and enlarge the type for a projector (P)',
+    presenterHint:
+      'Large type, a big clock and one chart for a projector; the view stays put while running (P, Esc leaves)',
   },
 };
 
@@ -169,7 +174,7 @@ export const ja: typeof en = {
     cancel: '開かない',
     notOpened: '{{file}} は開きませんでした。',
   },
-  exportAs: '形式を選んで書き出す…',
+  exportAs: '形式を選んで出力…',
   exportDialog: {
     title: 'デプロイ用の設定として書き出す',
     format: '形式',
@@ -210,7 +215,7 @@ export const ja: typeof en = {
     opened: 'リンクのデザインを新しいデザインとして開きました。',
     broken: 'このリンクには読み取れるデザインがありません: {{message}}',
   },
-  autoLayout: '自動レイアウト',
+  autoLayout: '自動配置',
   fit: '全体を表示',
   shortcuts: 'キーボードショートカット',
   language: '言語',
@@ -263,7 +268,7 @@ export const ja: typeof en = {
     layout: '左から右へ自動レイアウト',
     presenter: 'プレゼンターモードの切り替え',
     help: 'この一覧を表示',
-    escape: 'ダイアログやメニューを閉じる · 選択を解除',
+    escape: 'ダイアログやメニューを閉じる · 選択を解除 · プレゼンタービューを終了',
   },
   gallery: {
     title: 'テンプレート',
@@ -287,6 +292,10 @@ export const ja: typeof en = {
       'デザインはインポートしました。テンプレートの次のリソースには Shardscape のノードがないか、一部しか引き継げませんでした:',
     where: '場所',
     untouched: '現在のデザインは変更されていません。',
+    notJson: 'このファイルは正しい JSON ではありません。',
+    notDesign: 'このファイルは JSON ですが、Shardscape で開けるデザインではありません。',
+    unreadable: 'このファイルはデザインとして読み込めません。',
+    detail: '詳細',
   },
   layout: {
     resizePalette: 'パレットの幅を変更',
@@ -298,7 +307,8 @@ export const ja: typeof en = {
     showBottom: 'パネルを表示',
     hideInspector: 'インスペクターを隠す',
     showInspector: 'インスペクターを表示',
-    presenter: 'プレゼンターモード',
-    presenterHint: 'サイドパネルを隠し、プロジェクター向けに文字を大きくします (P)',
+    presenter: 'プレゼンター',
+    presenterHint:
+      'プロジェクター向けの大きな文字、大きな時計と 1 つのグラフ。実行中も表示位置は動きません (P、Esc で終了)',
   },
 };

@@ -44,13 +44,18 @@ function NumberInput({
   describedBy: string;
   invalid: boolean;
 }) {
-  // While the user types, show their text (e.g. "1." or ""), not the last parsed number.
+  // While the user types, show their text (e.g. "1." or ""), not the last parsed number. The value
+  // applies on commit (Enter, leaving the field, releasing the slider), never per keystroke: typing
+  // 12 as a live shard count must not reshard to 1 on the way, nor flash a refusal for it.
   const [draft, setDraft] = useState<string | null>(null);
   const shown = draft ?? (typeof value === 'number' ? String(value) : '');
-  const commit = (text: string, group: string) => {
-    const n = Number(text);
-    if (text.trim() === '' || !Number.isFinite(n)) return;
-    onChange(field.type === 'integer' ? Math.round(n) : n, group);
+  const commit = (group: string) => {
+    if (draft === null) return;
+    setDraft(null);
+    const n = Number(draft);
+    if (draft.trim() === '' || !Number.isFinite(n)) return;
+    const next = field.type === 'integer' ? Math.round(n) : n;
+    if (next !== value) onChange(next, group);
   };
   return (
     <div className="field__number">
@@ -64,11 +69,15 @@ function NumberInput({
         step={field.step ?? (field.type === 'integer' ? 1 : 'any')}
         aria-describedby={describedBy || undefined}
         aria-invalid={invalid || undefined}
-        onChange={(e) => {
-          setDraft(e.target.value);
-          commit(e.target.value, `type:${groupKey}`);
+        onChange={(e) => setDraft(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit(`type:${groupKey}`);
+          else if (e.key === 'Escape' && draft !== null) {
+            setDraft(null); // back to the value in force
+            e.stopPropagation();
+          }
         }}
-        onBlur={() => setDraft(null)}
+        onBlur={() => commit(`type:${groupKey}`)}
       />
       {field.unit && (
         <span className="field__unit" aria-hidden="true">
@@ -84,11 +93,11 @@ function NumberInput({
           min={field.min}
           max={field.max}
           step={field.step ?? (field.type === 'integer' ? 1 : 'any')}
-          value={typeof value === 'number' ? value : 0}
-          onChange={(e) => {
-            setDraft(null);
-            commit(e.target.value, `scrub:${groupKey}`);
-          }}
+          value={draft ?? (typeof value === 'number' ? value : 0)}
+          onChange={(e) => setDraft(e.target.value)}
+          onPointerUp={() => commit(`scrub:${groupKey}`)}
+          onKeyUp={() => commit(`scrub:${groupKey}`)}
+          onBlur={() => commit(`scrub:${groupKey}`)}
         />
       )}
     </div>
@@ -254,7 +263,7 @@ export function Field(props: FieldProps) {
         <p className="field__help" id={helpId}>
           {/* The unit is printed next to the input; say it for screen readers only. */}
           {field.unit ? (
-            <span className="sr-only">{`${t('unit')}: ${unitText(field.unit, locale)}. `}</span>
+            <span className="sr-only">{t('unitSentence', { unit: unitText(field.unit, locale) })}</span>
           ) : null}
           {field.help?.[locale]}
           {field.min !== undefined && field.max !== undefined

@@ -1,13 +1,14 @@
-import { useTranslation } from 'react-i18next';
 import type { ContentsOf } from '../../engine/api.ts';
+import { useLocale } from '../locale.ts';
 import { fmtClock, fmtNum } from '../run/format.ts';
+import { useFastT } from '../run/useFastT.ts';
 import { maxShardAge, utilization } from './metrics.ts';
 import type { KindView } from './types.ts';
 
 /** Records processed and each shard's last checkpoint. */
 function ConsumerAppContents({ d }: { d: ContentsOf<'consumerApp'> }) {
-  const { t, i18n } = useTranslation('run');
-  const l = i18n.language;
+  const { t } = useFastT('run');
+  const l = useLocale();
   return (
     <div className="run-dest">
       <p>{t('destinations.checkpoints', { processed: fmtNum(d.processed, l) })}</p>

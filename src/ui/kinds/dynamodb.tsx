@@ -1,14 +1,15 @@
-import { useTranslation } from 'react-i18next';
 import type { ContentsOf } from '../../engine/api.ts';
+import { useLocale } from '../locale.ts';
 import { fmtNum } from '../run/format.ts';
+import { useFastT } from '../run/useFastT.ts';
 import { Json } from './json.tsx';
 import { utilization } from './metrics.ts';
 import type { KindView } from './types.ts';
 
 /** The latest 100 items written. */
 function DynamoDbContents({ d }: { d: ContentsOf<'dynamodb'> }) {
-  const { t, i18n } = useTranslation('run');
-  const l = i18n.language;
+  const { t } = useFastT('run');
+  const l = useLocale();
   return (
     <div className="run-dest">
       <p>

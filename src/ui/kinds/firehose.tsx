@@ -1,13 +1,14 @@
-import { useTranslation } from 'react-i18next';
 import type { NodeLive } from '../../engine/api.ts';
+import { useLocale } from '../locale.ts';
 import { fmtBytes, fmtDuration, fmtPct } from '../run/format.ts';
+import { useFastT } from '../run/useFastT.ts';
 import { incomingBytes, incomingRecords, utilization } from './metrics.ts';
 import type { KindView } from './types.ts';
 
 /** The buffer gauge (bytes held of the size hint) and the time to the next flush. */
 function FirehoseDetails({ n }: { n: NodeLive }) {
-  const { t, i18n } = useTranslation('run');
-  const l = i18n.language;
+  const { t } = useFastT('run');
+  const l = useLocale();
   const f = n.firehose;
   if (!f) return null;
   return (

@@ -1,20 +1,31 @@
-import { useTranslation } from 'react-i18next';
 import type { NodeLive } from '../../engine/api.ts';
+import { useLocale } from '../locale.ts';
 import { fmtDuration, fmtNum, fmtRate } from '../run/format.ts';
+import { useFastT } from '../run/useFastT.ts';
 import { utilization } from './metrics.ts';
 import type { KindView } from './types.ts';
 
-/** Concurrency, iterator age (amber past 60 s) and errors while there are any. */
+/**
+ * Concurrency, iterator age (the maximum over the function's shards, as CloudWatch's IteratorAge;
+ * amber past 60 s), the last invocation's duration, and errors while there are any. A Firehose
+ * transform reads no shard: it has no iterator age, so the card shows none (it read "0 ms").
+ */
 function LambdaDetails({ n }: { n: NodeLive }) {
-  const { t, i18n } = useTranslation('run');
-  const l = i18n.language;
+  const { t } = useFastT('run');
+  const l = useLocale();
   if (!n.lambda) return null;
+  const readsShards = n.lambda.iteratorAgeMs > 0 || Object.keys(n.lambda.shardIteratorAgeMs ?? {}).length > 0;
   return (
     <div className="live__line">
       <span>{t('live.concurrency', { value: fmtNum(n.lambda.concurrency, l) })}</span>
-      <span className={n.lambda.iteratorAgeMs > 60_000 ? 'live__warn' : undefined}>
-        {t('live.iteratorAge', { value: fmtDuration(n.lambda.iteratorAgeMs, l) })}
-      </span>
+      {readsShards && (
+        <span className={n.lambda.iteratorAgeMs > 60_000 ? 'live__warn' : undefined}>
+          {t('live.iteratorAge', { value: fmtDuration(n.lambda.iteratorAgeMs, l) })}
+        </span>
+      )}
+      {n.lambda.durationMs > 0 && (
+        <span>{t('live.duration', { value: fmtDuration(n.lambda.durationMs, l) })}</span>
+      )}
       {n.lambda.errorsPerSec > 0 && (
         <span className="live__warn">{t('live.errors', { value: fmtRate(n.lambda.errorsPerSec, l) })}</span>
       )}

@@ -1,13 +1,14 @@
-import { useTranslation } from 'react-i18next';
 import type { ContentsOf } from '../../engine/api.ts';
+import { useLocale } from '../locale.ts';
 import { fmtNum } from '../run/format.ts';
+import { useFastT } from '../run/useFastT.ts';
 import { Json } from './json.tsx';
 import type { KindView } from './types.ts';
 
 /** Documents per index and the latest 100 documents indexed. */
 function OpenSearchContents({ d }: { d: ContentsOf<'opensearch'> }) {
-  const { t, i18n } = useTranslation('run');
-  const l = i18n.language;
+  const { t } = useFastT('run');
+  const l = useLocale();
   return (
     <div className="run-dest">
       <p>

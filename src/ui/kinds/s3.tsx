@@ -1,8 +1,9 @@
 /** S3 buckets: the objects Firehose (or Lambda) wrote; open one to read it, GZIP decompressed with fflate. */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { S3Object } from '../../engine/api.ts';
+import { useLocale } from '../locale.ts';
 import { fmtBytes, fmtClock, fmtNum } from '../run/format.ts';
+import { useFastT } from '../run/useFastT.ts';
 import type { ContentsViewer, KindView } from './types.ts';
 
 const SHOW_BYTES = 64 * 1024;
@@ -19,8 +20,8 @@ export async function objectText(o: S3Object): Promise<string> {
 }
 
 const S3Contents: ContentsViewer<'s3'> = ({ nodeId, d, engine }) => {
-  const { t, i18n } = useTranslation('run');
-  const l = i18n.language;
+  const { t } = useFastT('run');
+  const l = useLocale();
   const [open, setOpen] = useState<{ key: string; text: string; gzip: boolean } | null>(null);
   const openObject = async (key: string) => {
     const o = await engine()?.s3Object(nodeId, key);

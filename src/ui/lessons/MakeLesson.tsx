@@ -83,7 +83,7 @@ export function MakeLesson({ onClose }: { onClose(): void }) {
             </thead>
             <tbody>
               {draft.lesson.checks.map((c, i) => (
-                <tr key={c.id}>
+                <tr key={c.id} data-check={c.id}>
                   <td>
                     <input
                       type="checkbox"
@@ -126,7 +126,7 @@ export function MakeLesson({ onClose }: { onClose(): void }) {
                     >
                       {OPS.map((op) => (
                         <option key={op} value={op}>
-                          {op}
+                          {op === 'between' ? t('between') : op}
                         </option>
                       ))}
                     </select>

@@ -1,16 +1,17 @@
 /**
  * The palette: every kind from KINDS, grouped by service, searchable. Each entry is a button named
- * after the kind ("Data stream"): click or Enter adds it at the centre of the view; dragging it
- * onto the canvas drops it where the pointer is.
+ * after the kind ("Data stream"): click, Enter or Space adds it at the free spot nearest the centre of
+ * the view and focuses the new card; dragging it onto the canvas drops it where the pointer is.
  */
 import { type DragEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KIND_GROUPS, KINDS, KINDS_BY_GROUP } from '../../model/kinds/index.ts';
 import type { NodeKind } from '../../model/types.ts';
 import { useStudio } from '../../store/studio.ts';
-import { addNode } from '../app/commands.ts';
+import { addAtFreeSpot } from '../canvas/add-at-free-spot.ts';
 import { KIND_MIME } from '../canvas/FlowCanvas.tsx';
 import { KIND_COLOR, KindIcon } from '../kinds/index.tsx';
+import { Phrases } from './phrases.tsx';
 
 export function Palette() {
   const { t } = useTranslation('canvas');
@@ -60,14 +61,14 @@ export function Palette() {
               className="palette__item"
               draggable
               onDragStart={(e) => onDragStart(e, kind)}
-              onClick={() => addNode(kind)}
+              onClick={() => addAtFreeSpot(kind)}
               title={KINDS[kind].description[locale]}
               style={{ '--kind': KIND_COLOR[kind] } as React.CSSProperties}
             >
               <span className="palette__icon">
                 <KindIcon kind={kind} size={18} />
               </span>
-              {KINDS[kind].label[locale]}
+              <Phrases text={KINDS[kind].label[locale]} locale={locale} />
             </button>
           ))}
         </section>

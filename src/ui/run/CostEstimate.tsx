@@ -5,9 +5,11 @@
  * metered cost.
  */
 import { useTranslation } from 'react-i18next';
-import { assumptionJa } from '../../engine/api.ts';
 import { useStudio } from '../../store/studio.ts';
+import { useLocale } from '../locale.ts';
+import { assumptionText, itemText, sourceText, unitText } from './cost-text.ts';
 import { fmtNum, fmtUsd } from './format.ts';
+import { SizingAnswers } from './SizingAnswers.tsx';
 import { useCostEstimate } from './useCostEstimate.ts';
 
 /** Counts (requests, units) print as integers; hours and GB with decimals. */
@@ -18,14 +20,14 @@ export function fmtQuantity(q: number, unit: string, lang: string): string {
 
 /** What the cost leaves out or assumes, in the studio's language (both the estimate and the metered cost). */
 export function Assumptions({ list }: { list: readonly string[] }) {
-  const { t, i18n } = useTranslation('run');
-  const l = i18n.language;
+  const { t } = useTranslation('run');
+  const { t: tc } = useTranslation('cost');
   return (
     <section className="run-cost__assumptions">
       <h3>{t('cost.assumptions')}</h3>
       <ul>
         {list.map((a) => (
-          <li key={a}>{(l.startsWith('ja') && assumptionJa(a)) || a}</li>
+          <li key={a}>{assumptionText(tc, a)}</li>
         ))}
       </ul>
     </section>
@@ -33,8 +35,9 @@ export function Assumptions({ list }: { list: readonly string[] }) {
 }
 
 export function CostEstimateView({ priceBookSwitch }: { priceBookSwitch: React.ReactNode }) {
-  const { t, i18n } = useTranslation('run');
-  const l = i18n.language;
+  const { t } = useTranslation('run');
+  const { t: tc } = useTranslation('cost');
+  const l = useLocale();
   const est = useCostEstimate();
   const names = useStudio((s) => s.doc.nodes);
   if (!est) return null;
@@ -67,11 +70,17 @@ export function CostEstimateView({ priceBookSwitch }: { priceBookSwitch: React.R
           </thead>
           <tbody>
             {est.items.map((item) => (
-              <tr key={`${item.nodeId}-${item.item}`} title={`${t('cost.source')}: ${item.source}`}>
+              <tr
+                key={`${item.nodeId}-${item.item}`}
+                title={`${t('cost.source')}: ${sourceText(tc, item.source, l)}`}
+              >
                 <th scope="row">{nameOf(item.nodeId)}</th>
-                <td>{item.item}</td>
+                <td>{itemText(tc, item.item)}</td>
                 <td className="num">
-                  {fmtQuantity(item.quantityPerHour, item.unit, l)} {item.unit} / h
+                  {t('cost.perHourQuantity', {
+                    quantity: fmtQuantity(item.quantityPerHour, item.unit, l),
+                    unit: unitText(tc, item.unit),
+                  })}
                 </td>
                 <td className="num">{fmtUsd(item.perHourUsd, l)}</td>
                 <td className="num">{fmtUsd(item.perMonthUsd, l)}</td>
@@ -81,6 +90,7 @@ export function CostEstimateView({ priceBookSwitch }: { priceBookSwitch: React.R
         </table>
         <Assumptions list={est.assumptions} />
       </div>
+      <SizingAnswers />
     </div>
   );
 }

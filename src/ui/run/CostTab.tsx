@@ -6,8 +6,10 @@ import { useTranslation } from 'react-i18next';
 import type { CostItem } from '../../engine/api.ts';
 import { type SimState, useSim, useThrottledSim } from '../../store/simStore.ts';
 import { studioStore, useStudio } from '../../store/studio.ts';
+import { useLocale } from '../locale.ts';
 import { Assumptions, CostEstimateView, fmtQuantity } from './CostEstimate.tsx';
 import { simController } from './controller.ts';
+import { itemText, unitText } from './cost-text.ts';
 import { fmtUsd } from './format.ts';
 
 const costOf = (s: SimState) => (s.status !== 'idle' ? s.frame?.cost : undefined);
@@ -36,8 +38,9 @@ function PriceBookSwitch() {
 }
 
 export function CostTab() {
-  const { t, i18n } = useTranslation('run');
-  const l = i18n.language;
+  const { t } = useTranslation('run');
+  const { t: tc } = useTranslation('cost');
+  const l = useLocale();
   const cost = useThrottledSim(costOf);
   const names = useStudio((s) => s.doc.nodes);
   if (!cost) return <CostEstimateView priceBookSwitch={<PriceBookSwitch />} />;
@@ -81,9 +84,9 @@ export function CostTab() {
                       {nameOf(nodeId)}
                     </th>
                   )}
-                  <td>{item.item}</td>
+                  <td>{itemText(tc, item.item)}</td>
                   <td className="num">
-                    {fmtQuantity(item.quantity, item.unit, l)} {item.unit}
+                    {fmtQuantity(item.quantity, item.unit, l)} {unitText(tc, item.unit)}
                   </td>
                   <td className="num">{fmtUsd(item.usd, l)}</td>
                 </tr>

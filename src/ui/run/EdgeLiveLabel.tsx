@@ -4,10 +4,11 @@
  * and animation (moving dots only when the user has not asked for reduced motion).
  */
 import { memo, useSyncExternalStore } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { ActiveSecond } from '../../engine/api.ts';
 import { useEdgeLive, useLive } from '../../store/simStore.ts';
+import { useLocale } from '../locale.ts';
 import { agoOf, fmtNum, fmtRate } from './format.ts';
+import { useFastT } from './useFastT.ts';
 
 export { useEdgeLive };
 
@@ -53,12 +54,13 @@ export function shownAgoSec(ms: number): number {
  * render (the unit, the compact label, the sentence), and it renders only when one changes.
  */
 function IdleEdgeLabel({ edgeId, last }: { edgeId: string; last: ActiveSecond }) {
-  const { t, i18n } = useTranslation('run');
+  const { t } = useFastT('run');
+  const l = useLocale();
   // A transition like the edge's own figures (useLive), keyed by the last second it counts from.
   const ago = useLive((s) => shownAgoSec(s.simMs - last.atMs), last.atMs);
   const a = agoOf(ago * 1000);
   const values = {
-    records: fmtNum(last.records, i18n.language),
+    records: fmtNum(last.records, l),
     ago: t(a.unit === 'sec' ? 'live.unitSec' : a.unit === 'min' ? 'live.unitMin' : 'live.unitHour', {
       value: a.value,
     }),
@@ -73,18 +75,19 @@ function IdleEdgeLabel({ edgeId, last }: { edgeId: string; last: ActiveSecond })
 }
 
 function EdgeLiveLabelImpl({ edgeId }: { edgeId: string }) {
-  const { t, i18n } = useTranslation('run');
+  const { t } = useFastT('run');
+  const l = useLocale();
   const e = useEdgeLive(edgeId);
   if (!e) return null;
   const throttled = e.throttledPerSec > 0;
   if (e.recordsPerSec === 0 && !throttled && e.lastActive)
     return <IdleEdgeLabel edgeId={edgeId} last={e.lastActive} />;
-  const records = fmtRate(e.recordsPerSec, i18n.language);
+  const records = fmtRate(e.recordsPerSec, l);
   // Edges can be short: the label stays compact, the full sentence is its title and accessible
   // name. Unthrottled, both are the same text: one t() call.
   const compact = t('live.edge', { records });
   const full = throttled
-    ? t('live.edgeThrottled', { records, throttled: fmtRate(e.throttledPerSec, i18n.language) })
+    ? t('live.edgeThrottled', { records, throttled: fmtRate(e.throttledPerSec, l) })
     : compact;
   return (
     <span className={`edge-live${throttled ? ' edge-live--throttled' : ''}`} title={full} data-edge={edgeId}>

@@ -2,15 +2,16 @@
  * Metrics tab: time series of the selected node under CloudWatch metric names, a per-shard
  * breakdown for streams, timeline markers as reference lines, the cumulative counters, and
  * CSV / PNG export. Redrawn at most 4 times a wall second (once at max speed), one chart per
- * animation frame, charts off screen not at all (until seen or exported), ≤ 200 points per line (the CSV keeps all ≤ 1,000
- * points of a series).
+ * animation frame, charts off screen not at all (until seen or exported), ≤ 200 points per line. The
+ * CSV comes from the engine: one row per simulated second, whatever the speed.
  */
-import { type RefObject, useEffect, useMemo, useRef, useState } from 'react';
+import { type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TimelineMarker } from '../../engine/api.ts';
 import { type MetricDef, SHARD_SERIES_LIMIT } from '../../store/simMetrics.ts';
 import { type SimState, simSeries, useSim, useThrottledSim } from '../../store/simStore.ts';
 import { KIND_METRICS } from '../kinds/index.tsx';
+import { unitLabel, useLocale } from '../locale.ts';
 import { counterLabel } from './counterLabels.ts';
 import { exportCsv, exportPng } from './exportChart.ts';
 import { fmtNum } from './format.ts';
@@ -70,8 +71,10 @@ function LiveChart({
   stamp,
   drawAll,
   limitLine,
+  label,
 }: {
   title: string;
+  label?: (name: string) => string;
   seriesKey: string;
   lines: string[] | typeof BUSIEST;
   /** The redraw clock (≤ 4 Hz) and markers. */
@@ -100,7 +103,7 @@ function LiveChart({
         .map(([name]) => name)
         .sort();
     } else names = lines;
-    return { names, rows: series.rows(names, CHART_POINTS) };
+    return { names, data: series.aligned(names, CHART_POINTS) };
   }, [shown, seriesKey, linesKey]);
   return (
     // `data-drawn`: the redraw clock this chart shows (the PNG export waits for every chart).
@@ -109,9 +112,10 @@ function LiveChart({
         <SeriesChart
           title={title}
           lines={data.names}
-          rows={data.rows}
+          data={data.data}
           markers={shown.markers}
           limitLine={limitLine}
+          label={label}
         />
       ) : (
         // Same footprint as a drawn chart, so the tab does not jump while charts take their turns.
@@ -124,7 +128,8 @@ function LiveChart({
 }
 
 export function MetricsTab() {
-  const { t, i18n } = useTranslation('run');
+  const { t } = useTranslation('run');
+  const l = useLocale();
   const exists = useRunExists();
   const { node, candidates, pick } = useTargetNode();
   // 4 redraws a second at 1× to 60×; at max speed once a second: the curves move by minutes of
@@ -142,6 +147,11 @@ export function MetricsTab() {
     return [...byGroup.values()];
   }, [node]);
 
+  // CloudWatch's metric names stay as AWS prints them; our own `Utilization` is translated.
+  const metricName = useCallback(
+    (name: string) => (name === 'Utilization' ? t('metrics.utilizationName') : name),
+    [t],
+  );
   // Markers and the redraw clock travel together, so a chart draws both from one turn.
   const stamp = useMemo(() => ({ v, markers }), [v, markers]);
   const exporting = useExportWhenDrawn(charts, node?.name ?? '', v);
@@ -153,13 +163,14 @@ export function MetricsTab() {
   const counters = nodes?.[node.id]?.counters ?? {};
   const nameOf = (id: string) => candidates.find((n) => n.id === id)?.name ?? id;
   const shardCount = nodes?.[node.id]?.shards?.filter((s) => s.open).length ?? 0;
+  const isLambda = nodes?.[node.id]?.lambda !== undefined;
 
   return (
     <div className="run-tab run-metrics">
       <div className="run-tab__bar">
         <NodePicker label={t('metrics.pick')} node={node} candidates={candidates} pick={pick} />
         <span className="run-tab__hint">{t('metrics.resolution', { sec: bucketSec / 1000 })}</span>
-        <button type="button" onClick={() => exportCsv(node.id, node.name)}>
+        <button type="button" onClick={() => void exportCsv(node.id, node.name)}>
           {t('metrics.exportCsv')}
         </button>
         <button type="button" onClick={exporting.start} disabled={exporting.busy}>
@@ -171,15 +182,25 @@ export function MetricsTab() {
           {groups.map((defs) => (
             <LiveChart
               key={defs[0].group}
-              title={defs.map((d) => `${d.name} (${d.unit})`).join(' · ')}
+              title={defs.map((d) => `${metricName(d.name)} (${unitLabel(d.unit, l)})`).join(' · ')}
               seriesKey={node.id}
               lines={defs.map((d) => d.name)}
+              label={metricName}
               stamp={stamp}
               drawAll={exporting.busy}
             />
           ))}
-          {node.kind === 'stream' &&
-            (simSeries.get(`${node.id}#shards`) ? (
+          {simSeries.get(`${node.id}#shards`) ? (
+            // Streams: write load per shard against the 100 % limit; Lambda: IteratorAge per shard.
+            isLambda ? (
+              <LiveChart
+                title={t('metrics.perShardAge')}
+                seriesKey={`${node.id}#shards`}
+                lines={BUSIEST}
+                stamp={stamp}
+                drawAll={exporting.busy}
+              />
+            ) : (
               <LiveChart
                 title={t('metrics.perShard')}
                 seriesKey={`${node.id}#shards`}
@@ -188,9 +209,10 @@ export function MetricsTab() {
                 drawAll={exporting.busy}
                 limitLine={100}
               />
-            ) : shardCount > SHARD_SERIES_LIMIT ? (
-              <p className="run-tab__hint">{t('metrics.perShardTooMany')}</p>
-            ) : null)}
+            )
+          ) : (
+            shardCount > SHARD_SERIES_LIMIT && <p className="run-tab__hint">{t('metrics.perShardTooMany')}</p>
+          )}
           <MarkerKey markers={nodeMarkers} label={t('metrics.markers')} />
         </div>
         <table className="run-table run-metrics__totals" aria-label={t('metrics.totals')}>
@@ -204,10 +226,10 @@ export function MetricsTab() {
           <tbody>
             {Object.entries(counters).map(([k, value]) => (
               <tr key={k}>
-                <th scope="row" title={k} data-counter={k}>
-                  {counterLabel(k, i18n.language === 'ja' ? 'ja' : 'en', nameOf)}
+                <th scope="row" data-counter={k}>
+                  {counterLabel(k, l, nameOf)}
                 </th>
-                <td className="num">{fmtNum(value, i18n.language, Number.isInteger(value) ? 0 : 2)}</td>
+                <td className="num">{fmtNum(value, l, Number.isInteger(value) ? 0 : 2)}</td>
               </tr>
             ))}
           </tbody>

@@ -5,6 +5,7 @@ import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LiveFrame, NodeLive, ShardLive } from '../../engine/api.ts';
 import { initialSimState, simStore } from '../../store/simStore.ts';
+import { studioStore } from '../../store/studio.ts';
 import { i18n } from '../i18n/index.ts';
 import { EdgeLiveLabel } from './EdgeLiveLabel.tsx';
 import { NodeLiveOverlay } from './NodeLiveOverlay.tsx';
@@ -64,15 +65,23 @@ describe('live figures on a node card', () => {
     expect(container.textContent).toBe('');
   });
 
-  it('a hot shard among four is named as throttling, its neighbours are not', () => {
+  it('a hot shard among four is named as throttling with its rec/s, its neighbours are not', () => {
     wrap(<NodeLiveOverlay nodeId="s" kind="stream" />);
     show({
       s: node({ shards: [shard(0, 0.2, 0), shard(1, 0.25, 0), shard(2, 1.4, 400), shard(3, 0.2, 0)] }),
     });
     expect(
-      screen.getByRole('img', { name: 'shardId-000000000002: write 140 %, read 10 %, throttling' }),
+      screen.getByRole('img', {
+        name: 'shardId-000000000002: 1,400 rec/s · write 140 %, read 10 %, throttling',
+      }),
     ).toBeTruthy();
-    expect(screen.getByRole('img', { name: 'shardId-000000000001: write 25 %, read 10 %' })).toBeTruthy();
+    expect(
+      screen.getByRole('img', { name: 'shardId-000000000001: 250 rec/s · write 25 %, read 10 %' }),
+    ).toBeTruthy();
+    // The busiest shard in words, visible on the card (1,000 accepted + 400 refused a second).
+    expect(
+      screen.getByText('busiest: shard 2: 1,400 rec/s · 140 %') /* NBSP before % normalised */,
+    ).toBeTruthy();
     expect(screen.getAllByRole('img', { name: /throttling/ })).toHaveLength(1);
     expect(screen.getByText(/more shards will not spread it/)).toBeTruthy();
     // The tooltip gives the hash key range.
@@ -128,7 +137,14 @@ describe('live figures on a node card', () => {
     show({
       fn: node({
         utilization: 0.3,
-        lambda: { concurrency: 4, iteratorAgeMs: 95_000, errorsPerSec: 0, invocationsPerSec: 2 },
+        lambda: {
+          concurrency: 4,
+          iteratorAgeMs: 95_000,
+          errorsPerSec: 0,
+          invocationsPerSec: 2,
+          durationMs: 1_250,
+          shardIteratorAgeMs: { 'shardId-000000000000': 95_000, 'shardId-000000000001': 40 },
+        },
       }),
       fh: node({
         utilization: 0.5,
@@ -142,6 +158,7 @@ describe('live figures on a node card', () => {
     });
     expect(screen.getByText('Concurrency 4')).toBeTruthy();
     expect(screen.getByText('Iterator age 1 min 35 s')).toBeTruthy();
+    expect(screen.getByText('Duration 1.3 s')).toBeTruthy();
     expect(screen.getByRole('meter', { name: 'Buffer filled 50 %' })).toBeTruthy();
     expect(screen.getByText('Flush in 42.0 s')).toBeTruthy();
   });
@@ -271,7 +288,7 @@ describe('live figures on a node card', () => {
   });
 
   it('in Japanese the Analytics card reads 「3 秒前に 10 件」 between 10 s windows', async () => {
-    await act(() => i18n.changeLanguage('ja'));
+    act(() => studioStore.getState().setLocale('ja'));
     try {
       wrap(<NodeLiveOverlay nodeId="a" kind="analytics" />);
       showAt(64_000, {
@@ -290,11 +307,11 @@ describe('live figures on a node card', () => {
           },
         }),
       });
-      const line = rate('0 レコード/秒、3 秒前に 10 件');
-      expect(line.getAttribute('title')).toBe('直近 13 秒の平均: 0.8 レコード/秒、0.00 MiB/秒');
-      expect(screen.getByText('100 レコード/秒 · 0.00 MiB/秒')).toBeTruthy();
+      const line = rate('0 件/秒、3 秒前に 10 件');
+      expect(line.getAttribute('title')).toBe('直近 13 秒の平均: 0.8 件/秒、0.00 MiB/秒');
+      expect(screen.getByText('100 件/秒 · 0.00 MiB/秒')).toBeTruthy();
     } finally {
-      await act(() => i18n.changeLanguage('en'));
+      act(() => studioStore.getState().setLocale('en'));
     }
   });
 });

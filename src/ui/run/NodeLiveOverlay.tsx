@@ -5,14 +5,15 @@
  * Subscribes only to its own node's figures.
  */
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { ActiveSecond, NodeLive } from '../../engine/api.ts';
 import type { NodeKind, PipelineNode } from '../../model/types.ts';
 import { useLive, useNodeLive } from '../../store/simStore.ts';
 import { useStudio } from '../../store/studio.ts';
 import { KIND_VIEWS } from '../kinds/index.tsx';
+import { useLocale } from '../locale.ts';
 import { agoOf, band, fmtMiB, fmtNum, fmtPct, fmtRate } from './format.ts';
 import { ShardStrip } from './ShardStrip.tsx';
+import { useFastT } from './useFastT.ts';
 
 /** Counter names the engine may use for a cumulative throttle count, most specific first. */
 const THROTTLE_COUNTERS = ['throttled', 'writeThrottled', 'throttledRecords', 'rejected'];
@@ -45,7 +46,7 @@ export function UtilBar({ share, label }: { share: number; label: string }) {
 
 /** A duration in whole simulated seconds as "8 s", "3 min", "2 h" (see agoOf). */
 function useUnits(): (ms: number) => string {
-  const { t } = useTranslation('run');
+  const { t } = useFastT('run');
   return (ms) => {
     const a = agoOf(ms);
     return t(a.unit === 'sec' ? 'live.unitSec' : a.unit === 'min' ? 'live.unitMin' : 'live.unitHour', {
@@ -70,8 +71,8 @@ function IdleRate({
   avgBytes: number;
   windowSec: number;
 }) {
-  const { t, i18n } = useTranslation('run');
-  const l = i18n.language;
+  const { t } = useFastT('run');
+  const l = useLocale();
   const units = useUnits();
   // Whole seconds since that second ended (sim ms): the line re-renders once a simulated second.
   const agoSec = useLive((s) => Math.max(0, Math.floor((s.simMs - last.atMs) / 1000)), last.atMs);
@@ -107,8 +108,8 @@ function RateFigure({
   avgBytes: number;
   windowSec: number;
 }) {
-  const { t, i18n } = useTranslation('run');
-  const l = i18n.language;
+  const { t } = useFastT('run');
+  const l = useLocale();
   // Steady flows (and nodes nothing has reached yet) show the last second only.
   if (records === 0 && last)
     return <IdleRate last={last} avgRecords={avgRecords} avgBytes={avgBytes} windowSec={windowSec} />;
@@ -116,7 +117,7 @@ function RateFigure({
 }
 
 function Rates({ n, kind }: { n: NodeLive; kind: NodeKind }) {
-  const { t } = useTranslation('run');
+  const { t } = useFastT('run');
   const { in: showIn, out: showOut } = KIND_VIEWS[kind].live;
   const a = n.activity;
   return (
@@ -183,7 +184,8 @@ function NodeLiveOverlayImpl({
    */
   compact?: boolean;
 }) {
-  const { t, i18n } = useTranslation('run');
+  const { t } = useFastT('run');
+  const l = useLocale();
   const n = useNodeLive(nodeId);
   // The card passes its name; callers that do not get an O(1) lookup in a per-doc index.
   const looked = useStudio((s) =>
@@ -191,7 +193,6 @@ function NodeLiveOverlayImpl({
   );
   const name = nameProp ?? looked ?? nodeId;
   if (!n) return null;
-  const l = i18n.language;
   const total = throttleTotal(n);
   const pct = fmtPct(n.utilization, l);
   const view = KIND_VIEWS[kind];
@@ -213,7 +214,7 @@ function NodeLiveOverlayImpl({
             ⚠ {t('live.throttledShort', { perSec: fmtRate(n.throttledPerSec, l) })}
           </div>
         )}
-        {n.shards && n.shards.length > 0 && <ShardStrip shards={n.shards} />}
+        {n.shards && n.shards.length > 0 && <ShardStrip shards={n.shards} compact />}
       </section>
     );
   return (

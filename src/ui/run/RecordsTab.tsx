@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStudio } from '../../store/studio.ts';
+import { useLocale } from '../locale.ts';
 import { fmtBytes, fmtClock } from './format.ts';
 import { useEnginePoll, useRunExists, useTargetNode } from './hooks.ts';
 import { NodePicker, NotRunning } from './NodePicker.tsx';
@@ -12,7 +13,8 @@ import { NodePicker, NotRunning } from './NodePicker.tsx';
 const LIMIT = 50;
 
 export function RecordsTab() {
-  const { t, i18n } = useTranslation('run');
+  const { t } = useTranslation('run');
+  const l = useLocale();
   const exists = useRunExists();
   const { node, candidates, pick } = useTargetNode();
   const edgeId = useStudio((s) => s.selection.edgeIds[0]);
@@ -33,7 +35,6 @@ export function RecordsTab() {
   if (!exists) return <NotRunning />;
   if (!target) return <p className="run-tab__empty">{t('records.pickHint')}</p>;
   const rows = [...(records ?? [])].reverse();
-  const l = i18n.language;
   return (
     <div className="run-tab">
       <div className="run-tab__bar">

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLive, useSim } from '../../store/simStore.ts';
 import { studioStore, useStudio } from '../../store/studio.ts';
 import { SPEEDS } from '../../worker/runLoop.ts';
+import { useLocale } from '../locale.ts';
 import { simController } from './controller.ts';
 import { fmtClock, fmtUsd } from './format.ts';
 import { RunMessages } from './RunMessages.tsx';
@@ -46,7 +47,8 @@ function SeedInput() {
 }
 
 function CostPill() {
-  const { t, i18n } = useTranslation('run');
+  const { t } = useTranslation('run');
+  const l = useLocale();
   const perMonth = useLive((s) => (s.frame && s.status !== 'idle' ? s.frame.cost.perMonthUsd : null));
   const estimate = useCostEstimate();
   if (perMonth === null) {
@@ -54,7 +56,7 @@ function CostPill() {
     if (!estimate) return null;
     return (
       <span className="run__cost run__cost--estimate" role="status" aria-label={t('controls.perMonth')}>
-        {t('controls.estimateValue', { value: fmtUsd(estimate.perMonthUsd, i18n.language) })}
+        {t('controls.estimateValue', { value: fmtUsd(estimate.perMonthUsd, l) })}
       </span>
     );
   }
@@ -65,7 +67,7 @@ function CostPill() {
       aria-label={t('controls.perMonth')}
       title={t('controls.perMonth')}
     >
-      {t('controls.perMonthValue', { value: fmtUsd(perMonth, i18n.language) })}
+      {t('controls.perMonthValue', { value: fmtUsd(perMonth, l) })}
     </span>
   );
 }

@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { simStore, useSim } from '../../store/simStore.ts';
+import { type SimNotice, simStore, useSim } from '../../store/simStore.ts';
 import { simController } from './controller.ts';
 
 function RestartDialog() {
@@ -43,18 +43,38 @@ function RestartDialog() {
   );
 }
 
+/** Wall ms a live-edit notice stays up (errors stay until dismissed). */
+export const NOTICE_MS = 8_000;
+
+/**
+ * One notice with its own timer: it goes 8 wall seconds after it came, whatever comes after it
+ * (one timer for the list was reset by every new notice, so a burst of them stayed for minutes).
+ */
+function NoticeLine({ notice }: { notice: SimNotice }) {
+  const { t } = useTranslation('run');
+  useEffect(() => {
+    const timer = setTimeout(() => simController.dismissNotice(notice.id), NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [notice.id]);
+  return (
+    <div className={`run-message run-message--${notice.tone}`}>
+      <span>{t(notice.key, notice.values)}</span>
+      <button
+        type="button"
+        onClick={() => simController.dismissNotice(notice.id)}
+        aria-label={t('notice.dismiss')}
+      >
+        ×
+      </button>
+    </div>
+  );
+}
+
 export function RunMessages() {
   const { t } = useTranslation('run');
   const error = useSim((s) => s.error);
   const notices = useSim((s) => s.notices);
   const prompt = useSim((s) => s.restartPromptOpen);
-  // Notices (live edits refused or deferred) fade after 8 wall seconds; errors stay until dismissed.
-  useEffect(() => {
-    if (notices.length === 0) return;
-    const oldest = notices[0].id;
-    const timer = setTimeout(() => simController.dismissNotice(oldest), 8_000);
-    return () => clearTimeout(timer);
-  }, [notices]);
   const errorText =
     error?.kind === 'design'
       ? t('error.design', { count: error.problems?.length || 1 })
@@ -74,16 +94,7 @@ export function RunMessages() {
         )}
         <div role="status" className="run-messages__notices">
           {notices.map((n) => (
-            <div key={n.id} className={`run-message run-message--${n.tone}`}>
-              <span>{t(n.key, n.values)}</span>
-              <button
-                type="button"
-                onClick={() => simController.dismissNotice(n.id)}
-                aria-label={t('notice.dismiss')}
-              >
-                ×
-              </button>
-            </div>
+            <NoticeLine key={n.id} notice={n} />
           ))}
         </div>
       </div>

@@ -4,9 +4,11 @@
  * red AND striped, and says "throttling" in its accessible name, so a hot shard reads at a
  * glance without relying on colour. Above 64 shards the strip becomes a compact histogram.
  */
-import { useTranslation } from 'react-i18next';
+
 import type { ShardLive } from '../../engine/api.ts';
+import { useLocale } from '../locale.ts';
 import { band, fmtDuration, fmtMiB, fmtPct, fmtRate } from './format.ts';
+import { useFastT } from './useFastT.ts';
 
 export const STRIP_LIMIT = 64;
 
@@ -29,9 +31,35 @@ export function writeDemand(s: ShardLive): number {
   return Math.max(s.writeUtilization, (s.incomingRecordsPerSec + s.writeThrottledPerSec) / 1000);
 }
 
+/**
+ * Writes a shard is asked for per second: accepted plus refused (refused put attempts, retries
+ * included, as the demand % counts them), so "1,240 rec/s · 124 %" read together.
+ */
+function offeredPerSec(s: ShardLive): number {
+  return s.incomingRecordsPerSec + s.writeThrottledPerSec;
+}
+
+/** The busiest shard in words under the strip: "busiest: shard 3: 1,240 rec/s · 124 %". */
+function Busiest({ open }: { open: ShardLive[] }) {
+  const { t, i18n } = useFastT('run');
+  let top: ShardLive | null = null;
+  for (const s of open) if (!top || writeDemand(s) > writeDemand(top)) top = s;
+  if (!top || writeDemand(top) === 0) return null;
+  return (
+    <div className="shards__busiest">
+      {t('live.shardBusiest', {
+        // shardId-000000000003 → 3: the number is what a reader needs on a small card.
+        n: Number(/(\d+)$/.exec(top.shardId)?.[1] ?? 0),
+        records: fmtRate(offeredPerSec(top), i18n.language),
+        write: fmtPct(writeDemand(top), i18n.language),
+      })}
+    </div>
+  );
+}
+
 function ShardCell({ s }: { s: ShardLive }) {
-  const { t, i18n } = useTranslation('run');
-  const l = i18n.language;
+  const { t } = useFastT('run');
+  const l = useLocale();
   const demand = writeDemand(s);
   const throttling = s.writeThrottledPerSec > 0 || demand > 1;
   const hot = band(demand) === 'hot';
@@ -39,6 +67,7 @@ function ShardCell({ s }: { s: ShardLive }) {
   const read = fmtPct(s.readUtilization, l);
   const label = t('live.shardCell', {
     shardId: s.shardId,
+    records: fmtRate(offeredPerSec(s), l),
     write,
     read,
     throttling: throttling ? t('live.shardThrottling') : '',
@@ -54,8 +83,10 @@ function ShardCell({ s }: { s: ShardLive }) {
     throttled: fmtRate(s.writeThrottledPerSec, l),
     age: fmtDuration(s.iteratorAgeMs, l),
   });
+  // A named graphic per shard inside a group (a <li role="img"> would leave its list without
+  // list items: axe "list", serious).
   return (
-    <li
+    <div
       className={`shard${hot ? ' shard--hot' : ''}${throttling ? ' shard--throttling' : ''}`}
       role="img"
       aria-label={label}
@@ -64,7 +95,7 @@ function ShardCell({ s }: { s: ShardLive }) {
       {/* Hot cells take their striped fill from CSS; the others their heat colour. */}
       <span className="shard__write" style={hot ? undefined : { background: heat(demand) }} />
       <span className="shard__read" style={{ width: `${Math.min(100, s.readUtilization * 100)}%` }} />
-    </li>
+    </div>
   );
 }
 
@@ -78,7 +109,8 @@ const BINS: [number, number][] = [
 ];
 
 function ShardHistogram({ shards }: { shards: ShardLive[] }) {
-  const { t, i18n } = useTranslation('run');
+  const { t } = useFastT('run');
+  const l = useLocale();
   const counts = BINS.map(
     ([from, to]) =>
       shards.filter((s) => s.writeUtilization * 100 >= from && s.writeUtilization * 100 < to).length,
@@ -89,11 +121,9 @@ function ShardHistogram({ shards }: { shards: ShardLive[] }) {
   return (
     <figure
       className="shard-hist"
-      aria-label={t('live.shardsCompact', { count: shards.length, hot, max: fmtPct(max, i18n.language) })}
+      aria-label={t('live.shardsCompact', { count: shards.length, hot, max: fmtPct(max, l) })}
     >
-      <figcaption>
-        {t('live.shardsCompact', { count: shards.length, hot, max: fmtPct(max, i18n.language) })}
-      </figcaption>
+      <figcaption>{t('live.shardsCompact', { count: shards.length, hot, max: fmtPct(max, l) })}</figcaption>
       <ol>
         {BINS.map(([from, to], i) => {
           const label = t('live.histogramBin', {
@@ -131,18 +161,21 @@ export function looksLikeHotKey(open: ShardLive[]): boolean {
   return hot === 1 && cool >= open.length - 1;
 }
 
-export function ShardStrip({ shards }: { shards: ShardLive[] }) {
-  const { t } = useTranslation('run');
+/** `compact`: zoomed far out, colour and shape only (no rates in words). */
+export function ShardStrip({ shards, compact = false }: { shards: ShardLive[]; compact?: boolean }) {
+  const { t } = useFastT('run');
   const open = shards.filter((s) => s.open);
   if (open.length > STRIP_LIMIT) return <ShardHistogram shards={open} />;
   return (
     <div className="shards">
       <div className="shards__caption">{t('live.shards')}</div>
-      <ul className="shards__strip" aria-label={t('live.shards')}>
+      {/* biome-ignore lint/a11y/useSemanticElements: a labelled group of shard graphics, not a form fieldset */}
+      <div className="shards__strip" role="group" aria-label={t('live.shards')}>
         {open.map((s) => (
           <ShardCell key={s.shardId} s={s} />
         ))}
-      </ul>
+      </div>
+      {!compact && <Busiest open={open} />}
       {looksLikeHotKey(open) && <div className="shards__hint">{t('live.hotKeyHint')}</div>}
     </div>
   );

@@ -3,6 +3,7 @@
  * of error_stream, as the KDA console's "Real-time analytics" tab showed them.
  */
 import { useTranslation } from 'react-i18next';
+import { useLocale } from '../locale.ts';
 import { fmtNum } from './format.ts';
 import { useEnginePoll, useRunExists, useTargetNode } from './hooks.ts';
 import { NodePicker, NotRunning } from './NodePicker.tsx';
@@ -17,7 +18,8 @@ function cell(v: unknown): string {
 }
 
 export function SqlTab() {
-  const { t, i18n } = useTranslation('run');
+  const { t } = useTranslation('run');
+  const l = useLocale();
   const exists = useRunExists();
   const { node, candidates, pick } = useTargetNode(KINDS);
   const streams = useEnginePoll(`sql:${node?.id ?? ''}`, (e) =>
@@ -38,9 +40,7 @@ export function SqlTab() {
           >
             <h3>
               {t('sql.stream', { name: s.stream })}{' '}
-              <span className="run-tab__hint">
-                {t('sql.rows', { count: fmtNum(s.total, i18n.language) })}
-              </span>
+              <span className="run-tab__hint">{t('sql.rows', { count: fmtNum(s.total, l) })}</span>
             </h3>
             {s.rows.length === 0 ? (
               <p className="run-tab__empty">{t('sql.empty')}</p>

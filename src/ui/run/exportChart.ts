@@ -1,5 +1,6 @@
-/** Metrics export: the node's series as CSV, and its charts as one PNG (SVG → canvas). */
+/** Metrics export: the node's series as CSV, and its charts as one PNG (the charts' canvases, stacked). */
 import { simSeries } from '../../store/simStore.ts';
+import { simController } from './controller.ts';
 
 export function download(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
@@ -16,46 +17,32 @@ export function safeName(name: string): string {
   return name.replace(/[^\w.-]+/g, '_');
 }
 
-/** CSV of every metric of the node (`t_sec` = simulated seconds), plus per-shard figures if any. */
-export function exportCsv(nodeId: string, nodeName: string): void {
-  const main = simSeries.get(nodeId)?.toCsv() ?? 't_sec\n';
-  const shards = simSeries.get(`${nodeId}#shards`);
-  const text = shards ? `${main}\n# per shard: write utilisation (%)\n${shards.toCsv()}` : main;
+/**
+ * CSV of every metric of the node, one row per simulated second (`t_sec` = the second's end), per
+ * shard too, from the engine's own per-second log: the chart series here are built from the frames
+ * shown, which at max speed are many simulated seconds apart. Without an engine (no run), the
+ * charted points.
+ */
+export async function exportCsv(nodeId: string, nodeName: string): Promise<void> {
+  const engine = simController.engine();
+  const text = engine ? await engine.metricsCsv(nodeId) : (simSeries.get(nodeId)?.toCsv() ?? 't_sec\n');
   download(new Blob([text], { type: 'text/csv' }), `${safeName(nodeName)}-metrics.csv`);
-}
-
-function svgImage(svg: SVGSVGElement): Promise<HTMLImageElement> {
-  const clone = svg.cloneNode(true) as SVGSVGElement;
-  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  const text = new XMLSerializer().serializeToString(clone);
-  return new Promise((resolve, reject) => {
-    const img = new Image();
-    img.onload = () => resolve(img);
-    img.onerror = () => reject(new Error('SVG could not be rendered'));
-    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
-  });
 }
 
 /** Draws every chart of `container` (with its caption) onto one white PNG. */
 export async function exportPng(container: HTMLElement, nodeName: string, suffix = 'metrics'): Promise<void> {
   const figures = [...container.querySelectorAll('figure')];
-  const parts: { caption: string; img: HTMLImageElement; w: number; h: number }[] = [];
+  const parts: { caption: string; img: CanvasImageSource; w: number; h: number }[] = [];
   for (const f of figures) {
-    // The chart's own surface is the largest: legend icons are small recharts surfaces too (and
-    // the first in the figure, which once made the export a 14 px wide strip of icons).
-    let svg: SVGSVGElement | null = null;
-    let width = 0;
-    let height = 0;
-    for (const s of f.querySelectorAll<SVGSVGElement>('svg.recharts-surface')) {
-      const r = s.getBoundingClientRect();
-      if (r.width * r.height > width * height) [svg, width, height] = [s, r.width, r.height];
-    }
-    if (!svg) continue;
+    // Each chart is one uPlot canvas (device px); it is drawn at its CSS size.
+    const canvas = f.querySelector<HTMLCanvasElement>('.uplot canvas');
+    if (!canvas) continue;
+    const r = canvas.getBoundingClientRect();
     parts.push({
       caption: f.querySelector('figcaption')?.textContent ?? '',
-      img: await svgImage(svg),
-      w: width,
-      h: height,
+      img: canvas,
+      w: r.width,
+      h: r.height,
     });
   }
   if (parts.length === 0) return;

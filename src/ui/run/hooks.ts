@@ -83,7 +83,7 @@ export function useEnginePoll<T>(
  * `value` as of this component's latest main-thread turn (see store/turns.ts): undefined until
  * its first turn, so a tab full of charts also mounts one chart per frame; then each change of
  * `value` waits for a turn, a newer value replacing a waiting one. One free frame follows each
- * turn for recharts' own frame-batched store notifications.
+ * turn, so a chart redraw and the next live frame never share an animation frame.
  */
 export function useRedrawTurn<T>(value: T): T | undefined {
   const [shown, setShown] = useState<{ value: T } | undefined>(undefined);

@@ -18,7 +18,7 @@ export interface RunTab {
   Component: ComponentType;
 }
 
-// Each tab loads when first opened: the charts (recharts), the destination viewers (fflate) and the
+// Each tab loads when first opened: the charts (uPlot), the destination viewers (fflate) and the
 // SQL results are not in the first load. The shell renders them inside <Suspense>.
 export const RUN_TABS: RunTab[] = [
   {

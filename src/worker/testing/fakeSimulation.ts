@@ -186,6 +186,9 @@ export function fakeSimulation(
     sqlResults() {
       return [];
     },
+    metricsCsv() {
+      return 't_sec\n';
+    },
   };
   return sim;
 }
