@@ -8,12 +8,14 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ACCOUNT_PLACEHOLDER, REGION_PLACEHOLDER } from '../export/flink/tables.ts';
 
 const bin = new URL('../../bin/shardscape.mjs', import.meta.url).pathname;
 const examples = new URL('../../examples/', import.meta.url).pathname;
 const run = (...args: string[]) => spawnSync('node', [bin, 'export', ...args], { encoding: 'utf8' });
 
-describe('shardscape export --format flink-sql', () => {
+// Each case starts the CLI in a fresh Node (seconds each on a loaded machine).
+describe('shardscape export --format flink-sql', { timeout: 120_000 }, () => {
   it('prints every Analytics node’s Flink SQL under a banner naming the node', () => {
     const r = run(join(examples, 'clickstream.json'), '--format', 'flink-sql');
     expect(r.status).toBe(0);
