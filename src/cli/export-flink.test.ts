@@ -23,7 +23,7 @@ describe('shardscape export --format flink-sql', { timeout: 120_000 }, () => {
       /^-- ===== clickstream-analytics\.sql \(Analytics node "clickstream-analytics"\) =====\n/,
     );
     expect(r.stdout).toContain(
-      "'stream.arn' = 'arn:aws:kinesis:${aws.region}:${aws.account}:stream/dev-clickstream'",
+      `'stream.arn' = 'arn:aws:kinesis:${REGION_PLACEHOLDER}:${ACCOUNT_PLACEHOLDER}:stream/dev-clickstream'`,
     );
     expect(r.stdout).toContain('EXECUTE STATEMENT SET');
   });
