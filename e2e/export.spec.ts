@@ -1,6 +1,6 @@
 /**
  * Taking a design to AWS from the studio: Export as… → CloudFormation, the downloaded template read
- * back; then Copy link, and the link opened in a new page gives the same design.
+ * back; Flink SQL previewed; then Copy link, and the link opened in a new page gives the same design.
  */
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures/studio.ts';
@@ -10,6 +10,8 @@ test('export CloudFormation from the studio, copy a share link and open it in a 
   page,
   context,
 }, testInfo) => {
+  // Four exports and a second browser context: longer than the default 90 s on a loaded machine.
+  test.setTimeout(180_000);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await studio.open();
   const before = await studio.doc();
@@ -36,6 +38,12 @@ test('export CloudFormation from the studio, copy a share link and open it in a 
   const streamNode = before.nodes.find((n) => n.kind === 'stream');
   expect(stream?.Properties.ShardCount).toBe(streamNode?.config.shardCount);
   expect(types.some((r) => r.Type === 'AWS::KinesisFirehose::DeliveryStream')).toBe(true);
+
+  // Flink SQL: the Analytics node's SQL translated (its exporter loads when chosen).
+  await dialog.getByRole('radio', { name: 'Flink SQL' }).check();
+  await expect(dialog.locator('.monaco-editor, .export-dialog__plain').first()).toContainText(/CREATE.TABLE/);
+  await expect(dialog.getByRole('button', { name: /^Download .*\.flink\.sql$/ })).toBeEnabled();
+  await page.screenshot({ path: '/tmp/shots/flink-export-dialog.png' });
 
   await dialog.getByRole('radio', { name: 'Share link' }).check();
   await dialog.getByRole('button', { name: 'Copy link' }).click();

@@ -17,6 +17,7 @@ import {
   toCloudFormation,
 } from '../export/cloudformation/index.ts';
 import { consumerSource, toCommonJs } from '../export/cloudformation/lambda-code.ts';
+import { FLINK_MAIN_PY, flinkSqlText, toFlinkSql } from '../export/flink/index.ts';
 import { kdgTemplates } from '../export/kdg.ts';
 import { designLink } from '../export/link.ts';
 import { toTerraform } from '../export/terraform/index.ts';
@@ -37,8 +38,11 @@ export type ExportFormat = (typeof FORMATS)[number];
 
 const USAGE = `usage: shardscape export DESIGN.json --format ${FORMATS.join('|')} [--out DIR] [--prefix dev] [--base URL]`;
 
-/** One format's files: the first is the main document (printed without --out). */
-type Files = { path: string; text: string }[];
+/**
+ * One format's files: the first is the main document (printed without --out). A `stdoutOnly` file
+ * is that printed document but not one of the files --out writes.
+ */
+type Files = { path: string; text: string; stdoutOnly?: boolean }[];
 
 const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
 
@@ -75,7 +79,27 @@ export const WRITERS: Record<
       { path: 'outputs.tf', text: f['outputs.tf'] },
     ];
   },
-  'flink-sql': null,
+  'flink-sql': (doc, o) => {
+    const scripts = toFlinkSql(doc, { prefix: o.prefix });
+    if (scripts.length === 0)
+      return 'the design has no Analytics node: there is no SQL to export as Flink SQL';
+    const refs = doc.nodes.flatMap((n) =>
+      n.kind === 'analytics' && n.config.reference?.tableName
+        ? [
+            {
+              path: `reference/${n.name}-${n.config.reference.tableName}.jsonl`,
+              text: n.config.reference.rowsJsonl,
+            },
+          ]
+        : [],
+    );
+    return [
+      { path: 'flink.sql', text: flinkSqlText(scripts), stdoutOnly: true },
+      ...scripts.map((s) => ({ path: s.fileName, text: s.sql })),
+      { path: 'main.py', text: FLINK_MAIN_PY },
+      ...refs,
+    ];
+  },
   agent: (doc, o) => {
     const cfg = agentConfig(doc, o.prefix);
     return cfg.flows.length > 0
@@ -137,11 +161,17 @@ export async function main(args: string[]): Promise<number> {
     for (const note of toCloudFormation(doc).notCarried)
       process.stderr.write(`not in the template: ${note}\n`);
   }
+  if (format === 'flink-sql') {
+    for (const s of toFlinkSql(doc, { prefix }))
+      for (const n of s.notExported)
+        process.stderr.write(`${s.node}: not exported (kept as a comment): ${n}\n`);
+  }
   if (!out) {
     process.stdout.write(files[0].text);
     return 0;
   }
   for (const f of files) {
+    if (f.stdoutOnly) continue;
     const path = join(out, f.path);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, f.text);

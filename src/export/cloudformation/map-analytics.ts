@@ -87,12 +87,21 @@ export function mapAnalytics(n: PipelineNodeOf<'analytics'>, c: BuildContext): v
       },
       EnvironmentProperties: {
         PropertyGroups: [
-          // PyFlink entry point of the bundle: main.py runs pipeline.sql through the Table API.
+          // PyFlink entry point of the bundle: main.py runs <node name>.sql (both from the flink-sql
+          // export) through the Table API, filling in the region and account below.
           {
             PropertyGroupId: 'kinesis.analytics.flink.run.options',
             PropertyMap: { python: 'main.py', jarfile: 'lib/connectors.jar' },
           },
-          { PropertyGroupId: 'shardscape', PropertyMap: { 'sql.file': 'pipeline.sql', ...props } },
+          {
+            PropertyGroupId: 'shardscape',
+            PropertyMap: {
+              'sql.file': `${n.name}.sql`,
+              'aws.region': sub(`\${AWS::Region}`),
+              'aws.account': sub(`\${AWS::AccountId}`),
+              ...props,
+            },
+          },
         ],
       },
       FlinkApplicationConfiguration: {

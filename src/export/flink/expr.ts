@@ -87,6 +87,8 @@ const SAME = new Set([
   'STDDEV_SAMP',
   'FIRST_VALUE',
   'LAST_VALUE',
+  'LAG',
+  'LEAD',
 ]);
 
 const LOG_PARSERS = new Set([

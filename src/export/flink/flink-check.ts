@@ -5,16 +5,18 @@
 import { FlinkSQL } from 'dt-sql-parser';
 
 const parser = new FlinkSQL();
+// This layer compiles without DOM or Node types (tsconfig.core.json): reach the console untyped.
+type Log = (...args: unknown[]) => void;
+const con = (globalThis as unknown as { console: { log: Log; error: Log } }).console;
 
 export function flinkProblems(sql: string): string[] {
-  const log = console.log;
-  const err = console.error;
-  console.log = () => {};
-  console.error = () => {};
+  const { log, error } = con;
+  con.log = () => {};
+  con.error = () => {};
   try {
     return parser.validate(sql).map((e) => `${e.startLine}:${e.startColumn} ${e.message}`);
   } finally {
-    console.log = log;
-    console.error = err;
+    con.log = log;
+    con.error = error;
   }
 }

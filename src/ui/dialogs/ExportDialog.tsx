@@ -3,12 +3,18 @@
  * (Monaco), Copy and Download. Names CloudFormation would refuse are listed first (they are in the
  * Problems tab too). Loaded lazily: the exporters and Monaco are not in the first load.
  */
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deployProblems } from '../../export/cloudformation/names.ts';
 import { useStudio } from '../../store/studio.ts';
 import { uiStore } from '../../store/ui.ts';
-import { FORMAT_IDS, type FormatId, writeFormat } from './export-formats.ts';
+import {
+  type FlinkExporter,
+  FORMAT_IDS,
+  type FormatId,
+  loadFlinkExporter,
+  writeFormat,
+} from './export-formats.ts';
 import { Modal } from './Modal.tsx';
 
 const CodeView = lazy(() => import('../code/CodeEditor.tsx'));
@@ -29,7 +35,11 @@ export default function ExportDialog() {
   const doc = useStudio((s) => s.doc);
   const [format, setFormat] = useState<FormatId>('cloudformation');
   const base = `${location.origin}${location.pathname}`;
-  const out = useMemo(() => writeFormat(format, doc, base), [format, doc, base]);
+  const [flink, setFlink] = useState<FlinkExporter>();
+  useEffect(() => {
+    if (format === 'flink-sql' && !flink) void loadFlinkExporter().then(setFlink);
+  }, [format, flink]);
+  const out = useMemo(() => writeFormat(format, doc, base, flink), [format, doc, base, flink]);
   const problems = useMemo(() => deployProblems(doc), [doc]);
   const close = () => uiStore.getState().openDialog(null);
   const copy = async () => {

@@ -15,6 +15,7 @@ export type FormatId =
   | 'cloudformation'
   | 'cloudformation-yaml'
   | 'terraform'
+  | 'flink-sql'
   | 'agent'
   | 'kdg'
   | 'link';
@@ -27,7 +28,7 @@ export interface FormatOutput {
   emptyParams?: Record<string, string | number>;
   fileName: string;
   /** Monaco language of the preview (JSON shows with the JavaScript tokenizer). */
-  language: 'javascript' | 'yaml' | 'plaintext';
+  language: 'javascript' | 'yaml' | 'sql' | 'plaintext';
   mime: string;
 }
 
@@ -35,6 +36,8 @@ export const FORMAT_IDS: FormatId[] = [
   'json',
   'cloudformation',
   'cloudformation-yaml',
+  'terraform',
+  'flink-sql',
   'agent',
   'kdg',
   'link',
@@ -46,7 +49,17 @@ const slug = (name: string) =>
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '') || 'pipeline';
 
-export function writeFormat(id: FormatId, doc: PipelineDoc, base: string): FormatOutput {
+/** The Flink SQL exporter brings the SQL parser with it: loaded only when that format is chosen. */
+export type FlinkExporter = typeof import('../../export/flink/index.ts');
+export const loadFlinkExporter = (): Promise<FlinkExporter> => import('../../export/flink/index.ts');
+
+/** `flink` is the loaded Flink SQL exporter; without it the Flink SQL format says it is loading. */
+export function writeFormat(
+  id: FormatId,
+  doc: PipelineDoc,
+  base: string,
+  flink?: FlinkExporter,
+): FormatOutput {
   const s = slug(doc.name);
   switch (id) {
     case 'json':
@@ -79,6 +92,14 @@ export function writeFormat(id: FormatId, doc: PipelineDoc, base: string): Forma
         language: 'plaintext',
         mime: 'text/plain',
       };
+    }
+    case 'flink-sql': {
+      const scripts = flink?.toFlinkSql(doc) ?? [];
+      const out = { fileName: `${s}.flink.sql`, language: 'sql' as const, mime: 'text/plain' };
+      if (!flink) return { ...out, text: null, empty: 'exportDialog.loadingFlink' };
+      return scripts.length > 0
+        ? { ...out, text: flink.flinkSqlText(scripts) }
+        : { ...out, text: null, empty: 'exportDialog.noAnalytics' };
     }
     case 'agent': {
       const cfg = agentConfig(doc);

@@ -27,6 +27,7 @@ export const en = {
       cloudformation: 'CloudFormation (JSON)',
       'cloudformation-yaml': 'CloudFormation (YAML)',
       terraform: 'Terraform',
+      'flink-sql': 'Flink SQL',
       agent: 'Kinesis Agent agent.json',
       kdg: 'Data Generator templates',
       link: 'Share link',
@@ -38,6 +39,8 @@ export const en = {
       'cloudformation-yaml': 'The same template as YAML.',
       terraform:
         'The same resources for Terraform (hashicorp/aws v6): terraform init, then terraform apply. The CLI writes main.tf, variables.tf and outputs.tf.',
+      'flink-sql':
+        'Each Analytics node’s SQL as Flink SQL for Managed Service for Apache Flink (KDA for SQL was retired on 27 Jan 2026). Zip <node>.sql with main.py (the CLI writes both) and the connector jars, upload it to ArtifactBucket, deploy the CloudFormation template. Constructs with no Flink equivalent stay as comments.',
       agent: 'Install on the log servers as /etc/aws-kinesis/agent.json: one flow per Agent producer.',
       kdg: 'Paste each template into the Kinesis Data Generator page with its target and rate, to feed the deployed pipeline the records you simulated.',
       link: 'The whole design in the link (nothing is uploaded). Whoever opens it gets a copy as a new design.',
@@ -51,6 +54,8 @@ export const en = {
     download: 'Download {{file}}',
     noAgent: 'This design has no Kinesis Agent producer.',
     noTemplate: 'This design has no producer with a record template.',
+    noAnalytics: 'This design has no Analytics SQL application: there is no SQL to export as Flink SQL.',
+    loadingFlink: 'Loading the Flink SQL translator…',
     tooLarge:
       'This design is too large for a link ({{chars}} characters; the limit is 32,000). Share the JSON file instead.',
   },
@@ -183,6 +188,7 @@ export const ja: typeof en = {
       cloudformation: 'CloudFormation (JSON)',
       'cloudformation-yaml': 'CloudFormation (YAML)',
       terraform: 'Terraform',
+      'flink-sql': 'Flink SQL',
       agent: 'Kinesis エージェント agent.json',
       kdg: 'Data Generator テンプレート',
       link: '共有リンク',
@@ -194,6 +200,8 @@ export const ja: typeof en = {
       'cloudformation-yaml': '同じテンプレートの YAML 版です。',
       terraform:
         '同じリソースを Terraform (hashicorp/aws v6) で。terraform init の後に terraform apply。CLI は main.tf、variables.tf、outputs.tf を書き出します。',
+      'flink-sql':
+        '各 Analytics ノードの SQL を Managed Service for Apache Flink 用の Flink SQL にしたものです (KDA for SQL は 2026 年 1 月 27 日に終了)。<node>.sql を main.py (どちらも CLI が書き出します) とコネクタの jar と一緒に zip にして ArtifactBucket にアップロードし、CloudFormation テンプレートをデプロイします。Flink に相当するもののない構文はコメントとして残ります。',
       agent:
         'ログサーバーの /etc/aws-kinesis/agent.json に置きます。エージェントのプロデューサーごとに 1 フローです。',
       kdg: '各テンプレートを送信先とレートとともに Kinesis Data Generator に貼り付けると、シミュレーションと同じレコードをデプロイしたパイプラインに送れます。',
@@ -208,6 +216,9 @@ export const ja: typeof en = {
     download: '{{file}} をダウンロード',
     noAgent: 'このデザインには Kinesis エージェントのプロデューサーがありません。',
     noTemplate: 'このデザインにはレコードテンプレートを持つプロデューサーがありません。',
+    noAnalytics:
+      'このデザインには Analytics SQL アプリケーションがないため、Flink SQL として書き出す SQL がありません。',
+    loadingFlink: 'Flink SQL への変換を読み込み中…',
     tooLarge:
       'このデザインはリンクには大きすぎます ({{chars}} 文字、上限は 32,000 文字)。JSON ファイルで共有してください。',
   },
