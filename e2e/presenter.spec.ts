@@ -111,6 +111,11 @@ test.describe('presenter view at 1280×720', () => {
     await run(page, '10×', '▶ 実行');
     await waitForClock(page, 6, { name: 'シミュレーション時刻' });
     await expect(page.locator('.live__big').first()).toContainText('レコード/秒');
+    // The rate and its Japanese unit fit the card: nothing runs past its edge.
+    const fits = await page
+      .locator('.live__big')
+      .evaluateAll((els) => els.every((el) => el.scrollWidth <= el.clientWidth + 1));
+    expect(fits).toBe(true);
     await page.screenshot({ path: `${SHOTS}/presenter-japanese-running.png` });
   });
 

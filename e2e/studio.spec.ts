@@ -69,13 +69,14 @@ test('build a pipeline: drag from the palette, connect, set shards, refuse a bad
   await expect(studio.inspector.getByText(/Shards must be between/)).toHaveCount(0);
 
   // Undo / redo from the keyboard (focus off the form first: form keys never reach the canvas).
+  // Each committed number is one undo step: undo takes back the fix (to 0), redo puts it back.
   await studio.canvas.click({ position: { x: 40, y: 40 } });
   await page.keyboard.press('Control+z');
-  await expect(studio.node('Data stream: stream-1')).toContainText('1 shard');
+  await expect(studio.node('Data stream: stream-1')).toContainText('0 shards');
   await page.keyboard.press('Control+y');
   await expect(studio.node('Data stream: stream-1')).toContainText('4 shards');
-  // Undo again, then redo with the toolbar buttons.
-  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  // Undo three times (the fix, the 0, the first 4), then redo with the toolbar buttons.
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Undo', exact: true }).click();
   await expect(studio.node('Data stream: stream-1')).toContainText('1 shard');
   await page.getByRole('button', { name: 'Redo', exact: true }).click();
   await expect(studio.node('Data stream: stream-1')).toContainText('4 shards');

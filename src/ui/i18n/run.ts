@@ -242,6 +242,7 @@ export const en = {
     node: 'Chart of',
     metric: 'Metric',
     idle: 'Press Run: the clock and the chart follow the run. Esc leaves presenter view.',
+    perSec: 'rec/s',
   },
 };
 
@@ -486,5 +487,6 @@ export const ja: typeof en = {
     node: 'グラフの対象',
     metric: 'メトリクス',
     idle: '実行すると、時計とグラフが実行に合わせて動きます。Esc でプレゼンタービューを終了します。',
+    perSec: 'レコード/秒',
   },
 };

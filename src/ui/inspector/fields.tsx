@@ -23,6 +23,9 @@ export interface FieldProps {
   onChange(value: unknown, group: string): void;
 }
 
+/** Commits so far (numbers), making each one's undo group unique. */
+let commits = 0;
+
 /** A slider helps when the range is small enough to scrub (e.g. 1–10 parallelization factor). */
 function sliderFits(field: FieldDef): boolean {
   if (field.min === undefined || field.max === undefined) return false;
@@ -55,7 +58,8 @@ function NumberInput({
     const n = Number(draft);
     if (draft.trim() === '' || !Number.isFinite(n)) return;
     const next = field.type === 'integer' ? Math.round(n) : n;
-    if (next !== value) onChange(next, group);
+    // Each committed number is its own undo step, however quickly the next one follows.
+    if (next !== value) onChange(next, `${group}:${++commits}`);
   };
   return (
     <div className="field__number">
