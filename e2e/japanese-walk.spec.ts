@@ -73,7 +73,7 @@ test('every screen of the studio speaks Japanese: no missing key, no English out
   for (const node of doc.nodes) {
     await selectNode(node.id);
     await expect(
-      page.getByRole('complementary', { name: 'インスペクター' }).getByRole('textbox', { name: '名前' }),
+      page.getByRole('complementary', { name: 'インスペクター' }).getByRole('textbox', { name: '名前', exact: true }),
     ).toHaveValue(node.name);
     await look(`inspector ${node.kind} ${node.id}`, node.kind === 'analytics' || node.kind === 'lambda');
   }
