@@ -77,6 +77,8 @@ test('every screen of the studio speaks Japanese: no missing key, no English out
         .getByRole('complementary', { name: 'インスペクター' })
         .getByRole('textbox', { name: '名前', exact: true }),
     ).toHaveValue(node.name);
+    // The SQL editor's panel loads on first use: read it loaded.
+    if (node.kind === 'analytics') await expect(page.locator('.sql-panel')).toBeVisible();
     await look(`inspector ${node.kind} ${node.id}`, node.kind === 'analytics' || node.kind === 'lambda');
   }
   await page.evaluate(() => window.__studio?.getState().select({ edgeIds: ['clicks--sql'] }));
