@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { runHeadless } from '../engine/index.ts';
 import { parseDocument } from '../export/document.ts';
+import { parsePlanArgs } from './plan.ts';
 import { main, parseRunArgs } from './run.ts';
 import { formatSummaryJa } from './run-summary-ja.ts';
 
@@ -14,6 +15,12 @@ describe('run --lang ja', () => {
     expect(parseRunArgs(['d.json', '--lang', 'ja'])).toMatchObject({ lang: 'ja' });
     expect(parseRunArgs(['d.json'])).toMatchObject({ lang: 'en' });
     expect(parseRunArgs(['d.json', '--lang=fr'])).toBe('--lang expects en or ja');
+    expect(parsePlanArgs(['d.json', '--stream', 's', '--shards', '1..2', '--lang', 'ja'])).toMatchObject({
+      lang: 'ja',
+    });
+    expect(parsePlanArgs(['d.json', '--stream', 's', '--shards', '1..2', '--lang', 'de'])).toBe(
+      '--lang expects en or ja',
+    );
   });
 
   it('says the hot-key run in Japanese: 件/秒, cost items and units in Japanese, no English unit', async () => {

@@ -73,7 +73,7 @@ describe('kind definitions', () => {
     const stream = { ...KINDS.stream.defaults(), shardCount: 4 };
     expect(KINDS.stream.summary(stream, 'en')).toEqual(['4 shards · 24 h']);
     expect(KINDS.stream.summary(stream, 'ja')).toEqual(['4 シャード · 24 時間']);
-    expect(KINDS.lambda.summary(KINDS.lambda.defaults(), 'ja')[0]).toBe('バッチ 100 · PF 1');
+    expect(KINDS.lambda.summary(KINDS.lambda.defaults(), 'ja')[0]).toBe('バッチ 100 · 並列化 1');
     expect(KINDS.lambda.summary(KINDS.lambda.defaults(), 'en')[0]).toBe('batch 100 · PF 1');
     const fh = { ...KINDS.firehose.defaults(), compression: 'GZIP' as const };
     expect(KINDS.firehose.summary(fh, 'en')[0]).toBe('5 MiB / 300 s · GZIP');

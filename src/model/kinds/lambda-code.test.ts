@@ -17,11 +17,11 @@ describe('Lambda starter code', () => {
   });
 
   it('an untouched Japanese handler follows the use in Japanese; an edited one stays', () => {
-    const after = KINDS.lambda.afterSet;
+    const follow = KINDS.lambda.afterSet;
     const before = lambda('ja').config;
-    const next = after?.(before, { ...before, use: 'firehoseTransform' }, 'use');
+    const next = follow?.(before, { ...before, use: 'firehoseTransform' }, 'use');
     expect(next?.code).toBe(STARTER_CODE.ja.firehoseTransform);
     const edited = { ...before, code: `${before.code}\n// mine` };
-    expect(after?.(edited, { ...edited, use: 'firehoseTransform' }, 'use').code).toBe(edited.code);
+    expect(follow?.(edited, { ...edited, use: 'firehoseTransform' }, 'use').code).toBe(edited.code);
   });
 });

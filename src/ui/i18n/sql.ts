@@ -110,7 +110,7 @@ export const ja: typeof en = {
     filter: '継続的なフィルタ',
     tumbling: 'タンブリングウィンドウ集計',
     sliding: 'スライディングウィンドウ',
-    topK: 'Top-K アイテム',
+    topK: '上位 K 件',
     anomaly: '異常検出',
   },
   schema: {

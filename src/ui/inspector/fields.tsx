@@ -156,6 +156,7 @@ export function Field(props: FieldProps) {
   const describedBy = [helpId, errId].filter(Boolean).join(' ');
   const invalid = problems.some((p) => p.severity === 'error');
   const label = field.label[locale];
+  const numberLocale = locale === 'ja' ? 'ja-JP' : 'en-US';
   const options = props.options ?? field.options ?? [];
 
   let control: React.ReactNode;
@@ -271,7 +272,7 @@ export function Field(props: FieldProps) {
           ) : null}
           {field.help?.[locale]}
           {field.min !== undefined && field.max !== undefined
-            ? ` ${t('range', { min: field.min.toLocaleString('en-US'), max: field.max.toLocaleString('en-US') })}`
+            ? ` ${t('range', { min: field.min.toLocaleString(numberLocale), max: field.max.toLocaleString(numberLocale) })}`
             : ''}
         </p>
       )}

@@ -63,6 +63,8 @@ export function Palette() {
               onDragStart={(e) => onDragStart(e, kind)}
               onClick={() => addAtFreeSpot(kind)}
               title={KINDS[kind].description[locale]}
+              // Named by the label whole: the <wbr> break points must not split the name.
+              aria-label={KINDS[kind].label[locale]}
               style={{ '--kind': KIND_COLOR[kind] } as React.CSSProperties}
             >
               <span className="palette__icon">
