@@ -121,6 +121,7 @@ describe('run options', () => {
       seed: 9,
       priceBook: '2017',
       json: true,
+      lang: 'en',
     });
     expect(parseRunArgs(['d.json', '--duration=1h'])).toMatchObject({ durationSec: 3600 });
     expect(parseRunArgs(['d.json', '--duration', '90s'])).toMatchObject({ durationSec: 90 });
