@@ -196,7 +196,7 @@ export const ja: typeof en = {
     hints: {
       json: 'デザインそのもの。Shardscape で再び開けます (インポート)。',
       cloudformation:
-        'すべてのリソース・ロール・マッピングを含む 1 つのテンプレート。デプロイ: aws cloudformation deploy --template-file FILE --stack-name NAME --capabilities CAPABILITY_IAM',
+        'すべてのリソース・ロール・マッピングを含む 1 つのテンプレート。デプロイ: `aws cloudformation deploy --template-file FILE --stack-name NAME --capabilities CAPABILITY_IAM`',
       'cloudformation-yaml': '同じテンプレートの YAML 版です。',
       terraform:
         '同じリソースを Terraform (hashicorp/aws v6) で。terraform init の後に terraform apply。CLI は main.tf、variables.tf、outputs.tf を書き出します。',
