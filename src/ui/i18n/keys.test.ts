@@ -9,7 +9,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { en as sweepEn, ja as sweepJa } from '../sweep/strings.ts';
 import { i18n, NAMESPACES } from './index.ts';
+
+// Bundles a lazily loaded tab adds when its chunk loads (SweepTab): checked like the others.
+i18n.addResourceBundle('en', 'sweep', sweepEn, true, false);
+i18n.addResourceBundle('ja', 'sweep', sweepJa, true, false);
 
 type Tree = { [k: string]: string | Tree };
 
