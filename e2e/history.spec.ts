@@ -14,7 +14,9 @@ mkdirSync(SHOTS, { recursive: true });
 
 async function setShards(page: Page, shards: number): Promise<void> {
   await page.getByTestId('rf__node-telemetry').click();
-  await page.getByRole('spinbutton', { name: 'Shards' }).fill(String(shards));
+  const field = page.getByRole('spinbutton', { name: 'Shards' });
+  await field.fill(String(shards));
+  await field.press('Enter'); // numbers apply on Enter or blur (issue 15)
   await expect(page.getByTestId('rf__node-telemetry')).toContainText(`${shards} shard`);
 }
 
