@@ -56,7 +56,7 @@ test('every screen of the studio speaks Japanese: no missing key, no English out
 
   // Import the design with every kind: it contains Lambda code, so the review dialog comes first.
   const doc = allKindsDesign();
-  await page.getByLabel('デザインファイル (.json) をインポート').setInputFiles({
+  await page.getByLabel(/^デザインファイル \(.json\) または CloudFormation テンプレート/).setInputFiles({
     name: 'all-kinds.json',
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify(doc)),
@@ -176,7 +176,7 @@ test('every screen of the studio speaks Japanese: no missing key, no English out
   await page.waitForTimeout(400);
   await look('presenter', true);
   await page.getByRole('button', { name: 'プレゼンター', exact: true }).click();
-  await page.getByLabel('デザインファイル (.json) をインポート').setInputFiles({
+  await page.getByLabel(/^デザインファイル \(.json\) または CloudFormation テンプレート/).setInputFiles({
     name: 'broken.json',
     mimeType: 'application/json',
     buffer: Buffer.from('{"format":"shardscape.pipeline", "nodes": ['),
