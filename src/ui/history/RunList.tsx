@@ -4,16 +4,18 @@ import { useTranslation } from 'react-i18next';
 import { historyStore, useHistory } from '../../store/history.ts';
 import { fmtCount, fmtDollars } from '../../store/history-compare.ts';
 import { displayLabel, type HistoryEntry } from '../../store/history-entry.ts';
+import { useLocale } from '../locale.ts';
 
 function RunItem({ entry }: { entry: HistoryEntry }) {
-  const { t, i18n } = useTranslation('history');
+  const { t } = useTranslation('history');
+  const locale = useLocale();
   const pickA = useHistory((s) => s.pickA);
   const pickB = useHistory((s) => s.pickB);
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(entry.label);
   const f = entry.figures;
   const store = historyStore.getState();
-  const label = displayLabel(entry, i18n.language === 'ja' ? 'ja' : 'en');
+  const label = displayLabel(entry, locale);
   const slot = entry.id === pickA ? 'a' : entry.id === pickB ? 'b' : null;
   return (
     <li className={`history-run${slot ? ` history-run--${slot}` : ''}`} aria-label={label}>
@@ -78,12 +80,11 @@ function RunItem({ entry }: { entry: HistoryEntry }) {
           })}
         </span>
         <span className="history-run__when">
-          {new Date(entry.createdAt).toLocaleString(i18n.language, {
+          {new Date(entry.createdAt).toLocaleString(locale, {
             dateStyle: 'short',
             timeStyle: 'short',
           })}
-          {' · seed '}
-          {entry.seed}
+          {` · ${t('seedOf', { seed: entry.seed })}`}
         </span>
       </div>
       <button

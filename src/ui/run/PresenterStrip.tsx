@@ -10,6 +10,7 @@ import type { PipelineNode } from '../../model/types.ts';
 import { type SimState, simSeries, useLive, useSim, useThrottledSim } from '../../store/simStore.ts';
 import { useStudio } from '../../store/studio.ts';
 import { KIND_METRICS } from '../kinds/index.tsx';
+import { unitLabel, useLocale } from '../locale.ts';
 import { fmtClock } from './format.ts';
 import { useRunExists } from './hooks.ts';
 import { type ChartData, SeriesChart } from './SeriesChart.tsx';
@@ -50,7 +51,11 @@ function Chart({ node, metric, title }: { node: PipelineNode; metric: string; ti
     () => simSeries.get(node.id)?.aligned([metric], CHART_POINTS) ?? EMPTY,
     [v, node.id, metric],
   );
-  return <SeriesChart title={title} lines={[metric]} data={data} markers={markers} height={140} />;
+  const { t } = useTranslation('run');
+  const label = (name: string) => (name === 'Utilization' ? t('metrics.utilizationName') : name);
+  return (
+    <SeriesChart title={title} lines={[metric]} data={data} markers={markers} height={140} label={label} />
+  );
 }
 
 /** The node charted at first: the first data stream (the talk's subject), else the first node. */
@@ -67,7 +72,11 @@ export default function PresenterStrip() {
   const node = nodes.find((n) => n.id === nodeId) ?? firstNode(nodes);
   const defs = node ? (KIND_METRICS[node.kind] ?? []) : [];
   const def = defs.find((d) => d.name === metric) ?? defs[0];
-  const title = node && def ? `${node.name}: ${def.name} (${def.unit})` : '';
+  const locale = useLocale();
+  // CloudWatch's names stay as AWS prints them; our own `Utilization` and the units are translated.
+  const metricText = (d: { name: string; unit: string }) =>
+    `${d.name === 'Utilization' ? t('metrics.utilizationName') : d.name} (${unitLabel(d.unit, locale)})`;
+  const title = node && def ? `${node.name}: ${metricText(def)}` : '';
   return (
     <section className="presenter" aria-label={t('presenter.region')}>
       <BigClock />
@@ -88,7 +97,7 @@ export default function PresenterStrip() {
             <select value={def?.name ?? ''} onChange={(e) => setMetric(e.target.value)}>
               {defs.map((d) => (
                 <option key={d.name} value={d.name}>
-                  {d.name} ({d.unit})
+                  {metricText(d)}
                 </option>
               ))}
             </select>
