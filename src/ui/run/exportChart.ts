@@ -34,16 +34,24 @@ export async function exportPng(container: HTMLElement, nodeName: string, suffix
   const figures = [...container.querySelectorAll('figure')];
   const parts: { caption: string; img: CanvasImageSource; w: number; h: number }[] = [];
   for (const f of figures) {
-    // Each chart is one uPlot canvas (device px); it is drawn at its CSS size.
+    const caption = f.querySelector('figcaption')?.textContent ?? '';
+    // A live chart is one uPlot canvas (device px), drawn at its CSS size.
     const canvas = f.querySelector<HTMLCanvasElement>('.uplot canvas');
-    if (!canvas) continue;
-    const r = canvas.getBoundingClientRect();
-    parts.push({
-      caption: f.querySelector('figcaption')?.textContent ?? '',
-      img: canvas,
-      w: r.width,
-      h: r.height,
-    });
+    if (canvas) {
+      const r = canvas.getBoundingClientRect();
+      parts.push({ caption, img: canvas, w: r.width, h: r.height });
+      continue;
+    }
+    // The Sweep and History result charts are recharts SVG: the largest surface is the chart
+    // (legend icons are small surfaces too).
+    let svg: SVGSVGElement | null = null;
+    let w = 0;
+    let h = 0;
+    for (const el of f.querySelectorAll<SVGSVGElement>('svg.recharts-surface')) {
+      const r = el.getBoundingClientRect();
+      if (r.width * r.height > w * h) [svg, w, h] = [el, r.width, r.height];
+    }
+    if (svg) parts.push({ caption, img: await svgImage(svg), w, h });
   }
   if (parts.length === 0) return;
   const captionH = 22;
@@ -65,4 +73,17 @@ export async function exportPng(container: HTMLElement, nodeName: string, suffix
   }
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
   if (blob) download(blob, `${safeName(nodeName)}-${suffix}.png`);
+}
+
+/** An SVG chart as an image the canvas can draw. */
+function svgImage(svg: SVGSVGElement): Promise<HTMLImageElement> {
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  const text = new XMLSerializer().serializeToString(clone);
+  return new Promise((resolve, reject) => {
+    const img = new Image();
+    img.onload = () => resolve(img);
+    img.onerror = () => reject(new Error('SVG could not be rendered'));
+    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
+  });
 }
