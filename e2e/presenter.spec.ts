@@ -93,7 +93,9 @@ test.describe('presenter view at 1280×720', () => {
         .evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
       expect(clockPx).toBeGreaterThanOrEqual(48);
       await expect(page.getByTestId('presenter-clock')).toHaveText(/^\d\d:\d\d:\d\d$/);
-      await expect(view.locator('.recharts-line-curve').first()).toBeVisible();
+      // The chart is a uPlot canvas; data-last-t is the time of its latest point.
+      await expect(view.locator('.uplot canvas').first()).toBeVisible();
+      await expect(view.getByRole('figure')).toHaveAttribute('data-last-t', /\d/);
       await page.screenshot({
         path: `${SHOTS}/presenter-${template.split(' ')[0].toLowerCase()}-running.png`,
       });
