@@ -83,8 +83,10 @@ export function useCanvasKeyboard(setMenu: (menu: MenuState) => void) {
       setMenu({ type: 'node', nodeId: id, x: box.left, y: box.bottom + 4 });
       e.preventDefault();
     } else if (!mod && (e.key === 'Delete' || e.key === 'Backspace')) {
-      // Not prevented: the window shortcut removes the selection; make sure it holds this card.
-      if (!store.selection.nodeIds.includes(id)) store.select({ nodeIds: [id], edgeIds: [] });
+      // Not prevented: the window shortcut removes the selection. With nothing selected that is
+      // this card; a selection made elsewhere (a paste selects what it pasted) is what goes.
+      const { nodeIds, edgeIds } = store.selection;
+      if (nodeIds.length === 0 && edgeIds.length === 0) store.select({ nodeIds: [id], edgeIds: [] });
       const gone = new Set(studioStore.getState().selection.nodeIds);
       const rest = placed(store.doc).filter((p) => !gone.has(p.id));
       const from = placed(store.doc).find((p) => p.id === id);
