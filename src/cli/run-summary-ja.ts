@@ -6,7 +6,8 @@
  */
 import type { NodeReport, RunReport } from '../engine/api.ts';
 import { KINDS } from '../model/kinds/index.ts';
-import { en as costEn, ja as costJa } from '../ui/i18n/cost.ts';
+import { en as costEn } from '../ui/i18n/cost.ts';
+import { ja as costJa } from '../ui/i18n/ja/cost.ts';
 import { counterLabel } from '../ui/run/counterLabels.ts';
 
 const nf = new Intl.NumberFormat('ja-JP', { maximumFractionDigits: 2 });

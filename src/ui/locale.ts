@@ -6,14 +6,29 @@
  */
 import { unitText } from '../model/kinds/types.ts';
 import { type Locale, studioStore, useStudio } from '../store/studio.ts';
-import { i18n } from './i18n/index.ts';
+import { i18n, languageLoaded, loadLanguage } from './i18n/index.ts';
 
 export type { Locale };
 
-// i18next follows the store the moment the locale changes (before any component re-renders).
-if (i18n.language !== studioStore.getState().locale) void i18n.changeLanguage(studioStore.getState().locale);
+/**
+ * i18next follows the store: as soon as the language's texts are loaded (Japanese is its own
+ * chunk, fetched the first time). A switch back while they load wins: only the store's current
+ * locale is applied.
+ */
+function follow(locale: Locale): Promise<void> {
+  const apply = () => {
+    const now = studioStore.getState().locale;
+    if (i18n.language !== now) void i18n.changeLanguage(now);
+  };
+  // Already loaded: switch at once, in step with the store (no frame with mixed languages).
+  if (languageLoaded(locale)) return Promise.resolve(apply());
+  return loadLanguage(locale).then(apply);
+}
+
+/** Resolves when the saved language's texts are in place (main.tsx renders after it: no English flash). */
+export const languageReady: Promise<void> = follow(studioStore.getState().locale);
 studioStore.subscribe((s, prev) => {
-  if (s.locale !== prev.locale) void i18n.changeLanguage(s.locale);
+  if (s.locale !== prev.locale) void follow(s.locale);
 });
 
 /** The studio's language, for components (re-renders when it changes). */

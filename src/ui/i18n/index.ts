@@ -1,23 +1,42 @@
 /**
- * i18next set-up. Every sibling `<namespace>.ts` exports `en` and `ja` objects with the same keys;
- * the namespace is the file name (`studio.ts` → `useTranslation('studio')`). Files written by other
- * helpers (run.ts, sql.ts, …) are picked up automatically by the glob.
+ * i18next set-up. Every sibling `<namespace>.ts` exports the English `en` object and `ja/<namespace>.ts`
+ * the Japanese `ja` with the same keys (`typeof en`); the namespace is the file name (`studio.ts` →
+ * `useTranslation('studio')`). New files are picked up by the globs. English is bundled with the
+ * app; Japanese loads on demand (`loadLanguage`), see ja/index.ts.
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
 type Messages = Record<string, unknown>;
-type NamespaceModule = { en?: Messages; ja?: Messages };
+type NamespaceModule = { en?: Messages };
 
 const modules = import.meta.glob<NamespaceModule>(['./*.ts', '!./index.ts', '!./*.test.ts'], { eager: true });
 
 export const NAMESPACES: string[] = [];
-const resources: { en: Record<string, Messages>; ja: Record<string, Messages> } = { en: {}, ja: {} };
+const resources: { en: Record<string, Messages> } = { en: {} };
 for (const [path, mod] of Object.entries(modules)) {
   const ns = path.replace(/^\.\//, '').replace(/\.ts$/, '');
   NAMESPACES.push(ns);
   resources.en[ns] = mod.en ?? {};
-  resources.ja[ns] = mod.ja ?? mod.en ?? {};
+}
+
+let japanese: Promise<void> | undefined;
+
+/** Whether a language's texts are already there (English always; Japanese once loaded). */
+export function languageLoaded(lng: string): boolean {
+  return lng !== 'ja' || i18n.hasResourceBundle('ja', 'studio');
+}
+
+/**
+ * Makes a language's texts available (Japanese is fetched once, as its own chunk); resolves when
+ * `i18n.changeLanguage(lng)` would show them. English is always there.
+ */
+export function loadLanguage(lng: string): Promise<void> {
+  if (lng !== 'ja') return Promise.resolve();
+  japanese ??= import('./ja/index.ts').then(({ bundles }) => {
+    for (const [ns, bundle] of Object.entries(bundles)) i18n.addResourceBundle('ja', ns, bundle, true, true);
+  });
+  return japanese;
 }
 
 /** Keys looked up but missing in both languages, as "namespace:key". */

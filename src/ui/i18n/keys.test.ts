@@ -8,9 +8,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { en as sweepEn, ja as sweepJa } from '../sweep/strings.ts';
-import { i18n, NAMESPACES } from './index.ts';
+import { i18n, loadLanguage, NAMESPACES } from './index.ts';
 
 // Bundles a lazily loaded tab adds when its chunk loads (SweepTab): checked like the others.
 i18n.addResourceBundle('en', 'sweep', sweepEn, true, false);
@@ -34,6 +34,8 @@ const resources = (lng: 'en' | 'ja', ns: string) => leaves(i18n.getResourceBundl
 const base = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, '');
 
 describe('i18n resources', () => {
+  beforeAll(() => loadLanguage('ja'));
+
   it('has every namespace in both languages with the same keys, none empty, the same placeholders', () => {
     expect(NAMESPACES).toEqual(
       expect.arrayContaining(['studio', 'canvas', 'inspector', 'run', 'sql', 'lessons', 'cost']),

@@ -3,5 +3,3 @@
  * (src/ui/sweep/strings.ts, added to this namespace when the tab first opens).
  */
 export const en = { tab: 'Sweep' };
-
-export const ja: typeof en = { tab: 'スイープ' };

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { studioStore } from '../../store/studio.ts';
-import { i18n } from '../i18n/index.ts';
+import { i18n, loadLanguage } from '../i18n/index.ts';
 import { Palette } from './Palette.tsx';
 
 function renderPalette() {
@@ -19,6 +19,9 @@ afterEach(() => {
   act(() => studioStore.getState().setLocale('en'));
   void i18n.changeLanguage('en');
 });
+
+// Japanese texts are a lazily loaded chunk in the app; load them before any test switches to them.
+beforeAll(() => loadLanguage('ja'));
 
 describe('palette', () => {
   it('offers every kind as a button named after it, grouped by service', () => {

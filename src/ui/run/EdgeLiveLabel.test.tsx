@@ -2,11 +2,11 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { Profiler } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { EdgeLive, LiveFrame } from '../../engine/api.ts';
 import { initialSimState, simStore } from '../../store/simStore.ts';
 import { studioStore } from '../../store/studio.ts';
-import { i18n } from '../i18n/index.ts';
+import { i18n, loadLanguage } from '../i18n/index.ts';
 import { EdgeLiveLabel, shownAgoSec } from './EdgeLiveLabel.tsx';
 
 const wrap = (ui: React.ReactNode) => render(<I18nextProvider i18n={i18n}>{ui}</I18nextProvider>);
@@ -40,6 +40,9 @@ afterEach(() => {
   vi.restoreAllMocks();
   simStore.setState({ ...initialSimState });
 });
+
+// Japanese texts are a lazily loaded chunk in the app; load them before any test switches to them.
+beforeAll(() => loadLanguage('ja'));
 
 describe('an edge label between bursts', () => {
   it('Firehose → S3 8 s after a flush reads "last 600 rec · 8 s ago"; the sentence is its title and accessible name', () => {

@@ -2,11 +2,11 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { Profiler } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LiveFrame, NodeLive, ShardLive } from '../../engine/api.ts';
 import { initialSimState, simStore } from '../../store/simStore.ts';
 import { studioStore } from '../../store/studio.ts';
-import { i18n } from '../i18n/index.ts';
+import { i18n, loadLanguage } from '../i18n/index.ts';
 import { EdgeLiveLabel } from './EdgeLiveLabel.tsx';
 import { NodeLiveOverlay } from './NodeLiveOverlay.tsx';
 
@@ -58,6 +58,9 @@ afterEach(() => {
   cleanup();
   simStore.setState({ ...initialSimState });
 });
+
+// Japanese texts are a lazily loaded chunk in the app; load them before any test switches to them.
+beforeAll(() => loadLanguage('ja'));
 
 describe('live figures on a node card', () => {
   it('shows nothing while no run exists', () => {

@@ -3,16 +3,20 @@
  * assumption the engine can write (static, or with a node's name in it) is recognised, so the
  * Japanese Cost tab shows no English line.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { NOT_PRICED } from '../../engine/destination-prices.ts';
 import { ESTIMATE_ASSUMPTIONS } from '../../engine/plan/estimate.ts';
 import { PRICE_ASSUMPTIONS, PRICE_BOOKS } from '../../engine/pricing.ts';
-import { en, ja } from '../i18n/cost.ts';
-import { i18n } from '../i18n/index.ts';
+import { en } from '../i18n/cost.ts';
+import { i18n, loadLanguage } from '../i18n/index.ts';
+import { ja } from '../i18n/ja/cost.ts';
 import { assumptionId, assumptionText, itemText, sourceText, unitId, unitText } from './cost-text.ts';
 
 const tJa = i18n.getFixedT('ja', 'cost');
 const tEn = i18n.getFixedT('en', 'cost');
+
+// Japanese texts are a lazily loaded chunk in the app; load them before any test switches to them.
+beforeAll(() => loadLanguage('ja'));
 
 describe('cost texts', () => {
   it('name every price book item and unit as the engine does, with a Japanese for each', () => {
