@@ -4,6 +4,7 @@
  * Flow's keyboard handling (Space = pan, Delete, …) never eats keys typed into the editor.
  */
 import Editor, { type OnMount } from '@monaco-editor/react';
+import { useTranslation } from 'react-i18next';
 import './monacoSetup.ts';
 
 export interface CodeEditorProps {
@@ -32,9 +33,11 @@ export default function CodeEditor({
   height = '260px',
   readOnly = false,
 }: CodeEditorProps) {
+  const { t } = useTranslation('inspector');
   return (
     <div className="code-editor nokey" style={{ height }}>
       <Editor
+        loading={t('loading')}
         height={height}
         language={language}
         value={value}

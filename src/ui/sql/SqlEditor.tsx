@@ -6,6 +6,7 @@
  */
 import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SqlProblem } from '../../sql/index.ts';
 import { monaco } from '../code/monacoSetup.ts';
 import {
@@ -53,6 +54,7 @@ export default function SqlEditor({
   onChange,
   height = '320px',
 }: SqlEditorProps) {
+  const { t } = useTranslation('sql');
   const editorRef = useRef<EditorInstance | null>(null);
   // The providers read the latest schema / problems through these refs, never stale closures.
   const schemaRef = useRef(schema);
@@ -71,6 +73,7 @@ export default function SqlEditor({
   return (
     <div className="sql-editor nokey" style={{ height }}>
       <Editor
+        loading={t('editor.loading')}
         height={height}
         language={LANGUAGE_ID}
         theme={THEME_ID}
