@@ -35,7 +35,13 @@ async function measure(page: Page, label: string) {
   // an overloaded machine the garbage collector's helper threads wait too, leaving their work to
   // the main thread. So this holds only when the machine had a core to spare (the engine worker
   // fills one of the two); the figures are printed either way.
-  if (load <= cpus().length * 1.5) expect(m.longTasksMs, `${label}: long tasks (wall ms)`).toEqual([]);
+  // "No task over 50 ms": Chromium reports some entries at 49–50 ms (its timings are coarsened),
+  // which are not over the line; those are printed above and not counted.
+  if (load <= cpus().length * 1.5)
+    expect(
+      m.longTasksMs.filter((ms) => ms > 50),
+      `${label}: long tasks over 50 ms (wall ms)`,
+    ).toEqual([]);
   return m;
 }
 

@@ -7,21 +7,28 @@ import { useEffect, useState } from 'react';
 import type { CostEstimate } from '../../engine/api.ts';
 import { useStudio } from '../../store/studio.ts';
 
+const ESTIMATE_PAUSE_MS = 60;
+
 export function useCostEstimate(): CostEstimate | null {
   const doc = useStudio((s) => s.doc);
   const [est, setEst] = useState<CostEstimate | null>(null);
   useEffect(() => {
     let live = true;
-    void import('../../engine/api.ts').then((m) => {
-      if (!live) return;
-      try {
-        setEst(m.estimateCost(doc));
-      } catch {
-        setEst(null); // a half-edited design: no estimate rather than a crash
-      }
-    });
+    // Its own task, once edits pause for ESTIMATE_PAUSE_MS (wall ms): a 300-node estimate samples
+    // every producer's records (~25 ms) and must not lengthen the task that renders a change.
+    const timer = setTimeout(() => {
+      void import('../../engine/api.ts').then((m) => {
+        if (!live) return;
+        try {
+          setEst(m.estimateCost(doc));
+        } catch {
+          setEst(null); // a half-edited design: no estimate rather than a crash
+        }
+      });
+    }, ESTIMATE_PAUSE_MS);
     return () => {
       live = false;
+      clearTimeout(timer);
     };
   }, [doc]);
   return est;
