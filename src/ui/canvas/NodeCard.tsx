@@ -5,7 +5,6 @@
  */
 import { Handle, type NodeProps, Position, useStore as useFlowStore } from '@xyflow/react';
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { END_POINT_KINDS, KINDS, RECEIVING_KINDS } from '../../model/kinds/index.ts';
 import type { NodeKind, PipelineNode } from '../../model/types.ts';
 import { hasRun, useSim } from '../../store/simStore.ts';
@@ -14,6 +13,7 @@ import { useUi } from '../../store/ui.ts';
 import { KIND_COLOR, KindIcon } from '../kinds/index.tsx';
 import { COMPACT_ZOOM, NodeLiveOverlay } from '../run/index.tsx';
 import { PresenterLive } from '../run/PresenterLive.tsx';
+import { useFastT } from '../run/useFastT.ts';
 import type { CardNode } from './toFlow.ts';
 
 /** Kinds that send somewhere have an output handle; kinds something may send to have an input handle. */
@@ -30,7 +30,7 @@ function summaryOf(node: PipelineNode, locale: 'en' | 'ja'): string[] {
 }
 
 function NodeCardImpl({ data, selected }: NodeProps<CardNode>) {
-  const { t } = useTranslation('canvas');
+  const { t } = useFastT('canvas');
   const locale = useStudio((s) => s.locale);
   const { node, errors, warnings, firstProblem } = data;
   const def = KINDS[node.kind];

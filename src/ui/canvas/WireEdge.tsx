@@ -12,7 +12,6 @@ import {
   useStore as useFlowStore,
 } from '@xyflow/react';
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useSim } from '../../store/simStore.ts';
 import {
   COMPACT_ZOOM,
@@ -21,11 +20,12 @@ import {
   useEdgeLive,
   usePrefersReducedMotion,
 } from '../run/index.tsx';
+import { useFastT } from '../run/useFastT.ts';
 import { flowDotSeconds } from './edgeFlow.ts';
 import type { WireEdge as WireEdgeType } from './toFlow.ts';
 
 function WireEdgeImpl(props: EdgeProps<WireEdgeType>) {
-  const { t } = useTranslation('canvas');
+  const { t } = useFastT('canvas');
   const live = useEdgeLive(props.id);
   const playing = useSim((s) => s.status === 'running');
   const reducedMotion = usePrefersReducedMotion();

@@ -5,17 +5,17 @@
  * outage are badges pinned to the card's top right corner, outside the flow of the card.
  */
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { NodeKind } from '../../model/types.ts';
 import { useNodeLive } from '../../store/simStore.ts';
 import { KIND_VIEWS } from '../kinds/index.tsx';
 import { fmtPct, fmtRate } from './format.ts';
 import { UtilBar } from './NodeLiveOverlay.tsx';
 import { ShardStrip } from './ShardStrip.tsx';
+import { useFastT } from './useFastT.ts';
 import './presenter.css';
 
 function PresenterLiveImpl({ nodeId, kind, name }: { nodeId: string; kind: NodeKind; name: string }) {
-  const { t, i18n } = useTranslation('run');
+  const { t, i18n } = useFastT('run');
   const n = useNodeLive(nodeId);
   if (!n) return null;
   const l = i18n.language;
