@@ -112,7 +112,7 @@ test.describe('presenter view at 1280×720', () => {
     await expect(view.getByLabel('グラフの対象')).toBeVisible();
     await run(page, '10×', '▶ 実行');
     await waitForClock(page, 6, { name: 'シミュレーション時刻' });
-    await expect(page.locator('.live__big').first()).toContainText('レコード/秒');
+    await expect(page.locator('.live__big').first()).toContainText('件/秒');
     // The rate and its Japanese unit fit the card: nothing runs past its edge.
     const fits = await page
       .locator('.live__big')

@@ -87,7 +87,7 @@ export function sizeLambda(
   const pct = Math.round(headroom * 100);
   const durationText = `${fmt(batchMs(cfg, batch))} ms`;
   let en = `ParallelizationFactor ${factor}, concurrency ${fmt(concurrency)} (${shards} shard(s) × ${factor}): the busiest shard takes ${fmt(busiest)} records/s; one batch of ${fmt(batch)} takes ${durationText}, so a batch slot handles ${fmt1(perSlot)} records/s; ${fmt(busiest)} ÷ (${fmt1(perSlot)} × ${pct} %) = ${fmt1(busiest / (perSlot * headroom))} slots per shard.`;
-  let ja = `ParallelizationFactor ${factor}、同時実行数 ${fmt(concurrency)} (${shards} シャード × ${factor}): 最も負荷の高いシャードは ${fmt(busiest)} レコード/秒。${fmt(batch)} 件のバッチ 1 回に ${durationText} かかるため、1 スロットで ${fmt1(perSlot)} レコード/秒。${fmt(busiest)} ÷ (${fmt1(perSlot)} × ${pct} %) = シャードあたり ${fmt1(busiest / (perSlot * headroom))} スロット。`;
+  let ja = `ParallelizationFactor ${factor}、同時実行数 ${fmt(concurrency)} (${shards} シャード × ${factor}): 最も負荷の高いシャードは ${fmt(busiest)} 件/秒。${fmt(batch)} 件のバッチ 1 回に ${durationText} かかるため、1 スロットで ${fmt1(perSlot)} 件/秒。${fmt(busiest)} ÷ (${fmt1(perSlot)} × ${pct} %) = シャードあたり ${fmt1(busiest / (perSlot * headroom))} スロット。`;
   if (!keepsUp) {
     en += ` Even 10 (the maximum) falls behind and the iterator age will grow: raise the batch size, make the function faster, or add shards.`;
     ja += ` 最大の 10 でも追いつかず、イテレーターの経過時間は増え続けます: バッチサイズを上げる、関数を速くする、またはシャードを増やしてください。`;

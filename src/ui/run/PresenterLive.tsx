@@ -39,7 +39,7 @@ function PresenterLiveImpl({ nodeId, kind, name }: { nodeId: string; kind: NodeK
       )}
       <div className="live__big">
         <span className="live__dir">{showIn ? t('live.in') : t('live.out')}</span>{' '}
-        {/* The number large, its unit small: レコード/秒 at the number's size would not fit. */}
+        {/* The number large, its unit small: 件/秒 at the number's size would not fit. */}
         {fmtRate(records, l)} <span className="live__unit">{t('presenter.perSec')}</span>
       </div>
       {view.live.utilization && (

@@ -82,8 +82,8 @@ export const ja: typeof en = {
     shardsRead: '読み取り',
     shardsCompact: '{{count}} シャード: 上限超過 {{hot}}、最大 {{max}} %',
     shardCell:
-      '{{shardId}}: {{records}} レコード/秒 · 書き込み {{write}} %、読み取り {{read}} %{{throttling}}',
-    shardBusiest: '最大: シャード {{n}}: {{records}} レコード/秒 · {{write}}\u00a0%',
+      '{{shardId}}: {{records}} 件/秒 · 書き込み {{write}} %、読み取り {{read}} %{{throttling}}',
+    shardBusiest: '最大: シャード {{n}}: {{records}} 件/秒 · {{write}}\u00a0%',
     shardThrottling: '、スロットリング中',
     shardTooltip:
       '{{shardId}}\nハッシュキー {{start}} – {{end}}\n書き込み {{write}} % ({{records}} 件/秒、{{mib}} MiB/秒)\n読み取り {{read}} %\nスロットリング {{throttled}} 件/秒\nイテレーターの経過時間 {{age}}',
@@ -242,6 +242,6 @@ export const ja: typeof en = {
     node: 'グラフの対象',
     metric: 'メトリクス',
     idle: '実行すると、時計とグラフが実行に合わせて動きます。Esc でプレゼンタービューを終了します。',
-    perSec: 'レコード/秒',
+    perSec: '件/秒',
   },
 };
