@@ -39,8 +39,10 @@ function NodeCardImpl({ data, selected }: NodeProps<CardNode>) {
   // While a run exists the live figures take the room: one design figure, so cards that a template
   // stacks closely do not grow into each other.
   const running = useSim(hasRun);
-  // A boolean, so a card re-renders when the zoom crosses the threshold, not on every zoom step.
-  const compact = useFlowStore((s) => s.transform[2] < COMPACT_ZOOM);
+  // A boolean, so a card re-renders when the zoom crosses the threshold, not on every zoom step;
+  // and only while a run exists (idle cards show no live figures), so Fit view on a 300-node
+  // design does not re-render all 300 cards at once.
+  const compact = useFlowStore((s) => running && s.transform[2] < COMPACT_ZOOM);
   // Presenter view: a fixed-size card (see studio.css), live figures in a fixed area inside it.
   const presenter = useUi((s) => s.layout.presenter);
   const lines = summaryOf(node, locale).slice(0, running ? 1 : 2);

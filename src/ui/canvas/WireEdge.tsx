@@ -31,7 +31,8 @@ function WireEdgeImpl(props: EdgeProps<WireEdgeType>) {
   const reducedMotion = usePrefersReducedMotion();
   // Zoomed far out the dots are specks, and animating hundreds of edges repaints the whole canvas
   // every display frame: width alone shows the flow there.
-  const zoomedOut = useFlowStore((s) => s.transform[2] < COMPACT_ZOOM);
+  // Only while playing (no dots otherwise): an idle zoom across the threshold re-renders no edge.
+  const zoomedOut = useFlowStore((s) => playing && s.transform[2] < COMPACT_ZOOM);
   const [path, labelX, labelY] = getBezierPath(props);
   const role = props.data?.role ?? 'other';
   // Between cards closer than ~120 px (flow units) a label would cover the handles: show it only

@@ -1,7 +1,7 @@
 /**
  * Moves keyboard focus to a card once React Flow has rendered it (a node added a moment ago
- * appears a frame or two later). Gives up after ~30 frames (the card may be out of view, where
- * `onlyRenderVisibleElements` keeps it out of the DOM).
+ * appears a frame or two later; a big design's cards mount a batch per frame). Gives up after
+ * ~30 frames.
  */
 export function cardElement(id: string): HTMLElement | null {
   return document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
