@@ -2,7 +2,7 @@
  * Cards that appear at once (a 300-node design opened, imported or pasted) mount MOUNT_BATCH per
  * animation frame instead of in one go. React Flow renders its node store synchronously and then
  * measures every new card (a forced layout), so 300 cards in one pass were tasks of 130–340 ms;
- * in batches of 12 each frame's task stays near 50–70 ms on the 2-core CI box (issue 15: a
+ * in batches of 8 each frame's task stays near 55–70 ms on the 2-core CI box (issue 15: a
  * 300-node design keeps every task under 100 ms). Waiting cards are handed to React Flow `hidden`:
  * they stay in its store (ids, positions), and edges to them wait until both ends are there.
  * A handful of new cards (a drop, an undo, a template) mount in the same frame as always.
@@ -11,7 +11,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CardNode } from './toFlow.ts';
 
 /** New cards per animation frame. */
-export const MOUNT_BATCH = 12;
+export const MOUNT_BATCH = 8;
 
 export interface ProgressiveMount {
   /** What React Flow gets: the nodes themselves, or hidden copies of those still waiting. */

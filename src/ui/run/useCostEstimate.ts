@@ -9,6 +9,9 @@ import { useStudio } from '../../store/studio.ts';
 
 const ESTIMATE_PAUSE_MS = 60;
 
+/** Estimates by document: the toolbar badge and the Cost tab ask for the same one (computed once). */
+const estimates = new WeakMap<object, CostEstimate | null>();
+
 export function useCostEstimate(): CostEstimate | null {
   const doc = useStudio((s) => s.doc);
   const [est, setEst] = useState<CostEstimate | null>(null);
@@ -19,11 +22,16 @@ export function useCostEstimate(): CostEstimate | null {
     const timer = setTimeout(() => {
       void import('../../engine/api.ts').then((m) => {
         if (!live) return;
-        try {
-          setEst(m.estimateCost(doc));
-        } catch {
-          setEst(null); // a half-edited design: no estimate rather than a crash
+        let value = estimates.get(doc);
+        if (value === undefined) {
+          try {
+            value = m.estimateCost(doc);
+          } catch {
+            value = null; // a half-edited design: no estimate rather than a crash
+          }
+          estimates.set(doc, value);
         }
+        setEst(value);
       });
     }, ESTIMATE_PAUSE_MS);
     return () => {

@@ -81,8 +81,7 @@ export const ja: typeof en = {
     shards: 'シャード: 書き込み負荷',
     shardsRead: '読み取り',
     shardsCompact: '{{count}} シャード: 上限超過 {{hot}}、最大 {{max}} %',
-    shardCell:
-      '{{shardId}}: {{records}} 件/秒 · 書き込み {{write}} %、読み取り {{read}} %{{throttling}}',
+    shardCell: '{{shardId}}: {{records}} 件/秒 · 書き込み {{write}} %、読み取り {{read}} %{{throttling}}',
     shardBusiest: '最大: シャード {{n}}: {{records}} 件/秒 · {{write}}\u00a0%',
     shardThrottling: '、スロットリング中',
     shardTooltip:
