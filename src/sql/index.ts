@@ -20,7 +20,7 @@ export { discoverSchema } from './discover.ts';
 export { parseTypeName, SCALAR_FUNCTIONS, splitTopLevel } from './functions/index.ts';
 export { formatTimestamp, parseTimestamp } from './literals.ts';
 export { parseSql } from './parser.ts';
-export { printExpr, printSelect } from './printer.ts';
+export { printCommonForm, printExpr, printSelect } from './printer.ts';
 export type { SqlProblem } from './problems.ts';
 export { ERROR_COLUMNS, ERROR_STREAM } from './program.ts';
 export { displayRow, formatValue, parseSchema } from './schema.ts';

@@ -22,6 +22,34 @@ export function quoteName(name: string): string {
   return /^[A-Z_][A-Z0-9_$]*$/.test(name) ? `"${name}"` : `"${name.replace(/"/g, '""')}"`;
 }
 
+type CommonForm = Extract<Expr, { kind: 'between' | 'in' | 'like' | 'is' | 'case' }>;
+
+/**
+ * The forms KDA SQL and Flink SQL spell alike (BETWEEN, IN, LIKE / SIMILAR TO, IS, CASE), with `p`
+ * printing their parts: shared by this printer and the Flink SQL export (export/flink/expr.ts).
+ */
+export function printCommonForm(e: CommonForm, p: (x: Expr) => string): string {
+  const not = 'not' in e && e.not ? 'NOT ' : '';
+  switch (e.kind) {
+    case 'between':
+      return `${p(e.arg)} ${not}BETWEEN ${p(e.low)} AND ${p(e.high)}`;
+    case 'in':
+      return `${p(e.arg)} ${not}IN (${e.list.map(p).join(', ')})`;
+    case 'like':
+      return `${p(e.arg)} ${not}${e.similar ? 'SIMILAR TO' : 'LIKE'} ${p(e.pattern)}${e.escape ? ` ESCAPE ${p(e.escape)}` : ''}`;
+    case 'is':
+      return `${p(e.arg)} IS ${not}${e.test}`;
+    case 'case': {
+      const parts = ['CASE'];
+      if (e.operand) parts.push(p(e.operand));
+      for (const w of e.whens) parts.push(`WHEN ${p(w.when)} THEN ${p(w.result)}`);
+      if (e.else) parts.push(`ELSE ${p(e.else)}`);
+      parts.push('END');
+      return parts.join(' ');
+    }
+  }
+}
+
 export function printExpr(e: Expr, o: PrintOptions = {}): string {
   const p = (x: Expr) => printExpr(x, o);
   switch (e.kind) {
@@ -59,21 +87,11 @@ export function printExpr(e: Expr, o: PrintOptions = {}): string {
     case 'cast':
       return `CAST(${p(e.arg)} AS ${e.typeText})`;
     case 'between':
-      return `${p(e.arg)} ${e.not ? 'NOT ' : ''}BETWEEN ${p(e.low)} AND ${p(e.high)}`;
     case 'in':
-      return `${p(e.arg)} ${e.not ? 'NOT ' : ''}IN (${e.list.map(p).join(', ')})`;
     case 'like':
-      return `${p(e.arg)} ${e.not ? 'NOT ' : ''}${e.similar ? 'SIMILAR TO' : 'LIKE'} ${p(e.pattern)}${e.escape ? ` ESCAPE ${p(e.escape)}` : ''}`;
     case 'is':
-      return `${p(e.arg)} IS ${e.not ? 'NOT ' : ''}${e.test}`;
-    case 'case': {
-      const parts = ['CASE'];
-      if (e.operand) parts.push(p(e.operand));
-      for (const w of e.whens) parts.push(`WHEN ${p(w.when)} THEN ${p(w.result)}`);
-      if (e.else) parts.push(`ELSE ${p(e.else)}`);
-      parts.push('END');
-      return parts.join(' ');
-    }
+    case 'case':
+      return printCommonForm(e, p);
     case 'call': {
       const name = printIdent(e.name);
       const a = e.args;

@@ -212,14 +212,21 @@ class Sandbox {
     if (mod) {
       const ns = result.value;
       const h = vm.getProp(ns, 'handler');
-      fn = vm.typeof(h) === 'function' ? h : (h.dispose(), vm.getProp(ns, 'default'));
+      if (vm.typeof(h) === 'function') fn = h;
+      else {
+        h.dispose();
+        fn = vm.getProp(ns, 'default');
+      }
       ns.dispose();
     } else {
       result.value.dispose();
       const pick = vm.evalCode(
         `(() => { const m = globalThis.__module; delete globalThis.__module; const e = m.exports; return typeof e === 'function' ? e : e && e.handler; })()`,
       );
-      fn = pick.error ? (pick.error.dispose(), vm.undefined) : pick.value;
+      if (pick.error) {
+        pick.error.dispose();
+        fn = vm.undefined;
+      } else fn = pick.value;
     }
     if (vm.typeof(fn) !== 'function') {
       fn.dispose();

@@ -66,5 +66,6 @@ export function policy(name: string, statements: Statement[]): Json {
 /** CloudWatch Logs for a service's own log group: every role gets this. */
 export const LOGS: Statement = {
   Action: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'],
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation's own ${} syntax for Fn::Sub
   Resource: sub('arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:*'),
 };

@@ -6,7 +6,7 @@
  * are written and reported through `ctx.approx`.
  */
 import type { Expr, Ident, WindowRef } from '../../sql/ast.ts';
-import { printExpr } from '../../sql/index.ts';
+import { printCommonForm, printExpr } from '../../sql/index.ts';
 import { flinkInterval, flinkMonths, flinkType, quoteString } from './names.ts';
 
 export class Untranslatable extends Error {
@@ -146,21 +146,11 @@ export function flinkExpr(e: Expr, ctx: ExprCtx): string {
     case 'cast':
       return `CAST(${p(e.arg)} AS ${flinkType(e.type)})`;
     case 'between':
-      return `${p(e.arg)} ${e.not ? 'NOT ' : ''}BETWEEN ${p(e.low)} AND ${p(e.high)}`;
     case 'in':
-      return `${p(e.arg)} ${e.not ? 'NOT ' : ''}IN (${e.list.map(p).join(', ')})`;
     case 'like':
-      return `${p(e.arg)} ${e.not ? 'NOT ' : ''}${e.similar ? 'SIMILAR TO' : 'LIKE'} ${p(e.pattern)}${e.escape ? ` ESCAPE ${p(e.escape)}` : ''}`;
     case 'is':
-      return `${p(e.arg)} IS ${e.not ? 'NOT ' : ''}${e.test}`;
-    case 'case': {
-      const parts = ['CASE'];
-      if (e.operand) parts.push(p(e.operand));
-      for (const w of e.whens) parts.push(`WHEN ${p(w.when)} THEN ${p(w.result)}`);
-      if (e.else) parts.push(`ELSE ${p(e.else)}`);
-      parts.push('END');
-      return parts.join(' ');
-    }
+    case 'case':
+      return printCommonForm(e, p);
     case 'call': {
       const text = flinkCall(e, ctx);
       return e.over ? `${text} OVER ${ctx.over(e.over)}` : text;

@@ -51,8 +51,11 @@ export class Cx {
   sub(text: string): string {
     // Escape what is not ours first, then turn each ${Name} into its Terraform interpolation.
     return text.replace(/\$\{([^}]+)\}/g, (_, name: string) => {
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: Terraform's own ${} interpolation, written as text
       if (name === 'AWS::AccountId') return '${data.aws_caller_identity.current.account_id}';
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: Terraform's own ${} interpolation, written as text
       if (name === 'AWS::Region') return '${data.aws_region.current.region}';
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: Terraform's own ${} interpolation, written as text
       if (name === 'AWS::Partition') return '${data.aws_partition.current.partition}';
       const [id, ...rest] = name.split('.');
       return rest.length === 0 ? `\${${this.ref(id)}}` : `\${${this.att(id, rest.join('.'))}}`;
