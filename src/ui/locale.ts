@@ -21,14 +21,18 @@ function follow(locale: Locale): Promise<void> {
     if (i18n.language !== now) void i18n.changeLanguage(now);
   };
   // Already loaded: switch at once, in step with the store (no frame with mixed languages).
-  if (languageLoaded(locale)) return Promise.resolve(apply());
+  if (languageLoaded(locale)) {
+    apply();
+    return Promise.resolve();
+  }
   return loadLanguage(locale).then(apply);
 }
 
 /** Resolves when the saved language's texts are in place (main.tsx renders after it: no English flash). */
 export const languageReady: Promise<void> = follow(studioStore.getState().locale);
 studioStore.subscribe((s, prev) => {
-  if (s.locale !== prev.locale) void follow(s.locale);
+  // Texts that fail to load leave the studio in the language it shows (a later switch retries).
+  if (s.locale !== prev.locale) follow(s.locale).catch(() => undefined);
 });
 
 /** The studio's language, for components (re-renders when it changes). */

@@ -57,6 +57,18 @@ const miniMapColor = (n: CardNode) => KIND_COLOR[n.data.node.kind];
 /** React Flow's own attribution link is named in English; flow-labels.tsx draws the studio's. */
 const HIDE_BUILT_IN_ATTRIBUTION = { hideAttribution: true };
 
+/** Runs `fn` two animation frames from now (after React Flow has measured new cards); returns the cancel. */
+function inTwoFrames(fn: () => void): () => void {
+  let second = 0;
+  const first = requestAnimationFrame(() => {
+    second = requestAnimationFrame(fn);
+  });
+  return () => {
+    cancelAnimationFrame(first);
+    cancelAnimationFrame(second);
+  };
+}
+
 /** Drag payload type of palette entries. */
 export const KIND_MIME = 'application/x-shardscape-kind';
 
@@ -112,15 +124,7 @@ export function FlowCanvas() {
   useEffect(() => {
     if (mounting || !fitWhenMounted.current) return;
     fitWhenMounted.current = false;
-    // Two frames: React Flow measures the last batch first.
-    let second = 0;
-    const first = requestAnimationFrame(() => {
-      second = requestAnimationFrame(fit);
-    });
-    return () => {
-      cancelAnimationFrame(first);
-      cancelAnimationFrame(second);
-    };
+    return inTwoFrames(fit); // React Flow measures the last batch first
   }, [mounting, fit]);
   useEffect(() => {
     canvasBridge.current = {
@@ -142,14 +146,7 @@ export function FlowCanvas() {
   const designId = useDesigns((s) => s.currentId);
   useEffect(() => {
     if (!designId) return;
-    let second = 0;
-    const first = requestAnimationFrame(() => {
-      second = requestAnimationFrame(fit);
-    });
-    return () => {
-      cancelAnimationFrame(first);
-      cancelAnimationFrame(second);
-    };
+    return inTwoFrames(fit);
   }, [designId, fit]);
 
   // Problems tab / toolbar asked to show a node: centre on the middle of its card.

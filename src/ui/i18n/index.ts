@@ -33,9 +33,16 @@ export function languageLoaded(lng: string): boolean {
  */
 export function loadLanguage(lng: string): Promise<void> {
   if (lng !== 'ja') return Promise.resolve();
-  japanese ??= import('./ja/index.ts').then(({ bundles }) => {
-    for (const [ns, bundle] of Object.entries(bundles)) i18n.addResourceBundle('ja', ns, bundle, true, true);
-  });
+  japanese ??= import('./ja/index.ts').then(
+    ({ bundles }) => {
+      for (const [ns, bundle] of Object.entries(bundles))
+        i18n.addResourceBundle('ja', ns, bundle, true, true);
+    },
+    (err: unknown) => {
+      japanese = undefined; // a failed fetch (offline, a redeploy) is tried again at the next switch
+      throw err;
+    },
+  );
   return japanese;
 }
 
