@@ -33,7 +33,7 @@ import './keyboard.css';
 import { NodeCard } from './NodeCard.tsx';
 import { type CardNode, createFlowMapper, type EdgeRole, type WireEdge as WireEdgeType } from './toFlow.ts';
 import { onCanvasKeyDownCapture, useCanvasAnnouncements, useCanvasKeyboard } from './useCanvasKeyboard.ts';
-import { useProgressiveMount } from './useProgressiveMount.ts';
+import { useProgressiveMount, wiresOfShown } from './useProgressiveMount.ts';
 import { WireEdge } from './WireEdge.tsx';
 
 // Module scope: React Flow warns (error002) and re-mounts every node if these objects change.
@@ -82,33 +82,43 @@ export function FlowCanvas() {
   const focusRequest = useStudio((s) => s.focusRequest);
   const presenter = useUi((s) => s.layout.presenter);
   const mapper = useRef(createFlowMapper()).current;
-  const [measured, setMeasured] = useState<ReadonlyMap<string, { width: number; height: number }>>(
-    () => new Map(),
-  );
+  // Card sizes React Flow measured (px). A plain map, not state: React Flow keeps the sizes itself,
+  // and a card object the mapper builds anew carries its size from here (toFlow.ts). Re-mapping 300
+  // cards on each batch's measurement was a third store update per frame while a big design mounts.
+  const measuredRef = useRef(new Map<string, { width: number; height: number }>());
   const [menu, setMenu] = useState<MenuState | null>(null);
   const wrapper = useRef<HTMLElement>(null);
 
   const nodes = useMemo(
-    () => mapper.nodes({ doc, selection, diagnostics, locale, measured }),
-    [mapper, doc, selection, diagnostics, locale, measured],
+    () => mapper.nodes({ doc, selection, diagnostics, locale, measured: measuredRef.current }),
+    [mapper, doc, selection, diagnostics, locale],
   );
   // A big design's cards mount a batch per frame (see useProgressiveMount).
-  const { nodes: shownNodes, mounting } = useProgressiveMount(nodes);
+  const shown = useProgressiveMount(nodes);
+  const { nodes: shownNodes, mounting } = shown;
   const mountingRef = useRef(mounting);
   mountingRef.current = mounting;
   const fitWhenMounted = useRef(false);
-  const roleText = useCallback(
-    (role: EdgeRole, efoName?: string) =>
-      role === 'efo' ? t('edge.efo', { name: efoName ?? '' }) : t(`edge.${role}`),
-    [t],
-  );
+  // Each wire's spoken role, translated once per role and language: a 300-node design has 225
+  // wires, and i18next's t() per wire was ~10 ms of opening it.
+  const roleText = useMemo(() => {
+    const said = new Map<string, string>();
+    return (role: EdgeRole, efoName?: string) => {
+      const key = `${role}\u0000${efoName ?? ''}`;
+      let text = said.get(key);
+      if (text === undefined) {
+        text = role === 'efo' ? t('edge.efo', { name: efoName ?? '' }) : t(`edge.${role}`);
+        said.set(key, text);
+      }
+      return text;
+    };
+  }, [t]);
   const edges = useMemo(
     () => mapper.edges({ doc, selection, diagnostics, locale, roleText }),
     [mapper, doc, selection, diagnostics, locale, roleText],
   );
+  const shownEdges = useMemo(() => wiresOfShown(edges, shown), [edges, shown]);
 
-  const measuredRef = useRef(measured);
-  measuredRef.current = measured;
   // The view moves only when asked: first load, a design or template opened, Fit view, Auto-layout,
   // presenter mode switched. Cards that change size (a dropped node measured, live figures when a
   // run starts, Japanese labels wrapping) never refit it: a refit there jumped the view under the
@@ -164,14 +174,12 @@ export function FlowCanvas() {
   const onNodesChange = useCallback((changes: NodeChange<CardNode>[]) => {
     const store = studioStore.getState();
     const moves = [];
-    let nextSizes: Map<string, { width: number; height: number }> | null = null;
     let selected: Set<string> | null = null;
     for (const c of changes) {
       if (c.type === 'position' && c.position) {
         moves.push({ type: 'node/move' as const, id: c.id, position: c.position });
       } else if (c.type === 'dimensions' && c.dimensions) {
-        nextSizes ??= new Map(measuredRef.current);
-        nextSizes.set(c.id, { width: c.dimensions.width, height: c.dimensions.height });
+        measuredRef.current.set(c.id, { width: c.dimensions.width, height: c.dimensions.height });
       } else if (c.type === 'select') {
         selected ??= new Set(store.selection.nodeIds);
         if (c.selected) selected.add(c.id);
@@ -180,7 +188,6 @@ export function FlowCanvas() {
     }
     // One drag (all moves of the selection within a second of each other) = one undo step.
     if (moves.length) store.dispatch(moves, { group: 'drag' });
-    if (nextSizes) setMeasured(nextSizes);
     if (selected) store.select({ nodeIds: [...selected] });
   }, []);
 
@@ -280,7 +287,7 @@ export function FlowCanvas() {
     >
       <ReactFlow<CardNode, WireEdgeType>
         nodes={shownNodes}
-        edges={edges}
+        edges={shownEdges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
