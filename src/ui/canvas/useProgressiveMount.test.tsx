@@ -2,10 +2,19 @@
 import { act, cleanup, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CardNode, WireEdge } from './toFlow.ts';
-import { ALL_AT_ONCE, nextBatch, START_BATCH, useProgressiveMount, wiresOfShown } from './useProgressiveMount.ts';
+import {
+  ALL_AT_ONCE,
+  nextBatch,
+  START_BATCH,
+  useProgressiveMount,
+  wiresOfShown,
+} from './useProgressiveMount.ts';
 
 const cards = (n: number) =>
-  Array.from({ length: n }, (_, i) => ({ id: `n${i}`, position: { x: i, y: 0 }, data: {} }) as unknown as CardNode);
+  Array.from(
+    { length: n },
+    (_, i) => ({ id: `n${i}`, position: { x: i, y: 0 }, data: {} }) as unknown as CardNode,
+  );
 
 afterEach(() => {
   cleanup();
@@ -35,7 +44,8 @@ describe('cards mounting a batch per frame', () => {
     expect(result.current.mounting).toBe(true);
     // Quick frames (16 ms): the batch grows to 8 cards a frame.
     let frames = 0;
-    for (; frames < 80 && result.current.mounting; frames++) await act(async () => vi.advanceTimersByTime(16));
+    for (; frames < 80 && result.current.mounting; frames++)
+      await act(async () => vi.advanceTimersByTime(16));
     expect(result.current.mounting).toBe(false);
     expect(frames).toBeLessThan(45); // 4 a frame throughout would take 74 frames
     expect(frames).toBeGreaterThan(35); // never more than 8 a frame
