@@ -82,16 +82,19 @@ export function FlowCanvas() {
   const focusRequest = useStudio((s) => s.focusRequest);
   const presenter = useUi((s) => s.layout.presenter);
   const mapper = useRef(createFlowMapper()).current;
-  // Card sizes React Flow measured (px). A plain map, not state: React Flow keeps the sizes itself,
-  // and a card object the mapper builds anew carries its size from here (toFlow.ts). Re-mapping 300
-  // cards on each batch's measurement was a third store update per frame while a big design mounts.
+  // Card sizes React Flow measured (px), gathered in a map as they come and handed to the mapper at
+  // most once per animation frame (`measured` renews then), in the same render as the next batch of
+  // a big design's cards: re-mapping on every measurement was a third store update per frame.
   const measuredRef = useRef(new Map<string, { width: number; height: number }>());
+  const [measured, setMeasured] = useState(() => ({ sizes: measuredRef.current }));
+  const sizesFrame = useRef(0);
+  useEffect(() => () => cancelAnimationFrame(sizesFrame.current), []);
   const [menu, setMenu] = useState<MenuState | null>(null);
   const wrapper = useRef<HTMLElement>(null);
 
   const nodes = useMemo(
-    () => mapper.nodes({ doc, selection, diagnostics, locale, measured: measuredRef.current }),
-    [mapper, doc, selection, diagnostics, locale],
+    () => mapper.nodes({ doc, selection, diagnostics, locale, measured: measured.sizes }),
+    [mapper, doc, selection, diagnostics, locale, measured],
   );
   // A big design's cards mount a batch per frame (see useProgressiveMount).
   const shown = useProgressiveMount(nodes);
@@ -175,11 +178,13 @@ export function FlowCanvas() {
     const store = studioStore.getState();
     const moves = [];
     let selected: Set<string> | null = null;
+    let sized = false;
     for (const c of changes) {
       if (c.type === 'position' && c.position) {
         moves.push({ type: 'node/move' as const, id: c.id, position: c.position });
       } else if (c.type === 'dimensions' && c.dimensions) {
         measuredRef.current.set(c.id, { width: c.dimensions.width, height: c.dimensions.height });
+        sized = true;
       } else if (c.type === 'select') {
         selected ??= new Set(store.selection.nodeIds);
         if (c.selected) selected.add(c.id);
@@ -188,6 +193,12 @@ export function FlowCanvas() {
     }
     // One drag (all moves of the selection within a second of each other) = one undo step.
     if (moves.length) store.dispatch(moves, { group: 'drag' });
+    if (sized && !sizesFrame.current) {
+      sizesFrame.current = requestAnimationFrame(() => {
+        sizesFrame.current = 0;
+        setMeasured({ sizes: measuredRef.current });
+      });
+    }
     if (selected) store.select({ nodeIds: [...selected] });
   }, []);
 

@@ -142,10 +142,11 @@ export function createFlowMapper() {
       const isSelected = selected.has(node.id);
       const measured = input.measured?.get(node.id);
       const old = prevNodes.get(node.id);
-      // A size measured since the last call does not renew a card: React Flow measured it and keeps
-      // the size; only a card built anew (changed for another reason) needs it from `measured`.
+      // A card renews when React Flow measured a new size for it: its minimap draws the size of
+      // the card object it was handed, not the size React Flow keeps inside.
       const reuse =
         old &&
+        old.measured === measured &&
         old.data.node === node &&
         old.selected === isSelected &&
         old.data.errors === p.errors &&

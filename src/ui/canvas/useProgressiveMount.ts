@@ -20,7 +20,7 @@ import type { CardNode, WireEdge } from './toFlow.ts';
 export const ALL_AT_ONCE = 12;
 /** Cards in the first frame of a bigger set. */
 export const START_BATCH = 4;
-const MIN_BATCH = 1;
+const MIN_BATCH = 2;
 const MAX_BATCH = 8;
 /** Wall ms: a frame longer than this halves the batch; one shorter than QUICK_FRAME_MS grows it. */
 const SLOW_FRAME_MS = 45;
