@@ -9,7 +9,13 @@
 import { writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { bigDesign } from './fixtures/bigDesign.ts';
-import { measureMainThread, observeLongTasks, traceTaskCpu } from './fixtures/mainThread.ts';
+import {
+  longTasksSince,
+  measureMainThread,
+  observeLongTasks,
+  pageNow,
+  traceTaskCpu,
+} from './fixtures/mainThread.ts';
 import { clockSec } from './fixtures/run.ts';
 import { expect, test } from './fixtures/studio.ts';
 
@@ -109,16 +115,10 @@ test('a 300-node design loads, drags and pans without stalling', async ({ studio
   // Opening, wall time: the long tasks the page observes from loading the design to all 300 cards
   // on screen (the buffered observer).
   const t0 = Date.now();
-  const pageT0 = await page.evaluate(() => performance.now());
+  const pageT0 = await pageNow(page);
   await open();
   const loadMs = Date.now() - t0;
-  const loadLongTasksMs = await page.evaluate(
-    (from) =>
-      (window as unknown as { __longTasks: { start: number; ms: number }[] }).__longTasks
-        .filter((x) => x.start >= from)
-        .map((x) => Math.round(x.ms)),
-    pageT0,
-  );
+  const loadLongTasksMs = await longTasksSince(page, pageT0);
   // Opening again, CPU time: back to the studio's design, then the 300 nodes under a trace. What
   // the studio itself spent in each task, whatever else the machine runs (see fixtures/mainThread.ts).
   await open(true);

@@ -57,8 +57,12 @@ describe('cards mounting a batch per frame', () => {
       { id: 'a', source: 'n0', target: 'n1' },
       { id: 'b', source: 'n1', target: 'n200' },
     ] as WireEdge[];
-    const shown = { nodes: cards(4), mounting: true };
-    expect(wiresOfShown(edges, shown).map((e) => e.id)).toEqual(['a']);
-    expect(wiresOfShown(edges, { nodes: cards(300), mounting: false })).toBe(edges);
+    const of = (nodes: CardNode[], mounting: boolean) => ({
+      nodes,
+      mounting,
+      ids: new Set(nodes.map((n) => n.id)),
+    });
+    expect(wiresOfShown(edges, of(cards(4), true)).map((e) => e.id)).toEqual(['a']);
+    expect(wiresOfShown(edges, of(cards(300), false))).toBe(edges);
   });
 });

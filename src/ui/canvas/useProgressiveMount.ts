@@ -38,11 +38,13 @@ export interface ProgressiveMount {
   nodes: CardNode[];
   /** Some cards are still waiting for their frame. */
   mounting: boolean;
+  /** The ids of `nodes`. */
+  ids: ReadonlySet<string>;
 }
 
 export function useProgressiveMount(all: CardNode[]): ProgressiveMount {
   // Ids React Flow showed at the last commit (a ref: mounting is view state, not document state).
-  const mounted = useRef(new Set<string>());
+  const mounted = useRef<ReadonlySet<string>>(new Set());
   const batch = useRef(START_BATCH);
   const lastFrameAt = useRef(0);
   const [frame, setFrame] = useState(0);
@@ -50,19 +52,20 @@ export function useProgressiveMount(all: CardNode[]): ProgressiveMount {
   const result = useMemo<ProgressiveMount>(() => {
     void frame; // each frame lets the next batch in (`mounted` has grown since)
     const waiting = all.reduce((k, n) => (mounted.current.has(n.id) ? k : k + 1), 0);
-    if (waiting <= ALL_AT_ONCE) return { nodes: all, mounting: false };
+    const ids = (nodes: CardNode[]) => new Set(nodes.map((n) => n.id));
+    if (waiting <= ALL_AT_ONCE) return { nodes: all, mounting: false, ids: ids(all) };
     let fresh = 0;
     const out = all.filter((n) => {
       if (mounted.current.has(n.id)) return true;
       fresh += 1;
       return fresh <= batch.current;
     });
-    return { nodes: out, mounting: true };
+    return { nodes: out, mounting: true, ids: ids(out) };
   }, [all, frame]);
 
   useEffect(() => {
     // Removed nodes leave the set: an id that comes back (undo) mounts anew.
-    mounted.current = new Set(result.nodes.map((n) => n.id));
+    mounted.current = result.ids;
     if (!result.mounting) {
       batch.current = START_BATCH;
       lastFrameAt.current = 0;
@@ -82,6 +85,5 @@ export function useProgressiveMount(all: CardNode[]): ProgressiveMount {
 /** The wires React Flow gets while cards mount: those with both cards already handed over. */
 export function wiresOfShown(edges: WireEdge[], shown: ProgressiveMount): WireEdge[] {
   if (!shown.mounting) return edges;
-  const ids = new Set(shown.nodes.map((n) => n.id));
-  return edges.filter((e) => ids.has(e.source) && ids.has(e.target));
+  return edges.filter((e) => shown.ids.has(e.source) && shown.ids.has(e.target));
 }
